@@ -1,0 +1,15 @@
+// One jest run, three suites by file suffix (as in the model codebases): *.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts.
+const moduleNameMapper = {
+  '^@itp/(event-store|read-store|domain|projections|platform)$': '<rootDir>/libs/$1/src',
+  '^@itp/(event-store|read-store|domain|projections|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: false }] };
+const base = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
+  ],
+};
