@@ -3,7 +3,7 @@ const moduleNameMapper = {
   '^@itp/(event-store|read-store|domain|projections|platform)$': '<rootDir>/libs/$1/src',
   '^@itp/(event-store|read-store|domain|projections|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const base = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper };
 
 module.exports = {

@@ -24,7 +24,7 @@ export class DuplicateEventIdError extends Error {
 /** The backend cannot be reached or answered in an unexpected way. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
   }
 }

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyGuard, ITP_CONFIG, type ItpConfig } from '@itp/platform';
+import { BackendsModule } from './infrastructure/backends.module';
+import { HealthController } from './health/health.controller';
+import { CommandsModule } from './commands.module';
+import { CLOCK, systemClock, type Clock } from './shared/http/clock';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ItpConfig, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // API keys are secrets: never logged, wherever they appear.
+            redact: { paths: ['req.headers.authorization', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        CqrsModule.forRoot(),
+        BackendsModule,
+        CommandsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: ITP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+      ],
+      exports: [ITP_CONFIG, CLOCK],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe, ProblemDetailsFilter, type ItpConfig } from '@itp/platform';
+import { AppModule } from './app.module';
+import { errorMappers } from './infrastructure/error-mappers';
+import type { Clock } from './shared/http/clock';
+
+/** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
+export async function createApiApp(config: ItpConfig, options: { quiet?: boolean; clock?: Clock } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { clock: options.clock }), new FastifyAdapter({ bodyLimit: 1_048_576 }), {
+    bufferLogs: true,
+    logger: options.quiet ? false : undefined,
+  });
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(errorMappers));
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('ITP: Industrial Transfer Platform')
+    .setDescription('Commands for integration clients, projections for reporting services, history for auditors.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

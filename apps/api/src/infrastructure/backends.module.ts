@@ -1,0 +1,38 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@itp/event-store';
+import { ApiKeyRegistry, API_KEY_REGISTRY, ITP_CONFIG, type ItpConfig } from '@itp/platform';
+import { mkdirSync } from 'node:fs';
+
+/** Chooses the adapters from the configuration: the only place that knows which backend runs. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [ITP_CONFIG],
+      useFactory: async (config: ItpConfig): Promise<EventStore> => {
+        if (config.eventStore.backend === 'eventstoredb') return new EventStoreDbEventStore(config.eventStore.connectionString);
+        mkdirSync(config.dataDir, { recursive: true });
+        return new SqliteEventStore({ filePath: config.eventStore.filePath });
+      },
+    },
+    {
+      provide: API_KEY_REGISTRY,
+      inject: [ITP_CONFIG],
+      useFactory: (config: ItpConfig): ApiKeyRegistry => {
+        if (config.apiKeysJson) return ApiKeyRegistry.fromJson(config.apiKeysJson);
+        const { registry, filePath, created } = ApiKeyRegistry.fromDataDir(config.dataDir);
+        new Logger('ApiKeys').log(`${created ? 'Created an admin API key' : 'Using the API keys'} in ${filePath} (ITP_API_KEYS is not set)`);
+        return registry;
+      },
+    },
+  ],
+  exports: [EVENT_STORE, API_KEY_REGISTRY],
+})
+export class BackendsModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close();
+  }
+}

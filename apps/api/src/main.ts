@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { ConfigurationError, loadConfig } from '@itp/platform';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await createApiApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  console.log(`ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}); OpenAPI at /api/docs`);
+}
+
+void main();

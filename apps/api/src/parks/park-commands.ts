@@ -1,0 +1,58 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parkDecider, parkStreamId, type Park, type ParkCommand, type RecordStandardFactoryCompletion, type RegisterPark, type UpgradePark } from '@itp/domain';
+import { mayActOnCity } from '@itp/platform';
+import { AggregateCommandMessage } from '../shared/command-execution/aggregate-command';
+import type { CommandResult } from '../shared/command-execution/command-context';
+import { CityScopeError } from '../shared/command-execution/command-errors';
+import { EventSourcedCommandExecutor } from '../shared/command-execution/event-sourced-command-executor';
+import { CLOCK, shanghaiToday, type Clock } from '../shared/http/clock';
+
+type DataOf<C extends ParkCommand> = Omit<C['data'], 'parkId' | 'recordedOn'>;
+
+export class RegisterParkCommand extends AggregateCommandMessage<DataOf<RegisterPark>> {}
+export class UpgradeParkCommand extends AggregateCommandMessage<DataOf<UpgradePark>> {}
+export class RecordStandardFactoryCompletionCommand extends AggregateCommandMessage<DataOf<RecordStandardFactoryCompletion>> {}
+
+/** Parks belong to a city: an integration key acts only on the parks of its cities. */
+abstract class ParkCommandHandler {
+  constructor(private readonly executor: EventSourcedCommandExecutor, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  protected run(message: AggregateCommandMessage<object>, type: ParkCommand['type']): Promise<CommandResult> {
+    const command = { type, data: { ...message.data, parkId: message.aggregateId, recordedOn: shanghaiToday(this.clock()) } } as unknown as ParkCommand;
+    const { principal } = message.context;
+    return this.executor.execute({
+      id: message.aggregateId,
+      streamId: parkStreamId(message.aggregateId),
+      decider: parkDecider,
+      command,
+      decideContext: undefined,
+      context: message.context,
+      beforeDecide: (state: Park) => {
+        const city = state.status === 'registered' ? state.city : command.type === 'RegisterPark' ? command.data.city : undefined;
+        if (city !== undefined && !mayActOnCity(principal, city)) throw new CityScopeError(city, principal.unit);
+      },
+    });
+  }
+}
+
+@CommandHandler(RegisterParkCommand)
+export class RegisterParkHandler extends ParkCommandHandler implements ICommandHandler<RegisterParkCommand, CommandResult> {
+  execute(message: RegisterParkCommand) {
+    return this.run(message, 'RegisterPark');
+  }
+}
+
+@CommandHandler(UpgradeParkCommand)
+export class UpgradeParkHandler extends ParkCommandHandler implements ICommandHandler<UpgradeParkCommand, CommandResult> {
+  execute(message: UpgradeParkCommand) {
+    return this.run(message, 'UpgradePark');
+  }
+}
+
+@CommandHandler(RecordStandardFactoryCompletionCommand)
+export class RecordStandardFactoryCompletionHandler extends ParkCommandHandler implements ICommandHandler<RecordStandardFactoryCompletionCommand, CommandResult> {
+  execute(message: RecordStandardFactoryCompletionCommand) {
+    return this.run(message, 'RecordStandardFactoryCompletion');
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { AdvanceableStage } from '@itp/domain';
+import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
+import { CommandCtx } from '../../shared/http/command-context.decorator';
+import { answerCommand } from '../../shared/http/command-response';
+import { ProjectCommandController, ProjectCommandRoute } from '../shared/project-command.controller-decorators';
+import { AdvanceStageDto } from './advance-stage.dto';
+import { AdvanceProjectStageCommand } from './advance-stage.command';
+
+/** One resource per stage reached, all recorded by the same domain command. */
+@ProjectCommandController()
+export class AdvanceStageController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @ProjectCommandRoute(':id/negotiation', 'Start negotiating')
+  negotiate(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'negotiating', body, context, reply);
+  }
+
+  @ProjectCommandRoute(':id/landing', 'Record that the project landed (落地)')
+  land(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'landed', body, context, reply);
+  }
+
+  @ProjectCommandRoute(':id/construction', 'Start construction')
+  construct(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'under_construction', body, context, reply);
+  }
+
+  @ProjectCommandRoute(':id/production', 'Start production')
+  produce(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'in_production', body, context, reply);
+  }
+
+  @ProjectCommandRoute(':id/operation', 'Start operating')
+  operate(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'operating', body, context, reply);
+  }
+
+  private async advance(id: string, stage: AdvanceableStage, body: AdvanceStageDto, context: CommandContext, reply: FastifyReply) {
+    const result = await this.commandBus.execute<AdvanceProjectStageCommand, CommandResult>(new AdvanceProjectStageCommand(id, { stage, reachedOn: body.reachedOn }, context));
+    return answerCommand(reply, result, 200);
+  }
+}

@@ -1,0 +1,10 @@
+import { PartialType } from '@nestjs/swagger';
+import { RequiredText } from '../../shared/dto/common.dto';
+import { ProjectDetailsDto } from '../register-project/register-project.dto';
+
+/** Only the fields present are changed; `parkId` or `promotionEvent` null clears them. */
+export class AmendProjectDetailsDto extends PartialType(ProjectDetailsDto) {
+  /** Mandatory: kept with the amendment for the audit. */
+  @RequiredText(2000)
+  reason!: string;
+}

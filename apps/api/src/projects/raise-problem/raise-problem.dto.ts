@@ -1,0 +1,16 @@
+import { IsLocalDate, RequiredText } from '../../shared/dto/common.dto';
+
+export class RaiseProblemDto {
+  @RequiredText(300)
+  title!: string;
+
+  @RequiredText(4000)
+  description!: string;
+
+  /** The member unit of the joint conference that must resolve it. */
+  @RequiredText(200)
+  assignedUnit!: string;
+
+  @IsLocalDate()
+  raisedOn!: string;
+}

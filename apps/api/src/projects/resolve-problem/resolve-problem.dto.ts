@@ -1,0 +1,9 @@
+import { IsLocalDate, RequiredText } from '../../shared/dto/common.dto';
+
+export class ResolveProblemDto {
+  @RequiredText(4000)
+  resolution!: string;
+
+  @IsLocalDate()
+  resolvedOn!: string;
+}

@@ -1,0 +1,12 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLocalDate } from '../../shared/dto/common.dto';
+
+export class ResumeProjectDto {
+  @IsLocalDate()
+  resumedOn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,6 @@
+import { IsLocalDate } from '../../shared/dto/common.dto';
+
+export class SignProjectContractDto {
+  @IsLocalDate()
+  signedOn!: string;
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import { chainMetadata, EVENT_STORE, GENESIS_HASH, WrongExpectedRevisionError, type EventStore, type EventToAppend, type RecordedEvent } from '@itp/event-store';
+import type { Decider } from '@itp/domain';
+import type { CommandContext, CommandResult } from './command-context';
+import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
+
+type AnyEvent = { readonly type: string; readonly data: Record<string, unknown> };
+
+export interface ExecuteCommand<C, E extends AnyEvent, S, Ctx> {
+  id: string;
+  streamId: string;
+  decider: Decider<C, E, S, Ctx>;
+  command: C;
+  decideContext: Ctx;
+  context: CommandContext;
+  /** Checks on the folded state before deciding (city scope, references); throws to refuse. */
+  beforeDecide?: (state: S) => void | Promise<void>;
+}
+
+const EVENT_ID_NAMESPACE = '8a1d6f0e-3c2b-5e4f-9a7b-1c2d3e4f5a6b';
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
+ * Without If-Match a conflict is retried on fresh state (bounded); with If-Match it is a 412.
+ * A command whose id is already in the stream was applied before: its original result is answered again.
+ */
+@Injectable()
+export class EventSourcedCommandExecutor {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
+    const { streamId, context } = spec;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const history = await this.store.readStream(streamId);
+      const replay = this.priorResult(spec, history);
+      if (replay) return replay;
+
+      const revision = history.length - 1;
+      if (context.ifMatch !== undefined && context.ifMatch !== revision) {
+        throw new StaleRevisionError(streamId, context.ifMatch, revision < 0 ? 'no_stream' : revision);
+      }
+      const state = history.reduce((folded, event) => spec.decider.evolve(folded, { type: event.type, data: event.data } as unknown as E), spec.decider.initialState());
+      await spec.beforeDecide?.(state);
+      const decided = spec.decider.decide(spec.command, state, spec.decideContext);
+      if (decided.length === 0) {
+        return { id: spec.id, streamId, revision, position: history.at(-1)?.position ?? 0, replayed: false };
+      }
+      const toAppend = this.chain(streamId, decided, history, context);
+      try {
+        const appended = await this.store.appendToStream(streamId, toAppend, { expectedRevision: revision < 0 ? 'no_stream' : revision });
+        return { id: spec.id, streamId, revision: appended.nextExpectedRevision, position: appended.position, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
+      }
+    }
+    throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
+  }
+
+  private priorResult<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>, history: RecordedEvent[]): CommandResult | undefined {
+    const prior = history.filter((event) => event.metadata.commandId === spec.context.commandId);
+    if (prior.length === 0) return undefined;
+    if (prior[0].metadata.requestHash !== spec.context.requestHash) throw new IdempotencyKeyReusedError(spec.streamId);
+    const last = prior[prior.length - 1];
+    return { id: spec.id, streamId: spec.streamId, revision: last.revision, position: last.position, replayed: true };
+  }
+
+  private chain(streamId: string, decided: AnyEvent[], history: RecordedEvent[], context: CommandContext): EventToAppend[] {
+    let previousHash = (history.at(-1)?.metadata.hash as string | undefined) ?? GENESIS_HASH;
+    const { principal } = context;
+    return decided.map((event, index) => {
+      const revision = history.length + index;
+      const base = {
+        actor: principal.actor,
+        role: principal.role,
+        unit: principal.unit,
+        commandId: context.commandId,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        requestHash: context.requestHash,
+      };
+      const metadata = chainMetadata({ streamId, revision, type: event.type, data: event.data, metadata: base }, previousHash);
+      previousHash = metadata.hash as string;
+      // Deterministic ids: the same command retried produces the same event ids, which the store deduplicates.
+      return { id: uuidv5(`${context.commandId}:${index}`, EVENT_ID_NAMESPACE), type: event.type, data: event.data, metadata };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import type { Command } from '../shared/messages';
+import type { LocalDate } from '../shared/local-date';
+import type { CountryCode } from '../catalogues/countries';
+import type { Ranking } from '../catalogues/rankings';
+
+export type InvestorDetails = {
+  readonly name: string;
+  readonly country: CountryCode;
+  /** 统一社会信用代码: required (18 chars, check digit valid) when country is CN, null otherwise. */
+  readonly unifiedSocialCreditCode: string | null;
+  /** A set, kept in catalogue order. */
+  readonly rankings: readonly Ranking[];
+};
+
+type Recorded = { investorId: string; recordedOn: LocalDate };
+
+export type RegisterInvestor = Command<
+  'RegisterInvestor',
+  Recorded & { name: string; country: CountryCode; unifiedSocialCreditCode?: string | null; rankings: Ranking[] }
+>;
+
+/** Only fields present are changed; the result must still be a valid investor. */
+export type AmendInvestorDetails = Command<
+  'AmendInvestorDetails',
+  Recorded & {
+    changes: { name?: string; country?: CountryCode; unifiedSocialCreditCode?: string | null; rankings?: Ranking[] };
+    reason: string;
+  }
+>;
+
+export type InvestorCommand = RegisterInvestor | AmendInvestorDetails;

@@ -1,0 +1,267 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { collect, makeEvents, takeUntil, within } from '../contract/contract-harness';
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { DuplicateEventIdError, EventStoreUnavailableError } from '../event-store.errors';
+import type { SubscriptionMessage } from '../event-store.port';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+
+const run = promisify(execFile);
+
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'itp-sqlite-store-'));
+  return { dir, filePath: join(dir, 'events.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+describeEventStoreContract('SQLite', async () => {
+  const { filePath, remove } = tempFile();
+  return {
+    store: new SqliteEventStore({ filePath }),
+    reopen: async () => new SqliteEventStore({ filePath }),
+    cleanup: async () => remove(),
+  };
+});
+
+describe('SqliteEventStore specifics', () => {
+  let file: ReturnType<typeof tempFile>;
+  const opened: SqliteEventStore[] = [];
+  const open = (options: Partial<SqliteEventStoreOptions> = {}) => {
+    const store = new SqliteEventStore({ filePath: file.filePath, ...options });
+    opened.push(store);
+    return store;
+  };
+  const timeouts = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+  beforeEach(() => {
+    file = tempFile();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    file.remove();
+  });
+
+  describe('the file', () => {
+    it('is in WAL mode with synchronous=FULL, and says so in health', async () => {
+      const health = await open().health();
+      expect(health).toMatchObject({ backend: 'sqlite', reachable: true });
+      expect(health.detail).toContain('journal_mode=wal');
+      expect(health.detail).toContain('synchronous=full');
+    });
+
+    it('survives a reopen, with positions 1..n that a refused append does not use up', async () => {
+      const store = open();
+      await store.appendToStream('project-1', makeEvents(2), { expectedRevision: 'no_stream' });
+      await expect(store.appendToStream('project-1', makeEvents(1), { expectedRevision: 'no_stream' })).rejects.toThrow();
+      await store.appendToStream('project-2', makeEvents(1), { expectedRevision: 'no_stream' });
+      await store.close();
+
+      const reopened = open();
+      const log = await collect(reopened.readAll());
+      expect(log.map((event) => event.position)).toEqual([1, 2, 3]);
+      expect(await reopened.headPosition()).toBe(3);
+      const raw = new Database(file.filePath, { readonly: true });
+      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+      raw.close();
+    });
+
+    it('is refused when written by a newer schema version', () => {
+      open().close();
+      const raw = new Database(file.filePath);
+      raw.pragma('user_version = 99');
+      raw.close();
+      expect(() => new SqliteEventStore({ filePath: file.filePath })).toThrow(EventStoreUnavailableError);
+    });
+  });
+
+  describe('appending', () => {
+    it('with no events to a missing stream answers revision -1 at position 0, and -1 is accepted as no_stream', async () => {
+      const store = open();
+      expect(await store.appendToStream('project-1', [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1, position: 0 });
+      expect(await store.appendToStream('project-1', makeEvents(1), { expectedRevision: -1 })).toEqual({ nextExpectedRevision: 0, position: 1 });
+      expect(await store.headPosition()).toBe(1);
+    });
+
+    it('refuses malformed input before touching the file', async () => {
+      const store = open();
+      const [event] = makeEvents(1);
+      await expect(store.appendToStream('project-1', [{ ...event, id: 'not-a-uuid' }], { expectedRevision: 'any' })).rejects.toThrow(TypeError);
+      await expect(store.appendToStream('project-1', [event], { expectedRevision: -2 })).rejects.toThrow(TypeError);
+      await expect(store.appendToStream('', [event], { expectedRevision: 'any' })).rejects.toThrow(TypeError);
+      await expect(store.appendToStream('project-1', [event, event], { expectedRevision: 'any' })).rejects.toThrow(DuplicateEventIdError);
+      expect(await store.headPosition()).toBe(0);
+    });
+
+    it('stores ids in lower case, so that an upper-case retry is still a retry', async () => {
+      const store = open();
+      const [event] = makeEvents(1);
+      const first = await store.appendToStream('project-1', [{ ...event, id: event.id.toUpperCase() }], { expectedRevision: 'no_stream' });
+      expect((await store.readStream('project-1'))[0].id).toBe(event.id.toLowerCase());
+      expect(await store.appendToStream('project-1', [event], { expectedRevision: 'any' })).toEqual(first);
+      expect(await store.headPosition()).toBe(1);
+    });
+  });
+
+  describe('recorded time', () => {
+    it('comes from the clock, never goes back along the log, and bounds replays as a prefix', async () => {
+      let now = new Date('2025-03-01T08:00:00.000Z');
+      const store = open({ clock: () => now });
+      await store.appendToStream('project-1', makeEvents(2), { expectedRevision: 'no_stream' });
+      now = new Date('2025-03-01T09:00:00.000Z');
+      await store.appendToStream('project-2', makeEvents(1), { expectedRevision: 'no_stream' });
+      now = new Date('2025-03-01T07:00:00.000Z'); // the clock steps back
+      await store.appendToStream('project-1', makeEvents(1), { expectedRevision: 1 });
+
+      const log = await collect(store.readAll());
+      expect(log.map((event) => event.recordedAt)).toEqual([
+        '2025-03-01T08:00:00.000Z',
+        '2025-03-01T08:00:00.000Z',
+        '2025-03-01T09:00:00.000Z',
+        '2025-03-01T09:00:00.000Z',
+      ]);
+      expect(await collect(store.readAll({ toRecordedAt: '2025-03-01T08:30:00Z' }))).toHaveLength(2);
+      expect(await collect(store.readAll({ toRecordedAt: '2025-03-01T17:00:00+08:00' }))).toHaveLength(4);
+      expect(await collect(store.readAll({ toRecordedAt: '2025-03-01T07:59:59.999Z' }))).toHaveLength(0);
+      await expect(collect(store.readAll({ toRecordedAt: 'yesterday' }))).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('with more events than a page (2,500)', () => {
+    let store: SqliteEventStore;
+    beforeEach(async () => {
+      store = open();
+      await store.appendToStream('bulk-1', makeEvents(1000), { expectedRevision: 'no_stream' });
+      await store.appendToStream('bulk-2', makeEvents(1000), { expectedRevision: 'no_stream' });
+      await store.appendToStream('bulk-1', makeEvents(500), { expectedRevision: 999 });
+    });
+
+    it('readAll pages through all of them in order, and honours bounds across pages', async () => {
+      const all = await collect(store.readAll());
+      expect(all.map((event) => event.position)).toEqual(Array.from({ length: 2500 }, (_, index) => index + 1));
+      expect(await collect(store.readAll({ maxCount: 1500 }))).toHaveLength(1500);
+      const middle = await collect(store.readAll({ fromPosition: 100, toPosition: 1234 }));
+      expect([middle.length, middle[0].position, middle[middle.length - 1].position]).toEqual([1134, 101, 1234]);
+    });
+
+    it('readAll gives the log as it stood when iteration began', async () => {
+      const seen: number[] = [];
+      for await (const event of store.readAll()) {
+        seen.push(event.position);
+        if (seen.length === 1) await store.appendToStream('late', makeEvents(3), { expectedRevision: 'no_stream' });
+      }
+      expect(seen).toHaveLength(2500);
+      expect(await store.headPosition()).toBe(2503);
+    });
+
+    it('a subscription from the start delivers all of them, then caught-up at the head', async () => {
+      const subscription = store.subscribeToAll()[Symbol.asyncIterator]();
+      const messages = await takeUntil(subscription, (received) => received.some((message) => message.kind === 'caught-up'), 'caught-up');
+      await subscription.return?.();
+      const positions = messages.flatMap((message) => (message.kind === 'event' ? [message.event.position] : []));
+      expect(positions).toEqual(Array.from({ length: 2500 }, (_, index) => index + 1));
+      expect(messages[messages.length - 1]).toEqual({ kind: 'caught-up', position: 2500 });
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('see appends made through another connection to the file, by polling', async () => {
+      const writer = open();
+      const reader = open({ pollIntervalMs: 40 });
+      const subscription = reader.subscribeToAll()[Symbol.asyncIterator]();
+      await takeUntil(subscription, (received) => received.length === 1, 'caught-up');
+      const waiting = takeUntil(subscription, (received) => received.length === 2, 'events from the other connection', 2000);
+      await writer.appendToStream('project-1', makeEvents(2), { expectedRevision: 'no_stream' });
+      const received = await waiting;
+      await subscription.return?.();
+      expect(received.map((message) => message.kind === 'event' && message.event.position)).toEqual([1, 2]);
+    });
+
+    it('poll only while one waits, and free the timer when aborted or when the store closes', async () => {
+      const store = open({ pollIntervalMs: 10_000 });
+      const baseline = timeouts();
+      const controller = new AbortController();
+      const first = store.subscribeToAll({ signal: controller.signal })[Symbol.asyncIterator]();
+      const second = store.subscribeToAll()[Symbol.asyncIterator]();
+      await first.next();
+      await second.next();
+      expect(timeouts()).toBe(baseline);
+
+      const firstPending = first.next();
+      const secondPending = second.next();
+      await new Promise((resolve) => setImmediate(resolve)); // next() starts waiting a few microtasks later
+      expect(timeouts()).toBe(baseline + 1); // one poll for every waiting subscription
+      controller.abort();
+      expect((await firstPending).done).toBe(true);
+      expect(timeouts()).toBe(baseline + 1);
+      await store.close();
+      expect((await within(secondPending, 1000, 'the end on close')).done).toBe(true);
+      expect(timeouts()).toBe(baseline);
+    });
+  });
+
+  describe('two processes writing to one file', () => {
+    it('never lose an update or see positions out of order', async () => {
+      const store = open();
+      const rounds = 60;
+      const script = join(file.dir, 'writer.ts');
+      writeFileSync(script, writerScript(join(__dirname, 'sqlite-event-store.ts')));
+      const subscription = store.subscribeToAll()[Symbol.asyncIterator]();
+      const child = run(process.execPath, ['--import', 'tsx', script, file.filePath, String(rounds)], { cwd: process.cwd() });
+      await readModifyAppend(store, rounds, 'parent');
+      await child;
+
+      const shared = await store.readStream('shared-counter');
+      expect(shared.map((event) => event.revision)).toEqual(Array.from({ length: rounds * 2 }, (_, index) => index));
+      expect(new Set(shared.map((event) => event.metadata.actor))).toEqual(new Set(['parent', 'child']));
+      const messages = await takeUntil(subscription, (received: SubscriptionMessage[]) => received.filter((message) => message.kind === 'event').length === rounds * 2, 'every event', 10_000);
+      await subscription.return?.();
+      const positions = messages.flatMap((message) => (message.kind === 'event' ? [message.event.position] : []));
+      expect(positions).toEqual(Array.from({ length: rounds * 2 }, (_, index) => index + 1));
+    }, 60_000);
+  });
+});
+
+/** Appends one event at a time to a shared stream, re-reading and retrying whenever the other process won. */
+async function readModifyAppend(store: SqliteEventStore, rounds: number, actor: string): Promise<void> {
+  for (let round = 0; round < rounds; ) {
+    const last = await store.readStream('shared-counter', { direction: 'backwards', maxCount: 1 });
+    const [event] = makeEvents(1);
+    try {
+      await store.appendToStream('shared-counter', [{ ...event, metadata: { ...event.metadata, actor } }], {
+        expectedRevision: last.length === 0 ? 'no_stream' : last[0].revision,
+      });
+      round += 1;
+    } catch (error) {
+      if ((error as Error).name !== 'WrongExpectedRevisionError') throw error;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function writerScript(adapterPath: string): string {
+  return `
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from ${JSON.stringify(adapterPath.replace(/\.ts$/, ''))};
+const [filePath, rounds] = process.argv.slice(2);
+const store = new SqliteEventStore({ filePath });
+const metadata = { actor: 'child', role: 'r', unit: 'u', commandId: '${randomUUID()}', correlationId: 'c', causationId: 'c' };
+(async () => {
+  for (let round = 0; round < Number(rounds); ) {
+    const last = await store.readStream('shared-counter', { direction: 'backwards', maxCount: 1 });
+    try {
+      await store.appendToStream('shared-counter', [{ id: randomUUID(), type: 'CounterIncremented', data: { round }, metadata }], {
+        expectedRevision: last.length === 0 ? 'no_stream' : last[0].revision,
+      });
+      round += 1;
+    } catch (error) {
+      if ((error as Error).name !== 'WrongExpectedRevisionError') throw error;
+    }
+  }
+  await store.close();
+})().catch((error) => { console.error(error); process.exit(1); });
+`;
+}

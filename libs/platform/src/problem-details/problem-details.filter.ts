@@ -1,0 +1,60 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemException, problem, type ProblemDetails } from './problem-details';
+
+/** Maps a thrown error that is not an HTTP concern (a domain or store error) to a problem, or undefined. */
+export type ErrorMapper = (error: unknown) => ProblemDetails | undefined;
+
+/** The one place where errors become RFC 9457 answers. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly mappers: ErrorMapper[] = []) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { body, headers } = this.toProblem(error);
+    body.instance ??= request.url;
+    if (body.status >= 500) this.logger.error(`${request.method} ${request.url}: ${String((error as Error)?.stack ?? error)}`);
+    void reply.status(body.status).headers({ ...headers, 'content-type': 'application/problem+json' }).send(body);
+  }
+
+  private toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string> } {
+    if (error instanceof ProblemException) return { body: { ...error.problem }, headers: error.headers };
+    for (const map of this.mappers) {
+      const mapped = map(error);
+      if (mapped) return { body: mapped, headers: {} };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      return { body: problem(status, slugFor(status), titleFor(status), { detail }), headers: {} };
+    }
+    // Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode.
+    const statusCode = (error as { statusCode?: number })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return { body: problem(statusCode, slugFor(statusCode), titleFor(statusCode), { detail: (error as Error).message }), headers: {} };
+    }
+    return { body: problem(500, 'internal-error', 'Internal server error', { detail: 'The error was logged; nothing was acknowledged.' }), headers: {} };
+  }
+}
+
+const TITLES: Record<number, [string, string]> = {
+  400: ['invalid-input', 'Invalid input'],
+  401: ['unauthenticated', 'Authentication required'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
+  412: ['precondition-failed', 'Precondition failed'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable content'],
+  503: ['unavailable', 'Service unavailable'],
+};
+const slugFor = (status: number) => TITLES[status]?.[0] ?? `http-${status}`;
+const titleFor = (status: number) => TITLES[status]?.[1] ?? `HTTP ${status}`;

@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { CollectionInUseError } from '../read-store.errors';
+import {
+  assertAliasable, assertCheckpoint, assertCollectionName, assertFindOptions, assertProjectionName, coalesceWrites, storedBody,
+} from '../read-store-input';
+import type {
+  ApplyBatchResult, FindOptions, IndexSpec, ReadCollection, ReadDocument, ReadFilter, ReadStore, ReadStoreBatch,
+  ReadStoreHealth, StoredDocument, SwitchAliasOptions,
+} from '../read-store.port';
+import { evaluateCount, evaluateFind, pinnedIds } from './evaluate-query';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+
+export interface EmbeddedReadStoreOptions {
+  /** A file path, or ':memory:' for tests (gone when closed). */
+  filePath: string;
+}
+
+/** Where the read store lives inside the application's data directory. */
+export const embeddedReadStorePath = (dataDir: string): string => join(dataDir, 'read-store.sqlite');
+
+/**
+ * The read store in one SQLite file, no server. A batch's writes and its checkpoint commit in ONE transaction,
+ * so a crash leaves all of a batch or none of it; the `_position` guard still applies, so that both adapters
+ * behave alike when a runner replays. Queries run through mingo over the parsed documents.
+ */
+export class EmbeddedReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly sql: SqliteStatements;
+
+  constructor(options: EmbeddedReadStoreOptions) {
+    if (options.filePath !== ':memory:') mkdirSync(dirname(options.filePath), { recursive: true });
+    this.db = new Database(options.filePath);
+    // WAL lets the API read while the projector writes. NORMAL may lose the last commits on power loss, but a
+    // batch and its checkpoint are lost together, so the projection simply replays them.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.sql = prepareStatements(this.db);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    assertCollectionName(name);
+    const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
+      assertFindOptions(options);
+      return evaluateFind(this.candidates(this.resolve(name), filter), filter, options) as StoredDocument<T>[];
+    };
+    return {
+      name,
+      find,
+      findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
+      count: async (filter = {}) => {
+        const physical = this.resolve(name);
+        if (Object.keys(filter).length === 0) return this.sql.countAll.get(physical)?.n ?? 0;
+        return evaluateCount(this.candidates(physical, filter), filter);
+      },
+    };
+  }
+
+  async applyBatch(batch: ReadStoreBatch): Promise<ApplyBatchResult> {
+    const writes = coalesceWrites(batch.writes);
+    if (batch.checkpoint !== undefined) assertCheckpoint(batch.checkpoint);
+    const commit = this.db.transaction((): ApplyBatchResult => {
+      const physical = new Map<string, string>();
+      let applied = 0;
+      for (const write of writes) {
+        let target = physical.get(write.collection);
+        if (target === undefined) physical.set(write.collection, (target = this.resolve(write.collection)));
+        const result = write.kind === 'upsert'
+          ? this.sql.upsert.run(target, write.document._id, write.position,
+            JSON.stringify(storedBody(write.document, write.position)))
+          : this.sql.remove.run(target, write.id, write.position);
+        applied += result.changes;
+      }
+      if (batch.checkpoint !== undefined) {
+        this.sql.advanceCheckpoint.run(batch.checkpoint.projection, batch.checkpoint.position);
+      }
+      return { applied, skipped: writes.length - applied };
+    });
+    // IMMEDIATE takes the write lock up front: no SQLITE_BUSY halfway through when another process reads.
+    return commit.immediate();
+  }
+
+  async getCheckpoint(projection: string): Promise<number> {
+    assertProjectionName(projection);
+    return this.sql.getCheckpoint.get(projection)?.position ?? 0;
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    assertProjectionName(projection);
+    this.sql.deleteCheckpoint.run(projection);
+  }
+
+  async switchAlias(alias: string, target: string, options: SwitchAliasOptions = {}): Promise<{ previous: string }> {
+    assertCollectionName(alias);
+    assertCollectionName(target);
+    if (options.checkpoint !== undefined) assertCheckpoint(options.checkpoint);
+    const switchOver = this.db.transaction((): { previous: string } => {
+      assertAliasable(alias, target, this.sql.getAlias.get(target) !== undefined,
+        this.sql.aliasesOf.all(alias).length > 0);
+      const previous = this.sql.getAlias.get(alias)?.target ?? alias;
+      this.sql.setAlias.run(alias, target);
+      if (options.checkpoint !== undefined) {
+        this.sql.setCheckpoint.run(options.checkpoint.projection, options.checkpoint.position);
+      }
+      return { previous };
+    });
+    return switchOver.immediate();
+  }
+
+  async resolveAlias(name: string): Promise<string> {
+    assertCollectionName(name);
+    return this.resolve(name);
+  }
+
+  async removeAlias(alias: string): Promise<void> {
+    assertCollectionName(alias);
+    this.sql.removeAlias.run(alias);
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    this.db.transaction(() => {
+      const aliases = this.sql.aliasesOf.all(name).map((row) => row.alias);
+      if (aliases.length > 0) throw new CollectionInUseError(name, aliases);
+      this.sql.dropDocuments.run(name);
+    }).immediate();
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.sql.listCollections.all().map((row) => row.collection);
+  }
+
+  async ensureIndexes(collection: string, _indexes: readonly IndexSpec[]): Promise<void> {
+    assertCollectionName(collection);
+  }
+
+  async health(): Promise<ReadStoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { backend: 'sqlite', reachable: true, detail: this.db.name };
+    } catch (error) {
+      return { backend: 'sqlite', reachable: false, detail: String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private resolve(name: string): string {
+    return this.sql.getAlias.get(name)?.target ?? name;
+  }
+
+  private candidates(physical: string, filter: ReadFilter): ReadDocument[] {
+    const ids = pinnedIds(filter);
+    const rows = ids === undefined
+      ? this.sql.scan.all(physical)
+      : ids.flatMap((id) => this.sql.getOne.get(physical, id) ?? []);
+    return rows.map((row) => JSON.parse(row.body) as ReadDocument);
+  }
+}

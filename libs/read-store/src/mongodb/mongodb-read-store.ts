@@ -1,0 +1,207 @@
+import {
+  MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Db,
+} from 'mongodb';
+import { CollectionInUseError, ReadStoreUnavailableError } from '../read-store.errors';
+import {
+  assertAliasable, assertCheckpoint, assertCollectionName, assertFindOptions, assertProjectionName, coalesceWrites,
+  RESERVED_PREFIX,
+} from '../read-store-input';
+import type {
+  ApplyBatchResult, DocumentWrite, FindOptions, IndexSpec, ReadCollection, ReadDocument, ReadFilter, ReadStore,
+  ReadStoreBatch, ReadStoreHealth, StoredDocument, SwitchAliasOptions,
+} from '../read-store.port';
+import type { MongoReadStoreOptions } from './mongodb-read-store-options';
+import { bulkApply, DUPLICATE_KEY } from './mongodb-writes';
+
+interface CheckpointDocument { _id: string; position: number }
+interface AliasDocument { _id: string; target: string }
+
+const NAMESPACE_NOT_FOUND = 26;
+
+/** Connection trouble surfaces as one typed error, so the API can answer 503 without knowing the driver. */
+const guard = async <T>(what: string, operation: () => Promise<T>): Promise<T> => {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) {
+      throw new ReadStoreUnavailableError(`MongoDB read store: ${what} failed: ${error.message}`, error);
+    }
+    throw error;
+  }
+};
+
+/**
+ * The read store on MongoDB or FerretDB, with no transactions and no change streams (FerretDB 1.x has neither).
+ * A batch writes its documents first, each guarded by `_position` (see mongodb-writes.ts), and its checkpoint
+ * last: a crash in between leaves the checkpoint behind, and the replay it causes changes nothing.
+ * Aliases live in one small collection and are looked up at every call, so a switch made by the projector
+ * process is seen by the API process at its next query.
+ */
+export class MongoReadStore implements ReadStore {
+  private readonly client: MongoClient;
+  private readonly db: Db;
+
+  constructor(options: MongoReadStoreOptions) {
+    // The driver connects lazily on first use; a short server selection makes an outage fail fast.
+    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: 5_000, ...options.clientOptions });
+    this.db = this.client.db(options.dbName);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    assertCollectionName(name);
+    const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
+      assertFindOptions(options);
+      return guard('find', async () => {
+        const { sort, skip, limit, projection } = options;
+        const documents = await this.db.collection(await this.resolve(name))
+          .find(filter, { sort, skip, limit, projection }).toArray();
+        return documents as unknown as StoredDocument<T>[];
+      });
+    };
+    return {
+      name,
+      find,
+      findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
+      count: async (filter = {}) => guard('count', async () =>
+        this.db.collection(await this.resolve(name)).countDocuments(filter)),
+    };
+  }
+
+  async applyBatch(batch: ReadStoreBatch): Promise<ApplyBatchResult> {
+    const writes = coalesceWrites(batch.writes);
+    if (batch.checkpoint !== undefined) assertCheckpoint(batch.checkpoint);
+    return guard('applyBatch', async () => {
+      const byCollection = new Map<string, DocumentWrite[]>();
+      const physical = await this.resolveMany([...new Set(writes.map((write) => write.collection))]);
+      for (const write of writes) {
+        const target = physical.get(write.collection) ?? write.collection;
+        byCollection.set(target, [...(byCollection.get(target) ?? []), write]);
+      }
+      const counts = await Promise.all([...byCollection].map(([target, share]) =>
+        bulkApply(this.db.collection<ReadDocument>(target), share)));
+      // Only after every document write succeeded: the checkpoint never runs ahead of the documents.
+      if (batch.checkpoint !== undefined) await this.advanceCheckpoint(batch.checkpoint.projection, batch.checkpoint.position);
+      const applied = counts.reduce((sum, n) => sum + n, 0);
+      return { applied, skipped: writes.length - applied };
+    });
+  }
+
+  async getCheckpoint(projection: string): Promise<number> {
+    assertProjectionName(projection);
+    return guard('getCheckpoint', async () =>
+      (await this.checkpoints().findOne({ _id: projection }))?.position ?? 0);
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    assertProjectionName(projection);
+    return guard('deleteCheckpoint', async () => {
+      await this.checkpoints().deleteOne({ _id: projection });
+    });
+  }
+
+  async switchAlias(alias: string, target: string, options: SwitchAliasOptions = {}): Promise<{ previous: string }> {
+    assertCollectionName(alias);
+    assertCollectionName(target);
+    if (options.checkpoint !== undefined) assertCheckpoint(options.checkpoint);
+    return guard('switchAlias', async () => {
+      const aliases = this.aliases();
+      assertAliasable(alias, target, (await aliases.findOne({ _id: target })) !== null,
+        (await aliases.findOne({ target: alias })) !== null);
+      // One single-document write: every reader sees either the old or the new collection, never a mix.
+      const before = await aliases.findOneAndUpdate({ _id: alias }, { $set: { target } },
+        { upsert: true, returnDocument: 'before' });
+      // After the switch, not before: if the process dies in between, the live projection resumes from its
+      // older checkpoint into the new collection, where the `_position` guard skips what is already there.
+      if (options.checkpoint !== undefined) {
+        await this.checkpoints().updateOne({ _id: options.checkpoint.projection },
+          { $set: { position: options.checkpoint.position } }, { upsert: true });
+      }
+      return { previous: before?.target ?? alias };
+    });
+  }
+
+  async resolveAlias(name: string): Promise<string> {
+    assertCollectionName(name);
+    return guard('resolveAlias', () => this.resolve(name));
+  }
+
+  async removeAlias(alias: string): Promise<void> {
+    assertCollectionName(alias);
+    return guard('removeAlias', async () => {
+      await this.aliases().deleteOne({ _id: alias });
+    });
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    return guard('dropCollection', async () => {
+      const aliases = await this.aliases().find({ target: name }).toArray();
+      if (aliases.length > 0) throw new CollectionInUseError(name, aliases.map((alias) => alias._id).sort());
+      try {
+        await this.db.collection(name).drop();
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
+    });
+  }
+
+  async listCollections(): Promise<string[]> {
+    return guard('listCollections', async () => {
+      const all = await this.db.listCollections({}, { nameOnly: true }).toArray();
+      return all.map((c) => c.name)
+        .filter((name) => !name.startsWith(RESERVED_PREFIX) && !name.startsWith('system.'))
+        .sort();
+    });
+  }
+
+  async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+    assertCollectionName(collection);
+    if (indexes.length === 0) return;
+    return guard('ensureIndexes', async () => {
+      await this.db.collection(await this.resolve(collection))
+        .createIndexes(indexes.map((index) => ({ key: index.keys, name: index.name })));
+    });
+  }
+
+  async health(): Promise<ReadStoreHealth> {
+    try {
+      await this.db.command({ ping: 1 });
+      return { backend: 'mongodb', reachable: true, detail: this.db.databaseName };
+    } catch (error) {
+      return { backend: 'mongodb', reachable: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private checkpoints() {
+    return this.db.collection<CheckpointDocument>(`${RESERVED_PREFIX}checkpoints`);
+  }
+
+  private aliases() {
+    return this.db.collection<AliasDocument>(`${RESERVED_PREFIX}aliases`);
+  }
+
+  private async resolve(name: string): Promise<string> {
+    return (await this.aliases().findOne({ _id: name }))?.target ?? name;
+  }
+
+  private async resolveMany(names: string[]): Promise<Map<string, string>> {
+    const found = names.length === 0 ? [] : await this.aliases().find({ _id: { $in: names } }).toArray();
+    return new Map(found.map((alias) => [alias._id, alias.target]));
+  }
+
+  private async advanceCheckpoint(projection: string, position: number): Promise<void> {
+    // $max: a replayed older batch never pulls the checkpoint back. Two first upserts can race on the `_id`;
+    // the loser retries once and then finds the document.
+    const write = () => this.checkpoints().updateOne({ _id: projection }, { $max: { position } }, { upsert: true });
+    try {
+      await write();
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      await write();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@itp/platform';
+import { EVENT_STORE, type EventStore } from '@itp/event-store';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+/** Keys of every role and scope the e2e suites need. */
+export const KEYS = {
+  admin: 'test-admin-key-000000000001',
+  integrationHengyang: 'test-integration-hengyang-01',
+  integrationChangsha: 'test-integration-changsha-01',
+  reporter: 'test-reporter-key-000000001',
+  auditor: 'test-auditor-key-0000000001',
+} as const;
+
+const API_KEYS = [
+  { key: KEYS.admin, role: 'admin', unit: 'provincial-commerce-department', cities: '*', actor: 'admin-user' },
+  { key: KEYS.integrationHengyang, role: 'integration', unit: 'hengyang-commerce-bureau', cities: ['430400'], actor: 'hengyang-client' },
+  { key: KEYS.integrationChangsha, role: 'integration', unit: 'changsha-commerce-bureau', cities: ['430100'], actor: 'changsha-client' },
+  { key: KEYS.reporter, role: 'reporter', unit: 'statistics-office', cities: '*', actor: 'reporting-service' },
+  { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
+];
+
+export interface ApiHarness {
+  app: NestFastifyApplication;
+  store: EventStore;
+  dataDir: string;
+  /** Sets "now" for the commands that follow (business dates may not be after today). */
+  setNow(iso: string): void;
+  request(method: 'GET' | 'POST' | 'PATCH', url: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** Starts the real api on the embedded default in a fresh data directory, in-process (Fastify inject). */
+export async function startApi(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'itp-e2e-'));
+  let now = new Date(options.now ?? '2014-12-31T04:00:00Z');
+  const config = loadConfig({ ITP_DATA_DIR: dataDir, ITP_API_KEYS: JSON.stringify(API_KEYS), LOG_LEVEL: 'silent', ...options.env });
+  const app = await createApiApp(config, { quiet: true, clock: () => now });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    store: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    async request(method, url, { key = KEYS.admin, body, headers = {} } = {}) {
+      const response = await app.inject({
+        method,
+        url,
+        payload: body === undefined ? undefined : (body as object),
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+      });
+      const text = response.body;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: leave the text
+      }
+      return { status: response.statusCode, body: parsed, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
