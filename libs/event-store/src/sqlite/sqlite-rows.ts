@@ -54,7 +54,7 @@ export function prepareStatements(db: Database.Database) {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
     page: db.prepare<[number, number, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position ASC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position ASC LIMIT ?`,
     ),
     pageAsOf: db.prepare<[number, number, string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND recorded_at <= ? ORDER BY position ASC LIMIT ?`,
