@@ -1,44 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { EXCHANGE_RATES_STREAM_ID, exchangeRatesDecider, type SetExchangeRate } from '@itp/domain';
 import { Roles } from '@itp/platform';
 import { AggregateCommandMessage } from '../shared/command-execution/aggregate-command';
 import type { CommandContext, CommandResult } from '../shared/command-execution/command-context';
 import { EventSourcedCommandExecutor } from '../shared/command-execution/event-sourced-command-executor';
-import { IsDecimalString, IsLocalDate } from '../shared/dto/common.dto';
+import { SetExchangeRateDto } from './set-exchange-rate.dto';
 import { CLOCK, shanghaiToday, type Clock } from '../shared/http/clock';
 import { CommandCtx } from '../shared/http/command-context.decorator';
 import { answerCommand } from '../shared/http/command-response';
-
-export class SetExchangeRateDto {
-  @IsIn(['USD'])
-  base!: 'USD';
-
-  @IsIn(['CNY'])
-  quote!: 'CNY';
-
-  /** 1 base = rate quote, exact decimal. */
-  @IsString()
-  @IsDecimalString(6)
-  rate!: string;
-
-  @IsLocalDate()
-  effectiveOn!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  source?: string;
-
-  /** Required when it replaces a different rate for the same date. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  reason?: string;
-}
 
 export class SetExchangeRateCommand extends AggregateCommandMessage<Omit<SetExchangeRate['data'], 'recordedOn'>> {}
 

@@ -1,0 +1,25 @@
+import { startApi } from '../support/api-harness';
+import { givenInvestor, givenProject, projectBody, money } from '../support/command-fixtures';
+it('probe', async () => {
+  const api = await startApi({ now: '2014-06-30T04:00:00Z' });
+  const inv = await givenInvestor(api);
+  const six = await api.request('POST', '/api/v1/projects', { body: projectBody(inv, { introducers: [{ unit: 'a', share: '0.333334' }, { unit: 'b', share: '0.333333' }, { unit: 'c', share: '0.333333' }] }) });
+  console.log('six', six.status, JSON.stringify(six.body));
+  const id = await givenProject(api, { investorId: inv });
+  const am = await api.request('PATCH', `/api/v1/projects/${id}`, { body: { totalInvestment: money('0.00'), city: '439999', reason: 'x' } });
+  console.log('amend', am.status, JSON.stringify(am.body));
+  const am2 = await api.request('PATCH', `/api/v1/projects/${id}`, { body: { totalInvestment: money('0.00'), reason: 'x' } });
+  console.log('amend2', am2.status, JSON.stringify(am2.body));
+  const inv2 = await api.request('PATCH', `/api/v1/investors/${inv}`, { body: { rankings: ['listed'], reason: 'x' } });
+  console.log('inv', inv2.status, JSON.stringify(inv2.body));
+  const inv3 = await api.request('PATCH', `/api/v1/investors/${inv}`, { body: { country: 'US', reason: 'x' } });
+  console.log('inv3', inv3.status, JSON.stringify(inv3.body));
+  const park = await api.request('POST', '/api/v1/parks', { body: { name: 'x', city: '430400', level: 'provincial_park' } });
+  const up = await api.request('POST', `/api/v1/parks/${park.body.id}/upgrades`, { body: { level: 'comprehensive_bonded_zone', approvedOn: '2014-03-01' } });
+  console.log('up', up.status, JSON.stringify(up.body));
+  const bad = await api.request('POST', '/api/v1/projects', { body: '{not json', headers: { 'content-type': 'application/json' } });
+  console.log('badjson', bad.status, JSON.stringify(bad.body));
+  const arr = await api.request('POST', '/api/v1/projects', { body: [1,2] });
+  console.log('array', arr.status, JSON.stringify(arr.body));
+  await api.close();
+});
