@@ -128,6 +128,12 @@ export function describeAppending(h: ContractHarness): void {
       expect(await h.store.readStream(otherStream)).toEqual([]);
     });
 
+    it('is refused with DuplicateEventIdError when the same ids come with other event types', async () => {
+      const error = await rejectionOf(append(h.store, streamId, events.map((event) => ({ ...event, type: 'ProjectLeadWithdrawn' })), 'any'));
+      expect(error).toBeInstanceOf(DuplicateEventIdError);
+      expect(ids(await h.store.readStream(streamId))).toEqual(ids(events));
+    });
+
     it('is refused with DuplicateEventIdError when the ids come in another order', async () => {
       const error = await rejectionOf(append(h.store, streamId, [events[1], events[0]], 'any'));
       expect(error).toBeInstanceOf(DuplicateEventIdError);

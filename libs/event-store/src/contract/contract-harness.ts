@@ -86,9 +86,14 @@ export const ids = (events: readonly { id: string }[]): string[] => events.map((
 export const append = (store: EventStore, streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision) =>
   store.appendToStream(streamId, events, { expectedRevision });
 
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+/** The deadline is checked between items too: a runaway iterator that never yields to timers must still fail. */
+export async function collect<T>(iterable: AsyncIterable<T>, ms = 15_000): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of iterable) items.push(item);
+  const deadline = Date.now() + ms;
+  for await (const item of iterable) {
+    items.push(item);
+    if (Date.now() > deadline) throw new Error(`reading took longer than ${ms} ms (${items.length} items so far)`);
+  }
   return items;
 }
 
@@ -118,6 +123,7 @@ export async function takeUntil<T>(iterator: AsyncIterator<T>, done: (received: 
   const received: T[] = [];
   const deadline = Date.now() + ms;
   while (!done(received)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what} (${received.length} messages so far)`);
     const next = await within(iterator.next(), Math.max(1, deadline - Date.now()), what);
     if (next.done) throw new Error(`the iteration ended before ${what}`);
     received.push(next.value);

@@ -35,7 +35,6 @@ describe('SqliteEventStore specifics', () => {
     opened.push(store);
     return store;
   };
-  const timeouts = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
   beforeEach(() => {
     file = tempFile();
@@ -180,26 +179,52 @@ describe('SqliteEventStore specifics', () => {
       expect(received.map((message) => message.kind === 'event' && message.event.position)).toEqual([1, 2]);
     });
 
-    it('poll only while one waits, and free the timer when aborted or when the store closes', async () => {
-      const store = open({ pollIntervalMs: 10_000 });
-      const baseline = timeouts();
-      const controller = new AbortController();
-      const first = store.subscribeToAll({ signal: controller.signal })[Symbol.asyncIterator]();
-      const second = store.subscribeToAll()[Symbol.asyncIterator]();
-      await first.next();
-      await second.next();
-      expect(timeouts()).toBe(baseline);
+    it('wake at once for an append through the same store, without waiting for the poll', async () => {
+      const store = open({ pollIntervalMs: 60_000 });
+      const subscription = store.subscribeToAll()[Symbol.asyncIterator]();
+      await subscription.next();
+      const waiting = takeUntil(subscription, (received) => received.length === 1, 'the in-process append', 1000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await store.appendToStream('project-1', makeEvents(1), { expectedRevision: 'no_stream' });
+      expect((await waiting)[0]).toMatchObject({ kind: 'event', event: { position: 1 } });
+      await subscription.return?.();
+    });
 
-      const firstPending = first.next();
-      const secondPending = second.next();
-      await new Promise((resolve) => setImmediate(resolve)); // next() starts waiting a few microtasks later
-      expect(timeouts()).toBe(baseline + 1); // one poll for every waiting subscription
-      controller.abort();
-      expect((await firstPending).done).toBe(true);
-      expect(timeouts()).toBe(baseline + 1);
-      await store.close();
-      expect((await within(secondPending, 1000, 'the end on close')).done).toBe(true);
-      expect(timeouts()).toBe(baseline);
+    it('poll only while one waits, with one timer for all, freed when aborted or when the store closes', async () => {
+      const setIntervalSpy = jest.spyOn(global, 'setInterval');
+      const clearIntervalSpy = jest.spyOn(global, 'clearInterval');
+      try {
+        const store = open({ pollIntervalMs: 10_000 });
+        const controller = new AbortController();
+        const first = store.subscribeToAll({ signal: controller.signal })[Symbol.asyncIterator]();
+        const second = store.subscribeToAll()[Symbol.asyncIterator]();
+        await first.next();
+        await second.next();
+        expect(setIntervalSpy).not.toHaveBeenCalled();
+
+        const firstPending = first.next();
+        const secondPending = second.next();
+        await new Promise((resolve) => setImmediate(resolve)); // next() starts waiting a few microtasks later
+        expect(setIntervalSpy).toHaveBeenCalledTimes(1);
+        controller.abort();
+        expect((await firstPending).done).toBe(true);
+        expect(clearIntervalSpy).not.toHaveBeenCalled(); // the second one still waits
+        await second.return?.();
+        expect((await secondPending).done).toBe(true);
+        expect(clearIntervalSpy).toHaveBeenCalledWith(setIntervalSpy.mock.results[0].value);
+
+        const third = store.subscribeToAll()[Symbol.asyncIterator]();
+        await third.next();
+        const thirdPending = third.next();
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(setIntervalSpy).toHaveBeenCalledTimes(2);
+        await store.close();
+        expect((await within(thirdPending, 1000, 'the end on close')).done).toBe(true);
+        expect(clearIntervalSpy).toHaveBeenLastCalledWith(setIntervalSpy.mock.results[1].value);
+      } finally {
+        setIntervalSpy.mockRestore();
+        clearIntervalSpy.mockRestore();
+      }
     });
   });
 

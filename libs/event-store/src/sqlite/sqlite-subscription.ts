@@ -88,7 +88,7 @@ export class SqliteSubscription implements AsyncIterableIterator<SubscriptionMes
         continue;
       }
       if (!this.caughtUp) {
-        this.caughtUp = false;
+        this.caughtUp = true;
         return { done: false, value: { kind: 'caught-up', position: this.checkpoint } };
       }
       await this.waitForChange();
