@@ -18,7 +18,8 @@ const factory = async () => ({
 if (connectionString) {
   // A remote server and the catch-up reads of $all take longer than Jest's default 5 s on a busy log.
   jest.setTimeout(30_000);
-  describeEventStoreContract(`EventStoreDB (${connectionString})`, factory);
+  // EventStoreDB has no index by event id: a reused id in another stream is not detectable (ADR 0002).
+  describeEventStoreContract(`EventStoreDB (${connectionString})`, factory, { globallyUniqueEventIds: false });
 } else {
   console.warn(
     [
