@@ -53,6 +53,8 @@ describe('a refused command', () => {
       ['shares that sum to 0.9', { introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.5' }, { unit: 'hengyang-office-shenzhen', share: '0.4' }] }, ['introducers']],
       ['shares that sum to 1.0001', { introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.5' }, { unit: 'hengyang-office-shenzhen', share: '0.5001' }] }, ['introducers']],
       ['a share above 1', { introducers: [{ unit: 'hengyang-commerce-bureau', share: '1.5' }] }, ['introducers[0].share']],
+      ['a share that is not a decimal string', { introducers: [{ unit: 'hengyang-commerce-bureau', share: 1 }] }, ['introducers[0].share']],
+      ['a share with 7 decimal places', { introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.5000001' }, { unit: 'hengyang-office-shenzhen', share: '0.4999999' }] }, ['introducers[0].share', 'introducers[1].share']],
       ['no introducer at all', { introducers: [] }, ['introducers']],
       ['one unit credited twice', { introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.5' }, { unit: 'hengyang-commerce-bureau', share: '0.5' }] }, ['introducers']],
       ['identifiedOn after today', { identifiedOn: '2014-07-01' }, ['identifiedOn']],
@@ -69,6 +71,18 @@ describe('a refused command', () => {
     it('names every bad field in one answer', async () => {
       const fields = await refusedFields({ city: '999999', totalInvestment: { amount: 1.5, currency: 'EUR' }, stage: 'operating', identifiedOn: 'yesterday', colour: 'red' });
       expect(fields).toEqual(['city', 'colour', 'identifiedOn', 'stage', 'totalInvestment.amount', 'totalInvestment.currency']);
+    });
+
+    it('accepts shares with 6 decimal places that sum to exactly 1, as the domain allows', async () => {
+      const introducers = [
+        { unit: 'hengyang-commerce-bureau', share: '0.333334' },
+        { unit: 'hengyang-office-shenzhen', share: '0.333333' },
+        { unit: 'hengyang-chamber-of-commerce', share: '0.333333' },
+      ];
+      const response = await api.request('POST', '/api/v1/projects', { body: projectBody(investorId, { introducers }) });
+      expect(response.status).toBe(201);
+      const [registered] = await projectStream(api, response.body.id);
+      expect(registered.data.introducers).toEqual(introducers);
     });
 
     it('counts "today" in Shanghai (UTC+8): a date is in the future until midnight there', async () => {
@@ -120,6 +134,30 @@ describe('a refused command', () => {
       const noChange = await patch(`/projects/${signedId}`, { city: '430400', reason: 'confirming the city' });
       expectProblem(noChange, 400, 'invalid-input');
       expect(fieldsOf(noChange.body)).toEqual(['changes']);
+    });
+
+    it('names the fields of an amendment as the PATCH body has them, whichever layer refuses it', async () => {
+      const zero = await patch(`/projects/${signedId}`, { totalInvestment: money('0.00'), reason: 'budget cut' });
+      expectProblem(zero, 400, 'invalid-input');
+      expect(fieldsOf(zero.body)).toEqual(['totalInvestment.amount']);
+      const unknownInvestor = await patch(`/projects/${signedId}`, { investorId: 'inv-unknown', reason: 'new investor' });
+      expect(fieldsOf(unknownInvestor.body)).toEqual(['investorId']);
+      const badShares = await patch(`/projects/${signedId}`, { introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.9' }], reason: 'credit' });
+      expect(fieldsOf(badShares.body)).toEqual(['introducers']);
+    });
+
+    it('names the field when a Xiangnan batch project is moved out of the zone', async () => {
+      const id = await givenProject(api, { investorId, totalInvestment: money('400000000.00', 'USD') });
+      await given(api, id, 'demonstration-zone-batch', { batch: 3, assignedOn: '2014-06-01' });
+      const response = await patch(`/projects/${id}`, { city: '430100', reason: 'Relocated to Changsha' });
+      expectProblem(response, 400, 'invalid-input');
+      expect(fieldsOf(response.body)).toEqual(['city']);
+    });
+
+    it('names the field of an investor amendment that breaks the country rule', async () => {
+      const response = await patch(`/investors/${investorId}`, { country: 'US', reason: 'Moved its seat' });
+      expectProblem(response, 400, 'invalid-input');
+      expect(fieldsOf(response.body)).toEqual(['unifiedSocialCreditCode']);
     });
 
     it('refuses malformed If-Match and Idempotency-Key headers, naming them', async () => {

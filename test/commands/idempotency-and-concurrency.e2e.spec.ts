@@ -133,6 +133,14 @@ describe('a command sent with If-Match', () => {
     expectProblem(ahead, 412, 'stale-revision');
   });
 
+  it('is answered again, not refused as stale, when retried with its Idempotency-Key after it was applied', async () => {
+    const id = await givenSignedProject(api);
+    const headers = { 'If-Match': '"1"', 'Idempotency-Key': 'land-if-match' };
+    const first = await api.request('POST', `/api/v1/projects/${id}/landing`, { body: { reachedOn: '2014-04-01' }, headers });
+    const retry = await expectNothingAppended(api, () => api.request('POST', `/api/v1/projects/${id}/landing`, { body: { reachedOn: '2014-04-01' }, headers }));
+    expect({ status: retry.status, body: retry.body, replayed: retry.headers['idempotent-replayed'] }).toEqual({ status: 200, body: first.body, replayed: 'true' });
+  });
+
   it('guards PATCH too', async () => {
     const id = await givenSignedProject(api);
     const stale = await expectNothingAppended(api, () => api.request('PATCH', `/api/v1/projects/${id}`, { body: { name: 'Renamed', reason: 'typo' }, headers: { 'If-Match': '"0"' } }));

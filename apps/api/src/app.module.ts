@@ -6,6 +6,8 @@ import { ApiKeyGuard, ITP_CONFIG, type ItpConfig } from '@itp/platform';
 import { BackendsModule } from './infrastructure/backends.module';
 import { HealthController } from './health/health.controller';
 import { CommandsModule } from './commands.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { QueriesModule } from './queries/queries.module';
 import { CLOCK, systemClock, type Clock } from './shared/http/clock';
 
 @Module({})
@@ -26,6 +28,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         BackendsModule,
         CommandsModule,
+        ProjectionsModule,
+        QueriesModule,
       ],
       controllers: [HealthController],
       providers: [

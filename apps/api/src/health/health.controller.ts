@@ -3,21 +3,35 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { Public } from '@itp/platform';
+import { READ_STORE, type ReadStore } from '@itp/read-store';
+import { ProjectionsHost } from '../projections/projections-host.service';
 
-/** Liveness and readiness in one: 200 when every backend answers, 503 naming the one that does not. */
+const unreachable = (error: unknown) => ({ backend: 'unknown', reachable: false, detail: error instanceof Error ? error.message : String(error) });
+
+/**
+ * Liveness and readiness in one: 200 when every backend answers and no projection is stopped, 503 naming what
+ * is wrong. A projection catching up or rebuilding is healthy: its lag shows how far it has to go.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly projections: ProjectionsHost,
+  ) {}
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Backends in use and whether each is reachable (no authentication)' })
+  @ApiOperation({ summary: 'Backends in use and whether each is reachable; each projection\'s checkpoint, head, lag and state (no authentication)' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const eventStore = await this.eventStore.health().catch((error: Error) => ({ backend: 'unknown', reachable: false, detail: error.message }));
-    const backends = { eventStore };
-    const ok = Object.values(backends).every((backend) => backend.reachable);
+    const [eventStore, readStore] = await Promise.all([this.eventStore.health().catch(unreachable), this.readStore.health().catch(unreachable)]);
+    const backends = { eventStore, readStore };
+    const statuses = await this.projections.statuses().catch(() => undefined);
+    const projections = (statuses ?? []).map(({ name, checkpoint, head, lag, state, lastError }) => ({ name, checkpoint, head, lag, state, lastError }));
+    const stopped = projections.filter((projection) => projection.state === 'stopped').map((projection) => projection.name);
+    const ok = Object.values(backends).every((backend) => backend.reachable) && statuses !== undefined && stopped.length === 0;
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', backends };
+    return { status: ok ? 'ok' : 'unavailable', backends, projectionsRunIn: this.projections.runsIn, projections, ...(stopped.length > 0 ? { stopped } : {}) };
   }
 }

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@itp/event-store';
+import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { ApiKeyRegistry, API_KEY_REGISTRY, ITP_CONFIG, type ItpConfig } from '@itp/platform';
-import { mkdirSync } from 'node:fs';
+import { openEventStore } from '@itp/projections/backends/open-stores';
 
 /** Chooses the adapters from the configuration: the only place that knows which backend runs. */
 @Global()
@@ -10,11 +10,8 @@ import { mkdirSync } from 'node:fs';
     {
       provide: EVENT_STORE,
       inject: [ITP_CONFIG],
-      useFactory: async (config: ItpConfig): Promise<EventStore> => {
-        if (config.eventStore.backend === 'eventstoredb') return new EventStoreDbEventStore(config.eventStore.connectionString);
-        mkdirSync(config.dataDir, { recursive: true });
-        return new SqliteEventStore({ filePath: config.eventStore.filePath });
-      },
+      // The same adapters the projector opens, from the same function.
+      useFactory: (config: ItpConfig): EventStore => openEventStore(config),
     },
     {
       provide: API_KEY_REGISTRY,

@@ -7,6 +7,7 @@ import type { CommandContext, CommandResult } from '../shared/command-execution/
 import { CommandCtx } from '../shared/http/command-context.decorator';
 import { answerCommand } from '../shared/http/command-response';
 import { newAggregateId } from '../shared/http/command-request';
+import { namingBodyFields } from '../shared/http/body-field-names';
 import { AmendInvestorDto, RegisterInvestorDto } from './investor.dto';
 import { AmendInvestorDetailsCommand, RegisterInvestorCommand } from './investor-commands';
 
@@ -31,7 +32,7 @@ export class InvestorsCommandController {
   @ApiOperation({ summary: 'Amend an investor, with a mandatory reason' })
   async amend(@Param('id') id: string, @Body() body: AmendInvestorDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const { reason, ...changes } = body;
-    const result = await this.commandBus.execute<AmendInvestorDetailsCommand, CommandResult>(new AmendInvestorDetailsCommand(id, { reason, changes }, context));
+    const result = await namingBodyFields(this.commandBus.execute<AmendInvestorDetailsCommand, CommandResult>(new AmendInvestorDetailsCommand(id, { reason, changes }, context)));
     return answerCommand(reply, result, 200);
   }
 }

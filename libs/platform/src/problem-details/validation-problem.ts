@@ -1,10 +1,13 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ProblemException, problem } from './problem-details';
 
-/** Flattens class-validator's tree into one entry per bad field, with dotted paths (`investment.amount`). */
+/**
+ * Flattens class-validator's tree into one entry per bad field, with the paths the domain uses too:
+ * dotted for objects, brackets for array items (`totalInvestment.amount`, `introducers[1].share`).
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

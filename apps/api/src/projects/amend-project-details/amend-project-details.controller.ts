@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { answerCommand } from '../../shared/http/command-response';
+import { namingBodyFields } from '../../shared/http/body-field-names';
 import { COMMON_HEADERS, ERRORS, ProjectCommandController } from '../shared/project-command.controller-decorators';
 import { AmendProjectDetailsDto } from './amend-project-details.dto';
 import { AmendProjectDetailsCommand } from './amend-project-details.command';
@@ -28,7 +29,7 @@ export class AmendProjectDetailsController {
         ...(promotionEvent !== undefined ? { promotionEvent: promotionEvent === null ? null : { id: promotionEvent.id, name: promotionEvent.name ?? null } } : {}),
       },
     };
-    const result = await this.commandBus.execute<AmendProjectDetailsCommand, CommandResult>(new AmendProjectDetailsCommand(id, data, context));
+    const result = await namingBodyFields(this.commandBus.execute<AmendProjectDetailsCommand, CommandResult>(new AmendProjectDetailsCommand(id, data, context)));
     return answerCommand(reply, result, 200);
   }
 }

@@ -1,15 +1,15 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, LEAD_CHANNEL_CODES, LEAD_STAGES, SOURCE_REGION_CODES, type CapitalType, type CityCode, type IndustryCode, type LeadChannel, type LeadStage, type SourceRegionCode } from '@itp/domain';
+import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, LEAD_CHANNEL_CODES, LEAD_STAGES, SHARE_MAX_DECIMALS, SOURCE_REGION_CODES, type CapitalType, type CityCode, type IndustryCode, type LeadChannel, type LeadStage, type SourceRegionCode } from '@itp/domain';
 import { IsDecimalString, IsLocalDate, MoneyDto, RequiredText, ValidMoney } from '../../shared/dto/common.dto';
 
 export class IntroducingUnitDto {
   @RequiredText(200)
   unit!: string;
 
-  /** Exact decimal share; all shares of a project sum to exactly 1. */
+  /** Exact decimal share (as many places as the domain allows); all shares of a project sum to exactly 1. */
   @IsString()
-  @IsDecimalString(4)
+  @IsDecimalString(SHARE_MAX_DECIMALS)
   share!: string;
 }
 

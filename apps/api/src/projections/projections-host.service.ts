@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@itp/event-store';
+import { ITP_CONFIG, type ItpConfig } from '@itp/platform';
+import { PROJECTIONS, type Projection } from '@itp/projections';
+import { ProjectionRunner, type ProjectionStatus } from '@itp/projections/runner';
+import { READ_STORE, type ReadStore } from '@itp/read-store';
+
+/**
+ * Where the api gets projection statuses: from its own runner when projections run in-process (the embedded
+ * default), otherwise from the checkpoints the projector app commits to the shared read store.
+ */
+@Injectable()
+export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy {
+  /** Undefined when the projector app runs the projections. */
+  readonly runner: ProjectionRunner | undefined;
+
+  constructor(
+    @Inject(ITP_CONFIG) config: ItpConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(PROJECTIONS) readonly projections: readonly Projection[],
+  ) {
+    this.runner = config.projectionsInProcess
+      ? new ProjectionRunner({ eventStore, readStore, projections, logger: new Logger('Projections') })
+      : undefined;
+  }
+
+  get runsIn(): 'api' | 'projector' {
+    return this.runner === undefined ? 'projector' : 'api';
+  }
+
+  has(name: string): boolean {
+    return this.projections.some((projection) => projection.name === name);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner?.start();
+  }
+
+  /** Before the stores close (their modules close them at shutdown, after every module is destroyed). */
+  async onModuleDestroy(): Promise<void> {
+    await this.runner?.stop();
+  }
+
+  async statuses(): Promise<ProjectionStatus[]> {
+    if (this.runner !== undefined) return this.runner.statuses();
+    const head = await this.eventStore.headPosition();
+    return Promise.all(this.projections.map(async (projection): Promise<ProjectionStatus> => {
+      const checkpoint = await this.readStore.getCheckpoint(projection.name);
+      const physical = await this.readStore.resolveAlias(projection.collection);
+      // The projector alone knows whether it stopped a projection; seen from here, only the lag shows.
+      return {
+        name: projection.name, version: projection.version, collection: projection.collection,
+        physicalCollection: physical === projection.collection ? undefined : physical,
+        checkpoint, head, lag: Math.max(0, head - checkpoint), state: checkpoint >= head ? 'live' : 'catching-up', lastError: null, rebuild: null,
+      };
+    }));
+  }
+
+  /** Checkpoints only, from wherever they are freshest. */
+  async checkpoints(names: readonly string[]): Promise<Map<string, number>> {
+    const statuses = this.runner !== undefined ? await this.runner.statuses() : undefined;
+    const entries = await Promise.all(names.map(async (name) =>
+      [name, statuses?.find((status) => status.name === name)?.checkpoint ?? (await this.readStore.getCheckpoint(name))] as const));
+    return new Map(entries);
+  }
+}

@@ -1,0 +1,36 @@
+import type { RecordedEvent } from '@itp/event-store';
+
+export type AuditFilter = { from?: string; actor?: string; unit?: string; streamId?: string; type?: string };
+
+export type AuditScan = {
+  items: RecordedEvent[];
+  /** Pass as `after` to continue; null when the log (up to `to`) has been read to its end. */
+  nextCursor: number | null;
+  scanned: number;
+};
+
+const matches = (event: RecordedEvent, filter: AuditFilter): boolean =>
+  (filter.from === undefined || event.recordedAt >= filter.from) &&
+  (filter.actor === undefined || event.metadata.actor === filter.actor) &&
+  (filter.unit === undefined || event.metadata.unit === filter.unit) &&
+  (filter.streamId === undefined || event.streamId === filter.streamId) &&
+  (filter.type === undefined || event.type === filter.type);
+
+/**
+ * Reads the global log forward, keeping the events that match, until `limit` matched or `scanLimit` events were
+ * read: a selective filter over a long log then answers quickly with fewer items and a cursor, rather than
+ * scanning everything in one request. `events` must already be bounded (readAll with maxCount = scanLimit).
+ */
+export const scanAuditLog = async (events: AsyncIterable<RecordedEvent>, filter: AuditFilter, limit: number, scanLimit: number): Promise<AuditScan> => {
+  const items: RecordedEvent[] = [];
+  let scanned = 0;
+  let lastPosition: number | null = null;
+  for await (const event of events) {
+    scanned += 1;
+    lastPosition = event.position;
+    if (matches(event, filter)) items.push(event);
+    if (items.length === limit) return { items, nextCursor: event.position, scanned };
+    if (scanned === scanLimit) break;
+  }
+  return { items, nextCursor: scanned === scanLimit ? lastPosition : null, scanned };
+};

@@ -1,0 +1,14 @@
+import { daysBetween, monthEnd, quarterBounds } from './calendar';
+
+describe('calendar arithmetic', () => {
+  it('knows month ends, leap years included', () => {
+    expect(monthEnd('2014-02')).toBe('2014-02-28');
+    expect(monthEnd('2016-02')).toBe('2016-02-29');
+    expect(monthEnd('2014-06')).toBe('2014-06-30');
+    expect(monthEnd('2014-12')).toBe('2014-12-31');
+  });
+
+  it('counts whole days', () => expect([daysBetween('2014-04-03', '2014-04-20'), daysBetween('2014-02-27', '2014-03-01')]).toEqual([17, 2]));
+
+  it('bounds a quarter', () => expect(quarterBounds('2014-Q2')).toEqual({ year: 2014, start: '2014-04-01', end: '2014-06-30', yearStart: '2014-01-01' }));
+});

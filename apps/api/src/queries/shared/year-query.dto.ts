@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { FreshQueryDto } from './fresh-query.dto';
+
+export class YearQueryDto extends FreshQueryDto {
+  @ApiProperty({ example: 2014, description: 'Calendar year' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year!: number;
+}

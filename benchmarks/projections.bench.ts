@@ -1,0 +1,70 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summariseProfile } from './projections/cpu-profile-summary';
+
+/**
+ * npm run bench:projections: generates a province's event log (BENCH_EVENTS, default 1,000,000) in a temp dir,
+ * then measures (a) reading and parsing the log, (b) a full rebuild of every projection into the embedded read
+ * store, (c) api start-up on that data dir, (d) each phase's peak RSS. A script, not a test.
+ * BENCH_PROFILE=1 also CPU-profiles the rebuild and prints where its time goes. BENCH_KEEP=1 keeps the dir.
+ */
+type Phase = 'generate' | 'read' | 'rebuild' | 'startup';
+interface Outcome { result: Record<string, number | Record<string, number>>; peakRssMb: number }
+
+const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const profile = process.env.BENCH_PROFILE === '1';
+const dir = mkdtempSync(join(tmpdir(), 'itp-bench-'));
+
+const runPhase = (phase: Phase, execArgv: string[] = []): Promise<Outcome> =>
+  new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'projections', 'phase-main.ts'), [phase, dir, String(target)], { execArgv: [...process.execArgv, ...execArgv] });
+    let outcome: Outcome | undefined;
+    child.on('message', (message) => (outcome = message as Outcome));
+    child.on('exit', (code) => (code === 0 && outcome ? resolve(outcome) : reject(new Error(`phase ${phase} exited with ${code}`))));
+  });
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  console.log(`Generating ${n(target)} events in ${dir} ...`);
+  const generate = await runPhase('generate');
+  const g = generate.result as Record<string, number>;
+  console.log(`  ${n(g.events)} events, ${n(g.streams)} streams (${n(g.projects)} projects), ${g.avgEventBytes} bytes/event, ${g.fileMb} MB, ${g.seconds.toFixed(1)} s; ${g.refused} commands refused by the domain`);
+  const read = await runPhase('read');
+  const rebuild = await runPhase('rebuild', profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const startup = await runPhase('startup');
+  const r = read.result as Record<string, number>;
+  const b = rebuild.result as Record<string, number>;
+  const s = startup.result as Record<string, number>;
+
+  const rows: [string, string, string][] = [
+    ['events in the log', n(b.events), ''],
+    ['(a) read + JSON.parse via SqliteEventStore.readAll', `${n(r.rate)} events/s`, `${r.seconds.toFixed(2)} s, peak RSS ${read.peakRssMb} MB`],
+    ['    same rows, raw SELECT + JSON.parse (reference)', `${n(r.rawSqlRate)} events/s`, ''],
+    ['(b) full rebuild of ALL_PROJECTIONS, embedded store', `${n(b.rate)} events/s`, `${b.seconds.toFixed(2)} s, peak RSS ${rebuild.peakRssMb} MB`],
+    ['    ratio b/a (aim >= 0.5)', (b.rate / r.rate).toFixed(2), ''],
+    ['(c) api start to ready (createApiApp + init)', `${(s.readySeconds * 1000).toFixed(0)} ms`, `health ${s.healthStatus}`],
+    ['    api start to projections live', `${(s.liveSeconds * 1000).toFixed(0)} ms`, `peak RSS ${startup.peakRssMb} MB`],
+    ['(d) peak RSS: generate / read / rebuild / startup', `${generate.peakRssMb} / ${read.peakRssMb} / ${rebuild.peakRssMb} / ${startup.peakRssMb} MB`, ''],
+    ['bulk load (raw INSERT, 10k/tx, synchronous=OFF)', `${n(g.events / g.seconds)} events/s`, 'incl. simulation + hash chain'],
+    ['adapter appendToStream, one tx per command (sample)', `${n(g.adapterAppendRate)} events/s`, 'WAL, synchronous=FULL'],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nProjections benchmark (${n(target)} events requested, Node ${process.version})`);
+  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(26)}  ${note}`);
+  console.log(`documents: ${JSON.stringify(rebuild.result.documents)}`);
+  if (profile) console.log(`\n${summariseProfile(dir)}`);
+  console.log(`\n${JSON.stringify({ target, generate: generate.result, read: read.result, rebuild: rebuild.result, startup: startup.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb } })}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${dir}`);
+  });

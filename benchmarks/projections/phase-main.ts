@@ -1,0 +1,20 @@
+import { generateLog } from './generate-log';
+import { measureRead, measureRebuild, measureStartup } from './measure-phases';
+
+/**
+ * One phase of the projections benchmark, in its own process (forked by projections.bench.ts), so that each
+ * phase's peak RSS is its own and no phase warms the next one's heap.
+ */
+async function main(): Promise<void> {
+  const [phase, dir, target] = process.argv.slice(2);
+  const run = { generate: () => generateLog(dir, Number(target)), read: () => measureRead(dir), rebuild: () => measureRebuild(dir), startup: () => measureStartup(dir) }[phase];
+  if (run === undefined) throw new Error(`unknown phase ${phase}`);
+  const result = await run();
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.send!({ phase, result, peakRssMb });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

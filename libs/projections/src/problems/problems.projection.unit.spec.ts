@@ -1,0 +1,28 @@
+import { eventLog } from '../testing/recorded-events';
+import { fold, replays } from '../testing/fold';
+import { problemRaised, problemResolved, progressReported } from '../testing/project-events';
+import { problemsProjection as projection } from './problems.projection';
+
+describe('joint-conference problems', () => {
+  describe('given two problems of a project, one resolved', () => {
+    const log = eventLog();
+    log.record('project-p-1', [
+      problemRaised('p-1', 'q1', '2014-04-03', 'land-resources-department'),
+      progressReported('p-1', '2014-04', '100.00'),
+      problemRaised('p-1', 'q2', '2014-04-05', 'power-grid-company'),
+      problemResolved('p-1', 'q1', '2014-04-20'),
+    ]);
+
+    it('keeps one document per problem, with its status and resolution', () =>
+      expect(fold(projection, log.events).map(({ _id, projectId, assignedUnit, raisedOn, status, resolvedOn, resolution }) => ({ _id, projectId, assignedUnit, raisedOn, status, resolvedOn, resolution }))).toEqual([
+        { _id: 'p-1:q1', projectId: 'p-1', assignedUnit: 'land-resources-department', raisedOn: '2014-04-03', status: 'resolved', resolvedOn: '2014-04-20', resolution: 'approved at the joint conference' },
+        { _id: 'p-1:q2', projectId: 'p-1', assignedUnit: 'power-grid-company', raisedOn: '2014-04-05', status: 'open', resolvedOn: null, resolution: null },
+      ]));
+
+    it('gives the same documents when events are replayed', () => {
+      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+      expect(eachTwice).toEqual(once);
+      expect(sequenceTwice).toEqual(once);
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import type { EventStore, RecordedEvent, SubscriptionMessage } from '@itp/event-store';
+import { pause } from './projection-slot';
+
+export interface LogBatch {
+  /** In position order, all after the previous batch. May be empty (a caught-up marker with nothing new). */
+  events: RecordedEvent[];
+  /** Every event up to here has been delivered: the checkpoint a projection may commit after this batch. */
+  position: number;
+  /** True once the subscription has caught up with the log: the batch is live traffic, not history. */
+  live: boolean;
+}
+
+export interface LogBatchOptions {
+  fromPosition: number;
+  batchSize: number;
+  signal: AbortSignal;
+  /** Pause after a caught-up marker that brought nothing new (see below). */
+  idleBackoffMs?: number;
+}
+
+const NOT_READY = Symbol('not-ready');
+
+/** Resolves with the promise's value if it settles within this turn of the event loop, else NOT_READY. */
+const settledThisTurn = <T>(promise: Promise<T>): Promise<T | typeof NOT_READY> =>
+  new Promise((resolve, reject) => {
+    const timer = setImmediate(() => resolve(NOT_READY));
+    promise.then(
+      (value) => { clearImmediate(timer); resolve(value); },
+      (error: unknown) => { clearImmediate(timer); reject(error); },
+    );
+  });
+
+/**
+ * The global log as batches, from ONE catch-up subscription: history in batches of `batchSize` (or up to the
+ * caught-up marker), then live events grouped by what arrives together (a batch ends when the next message
+ * is not ready within the same event-loop turn, so a lone live event is not held back).
+ *
+ * Defensive on purpose, because every projection's correctness rests on this stream:
+ * - an event at or below the last delivered position is dropped (an adapter that re-delivered would
+ *   otherwise fold an event twice into a document loaded in the same batch);
+ * - a caught-up marker that brings nothing new while already live means the adapter did not wait for new
+ *   events; the reader pauses `idleBackoffMs` instead of spinning (a spin on resolved promises would starve
+ *   the event loop, and with it the HTTP server).
+ */
+export async function* logBatches(store: EventStore, options: LogBatchOptions): AsyncGenerator<LogBatch, void, undefined> {
+  const { batchSize, signal } = options;
+  const iterator = store.subscribeToAll({ fromPosition: options.fromPosition, signal })[Symbol.asyncIterator]();
+  let last = options.fromPosition;
+  let live = false;
+  let newSinceMarker = true;
+  let buffer: RecordedEvent[] = [];
+  const take = (): LogBatch => {
+    const batch = { events: buffer, position: last, live };
+    buffer = [];
+    return batch;
+  };
+  let pending: Promise<IteratorResult<SubscriptionMessage>> = iterator.next();
+  try {
+    while (!signal.aborted) {
+      let result: IteratorResult<SubscriptionMessage> | typeof NOT_READY = live && buffer.length > 0 ? await settledThisTurn(pending) : await pending;
+      if (result === NOT_READY) {
+        yield take();
+        result = await pending;
+      }
+      if (result.done) break;
+      pending = iterator.next();
+      const message = result.value;
+      if (message.kind === 'event') {
+        if (message.event.position <= last) continue;
+        buffer.push(message.event);
+        last = message.event.position;
+        newSinceMarker = true;
+        if (buffer.length >= batchSize) yield take();
+        continue;
+      }
+      if (live && !newSinceMarker && buffer.length === 0) {
+        await pause(options.idleBackoffMs ?? 100, signal);
+        continue;
+      }
+      last = Math.max(last, message.position);
+      live = true;
+      newSinceMarker = false;
+      yield take();
+    }
+    if (buffer.length > 0 && !signal.aborted) yield take();
+  } finally {
+    // The prefetched next() may still fail after we stopped listening: that is not an unhandled error.
+    pending.catch(() => undefined);
+    await iterator.return?.();
+  }
+}

@@ -1,0 +1,218 @@
+import type { EventStore } from '@itp/event-store';
+import type { ReadStore } from '@itp/read-store';
+import { physicalCollection, type Projection } from '../projection';
+import { parsePhysical } from '../rebuild/collection-names';
+import { RebuildCoordinator, type RebuildHost } from '../rebuild/rebuild-coordinator';
+import { foldBatch } from './fold-batch';
+import { logBatches, type LogBatch } from './log-batches';
+import { PositionWaiters } from './position-waiters';
+import { newSlot, pause, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
+import { ProjectionEvolveError, silentLogger, type ProjectionStatus, type RunnerLogger } from './projection-status';
+
+export interface ProjectionRunnerOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projections: readonly Projection[];
+  /** Events per read-store transaction during catch-up. */
+  batchSize?: number;
+  logger?: RunnerLogger;
+  /** Pause before reading again after the event store or read store failed. */
+  retryDelayMs?: number;
+  idleBackoffMs?: number;
+}
+
+/**
+ * Keeps projections up to date from the global log: ONE subscription from the lowest checkpoint feeds every
+ * projection (each skips what is at or below its own checkpoint), batch by batch, each batch committed per
+ * projection with its checkpoint. Never the in-process event bus: the log is the only source.
+ *
+ * A projection whose fold throws is stopped with the failing event kept in its status; the others go on.
+ * A failing backend is retried from the committed checkpoints, which the `_position` guard makes harmless.
+ * One runner per read store: two runners would race on rebuild switches.
+ */
+export class ProjectionRunner implements RebuildHost {
+  private readonly slots = new Map<string, ProjectionSlot>();
+  private readonly waiters = new PositionWaiters();
+  private readonly controller = new AbortController();
+  private readonly rebuilds: RebuildCoordinator;
+  private readonly logger: RunnerLogger;
+  private lock: Promise<unknown> = Promise.resolve();
+  private loop: Promise<void> | undefined;
+  private head = 0;
+  readerPosition = 0;
+  live = false;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.logger = options.logger ?? silentLogger;
+    for (const projection of options.projections) {
+      if (this.slots.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      if ([...this.slots.values()].some((slot) => slot.projection.collection === projection.collection)) {
+        throw new Error(`Two projections write collection ${projection.collection}`);
+      }
+      this.slots.set(projection.name, newSlot(projection));
+    }
+    this.rebuilds = new RebuildCoordinator(this, {
+      eventStore: options.eventStore, readStore: options.readStore, batchSize: this.batchSize, logger: this.logger,
+      signal: this.controller.signal, retryDelayMs: options.retryDelayMs ?? 1000,
+    });
+  }
+
+  get names(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** Reads checkpoints and aliases, starts rebuilds a new version needs, then follows the log in the background. */
+  async start(): Promise<void> {
+    if (this.loop !== undefined) return;
+    const { readStore } = this.options;
+    this.head = await this.options.eventStore.headPosition();
+    for (const slot of this.slots.values()) {
+      const { projection } = slot;
+      let current = await readStore.resolveAlias(projection.collection);
+      if (current === projection.collection) {
+        // First start: the alias is what readers use from now on; nothing was built yet, so from the start.
+        current = physicalCollection(projection);
+        await readStore.switchAlias(projection.collection, current, { checkpoint: { projection: projection.name, position: 0 } });
+      }
+      slot.physical = current;
+      slot.checkpoint = await readStore.getCheckpoint(projection.name);
+      this.logger.log(`Projection ${projection.name} v${projection.version}: ${current} at position ${slot.checkpoint} of ${this.head}`);
+      if (parsePhysical(projection.collection, current)?.version !== projection.version) {
+        await this.rebuilds.start(slot, 'version-changed');
+      } else if (slot.checkpoint > this.head) {
+        this.logger.warn(`Projection ${projection.name} is at ${slot.checkpoint}, beyond the log's head ${this.head}: was the event store replaced?`);
+        await this.rebuilds.start(slot, 'ahead-of-log');
+      }
+    }
+    this.loop = this.run();
+  }
+
+  /** Ends the subscription and any rebuild, after the batch in progress has committed. */
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.loop;
+    await Promise.all([...this.slots.values()].map((slot) => slot.rebuilding));
+    this.waiters.cancelAll();
+  }
+
+  async statuses(): Promise<ProjectionStatus[]> {
+    try {
+      this.head = Math.max(this.head, await this.options.eventStore.headPosition());
+    } catch {
+      // An unreachable event store shows in /health; the statuses keep the last head seen.
+    }
+    return [...this.slots.values()].map((slot) => slotStatus(slot, this.head));
+  }
+
+  /** True once every named projection has committed `position`; false when one is stopped or time is up. */
+  waitFor(position: number, names: readonly string[], timeoutMs: number): Promise<boolean> {
+    const slots = names.map((name) => this.slot(name));
+    return this.waiters.wait(() => {
+      if (slots.every((slot) => slot.checkpoint >= position)) return 'reached';
+      if (this.controller.signal.aborted || slots.some((slot) => slot.state === 'stopped' && slot.rebuilding === null)) return 'unreachable';
+      return 'waiting';
+    }, timeoutMs);
+  }
+
+  /**
+   * Rebuilds a projection beside its live collection and switches readers over when it has caught up.
+   * Answers once the rebuild has started; `completion` settles true when it switched, false when it failed.
+   */
+  async rebuild(name: string): Promise<{ status: ProjectionStatus; completion: Promise<boolean> }> {
+    const slot = this.slot(name);
+    if (this.loop === undefined || this.controller.signal.aborted) throw new Error('The projection runner is not running');
+    const { completion } = await this.rebuilds.start(slot, 'requested');
+    return { status: slotStatus(slot, this.head), completion };
+  }
+
+  /** Runs `work` between two batches of the live loop: the live projections are paused meanwhile. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.lock.then(work);
+    this.lock = result.catch(() => undefined);
+    return result;
+  }
+
+  changed(): void {
+    this.waiters.notify();
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 1000;
+  }
+
+  private slot(name: string): ProjectionSlot {
+    const slot = this.slots.get(name);
+    if (slot === undefined) throw new UnknownProjectionError(name);
+    return slot;
+  }
+
+  private async run(): Promise<void> {
+    const { signal } = this.controller;
+    while (!signal.aborted) {
+      try {
+        await this.follow(signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        const delay = this.options.retryDelayMs ?? 1000;
+        this.logger.error(`Projection runner: ${error instanceof Error ? error.message : String(error)}; reading again from the checkpoints in ${delay} ms`);
+        await pause(delay, signal);
+      }
+    }
+  }
+
+  private async follow(signal: AbortSignal): Promise<void> {
+    // Under the lock: a rebuild switching meanwhile must see where this reader starts.
+    const from = await this.exclusive(async () => {
+      const following = [...this.slots.values()].filter((slot) => slot.following);
+      this.readerPosition = following.length > 0 ? Math.min(...following.map((slot) => slot.checkpoint)) : await this.options.eventStore.headPosition();
+      return this.readerPosition;
+    });
+    const started = Date.now();
+    const batches = logBatches(this.options.eventStore, { fromPosition: from, batchSize: this.batchSize, signal, idleBackoffMs: this.options.idleBackoffMs });
+    for await (const batch of batches) {
+      const wasLive = this.live;
+      await this.exclusive(() => this.dispatch(batch));
+      if (!wasLive && this.live) {
+        const seconds = (Date.now() - started) / 1000;
+        this.logger.log(`Projections caught up from ${from} to ${batch.position} in ${seconds.toFixed(1)} s; following the log live`);
+      }
+    }
+  }
+
+  private async dispatch(batch: LogBatch): Promise<void> {
+    const slots = [...this.slots.values()].filter((slot) => slot.following);
+    const results = await Promise.allSettled(slots.map((slot) => this.advance(slot, batch)));
+    this.readerPosition = batch.position;
+    this.head = Math.max(this.head, batch.position);
+    if (batch.live) {
+      this.live = true;
+      for (const slot of slots) if (slot.state === 'catching-up' && slot.checkpoint >= batch.position) slot.state = 'live';
+    }
+    this.waiters.notify();
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+
+  private async advance(slot: ProjectionSlot, batch: LogBatch): Promise<void> {
+    if (batch.position <= slot.checkpoint || !slot.following) return;
+    try {
+      await this.commit(slot, batch.events, batch.position);
+    } catch (error) {
+      if (!(error instanceof ProjectionEvolveError)) throw error;
+      const { failure } = error;
+      // Commit what came before the failing event, so the checkpoint names the last event that folded.
+      const before = batch.events.filter((event) => event.position < failure.position);
+      if (before.length > 0) await this.commit(slot, before, before[before.length - 1].position).catch(() => undefined);
+      Object.assign(slot, { state: 'stopped', following: false, lastError: failure });
+      this.logger.error(`${error.message}. Projection ${slot.projection.name} is STOPPED at position ${slot.checkpoint}; fix it and rebuild it.`);
+    }
+  }
+
+  private async commit(slot: ProjectionSlot, events: LogBatch['events'], position: number): Promise<void> {
+    const { readStore } = this.options;
+    const { projection } = slot;
+    const writes = events.length === 0 ? [] : await foldBatch(readStore, projection, projection.collection, events, slot.checkpoint);
+    await readStore.applyBatch({ writes, checkpoint: { projection: projection.name, position } });
+    slot.checkpoint = position;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Projection } from '../projection';
+import type { ProjectionRebuild } from '../rebuild/projection-rebuild';
+import type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status';
+
+/** The runner's in-memory view of one projection; `checkpoint` only moves after the read store committed it. */
+export interface ProjectionSlot {
+  readonly projection: Projection;
+  checkpoint: number;
+  state: ProjectionState;
+  /** Takes live batches: false while stopped, and while a rebuild replaces a model it cannot update. */
+  following: boolean;
+  /** The physical collection readers see now. */
+  physical: string | undefined;
+  lastError: ProjectionFailure | null;
+  /** Set from the moment a rebuild is asked for until it has switched or failed. */
+  rebuilding: Promise<boolean> | null;
+  rebuild: ProjectionRebuild | null;
+}
+
+export const newSlot = (projection: Projection): ProjectionSlot => ({
+  projection,
+  checkpoint: 0,
+  state: 'catching-up',
+  following: true,
+  physical: undefined,
+  lastError: null,
+  rebuilding: null,
+  rebuild: null,
+});
+
+export const slotStatus = (slot: ProjectionSlot, head: number): ProjectionStatus => ({
+  name: slot.projection.name,
+  version: slot.projection.version,
+  collection: slot.projection.collection,
+  physicalCollection: slot.physical,
+  checkpoint: slot.checkpoint,
+  head,
+  lag: Math.max(0, head - slot.checkpoint),
+  state: slot.state,
+  lastError: slot.lastError,
+  rebuild: slot.rebuild === null ? null : { ...slot.rebuild.status },
+});
+
+/** Asked about a projection the runner does not have: a programming error in the caller, not a 404 of data. */
+export class UnknownProjectionError extends Error {
+  override readonly name = 'UnknownProjectionError';
+  constructor(readonly projection: string) {
+    super(`Unknown projection ${JSON.stringify(projection)}`);
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done, { once: true });
+  });
