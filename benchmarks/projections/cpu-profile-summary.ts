@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface ProfileNode {
@@ -19,9 +19,10 @@ const AREAS: [string, RegExp][] = [
   ['domain', /libs\/domain\//],
 ];
 
-/** Self time per function and per area of the newest .cpuprofile in `dir`. */
+/** Self time per function and per area of the biggest .cpuprofile in `dir` (tsx's loader thread writes a small one too). */
 export function summariseProfile(dir: string, top = 15): string {
-  const file = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
+  const size = (name: string) => statSync(join(dir, name)).size;
+  const file = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort((a, b) => size(a) - size(b)).at(-1);
   if (file === undefined) return 'no profile found';
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -6,8 +6,8 @@ import { loadConfig } from '@itp/platform';
 import { ALL_PROJECTIONS } from '@itp/projections';
 import { ProjectionRunner } from '@itp/projections/runner';
 import { EmbeddedReadStore } from '@itp/read-store';
-import { createApiApp } from '../../apps/api/src/bootstrap';
-import { ProjectionsHost } from '../../apps/api/src/projections/projections-host.service';
+import type { createApiApp as CreateApiApp } from '../../apps/api/src/bootstrap';
+import type { ProjectionsHost as Host } from '../../apps/api/src/projections/projections-host.service';
 
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
@@ -54,8 +54,17 @@ export async function measureRebuild(dir: string): Promise<{ events: number; sec
   return { events: head, seconds: elapsed, rate: Math.round(head / elapsed), documents };
 }
 
-/** (c) From createApiApp to answering /health with every projection live, on a data dir already caught up. */
-export async function measureStartup(dir: string): Promise<{ readySeconds: number; liveSeconds: number; healthStatus: number }> {
+/**
+ * (c) From createApiApp to answering /health with every projection live, on a data dir already caught up.
+ * Runs the BUILT api (dist/, as production does): tsx compiles with esbuild, which emits no decorator
+ * metadata, so Nest's injection cannot work from the TypeScript sources here.
+ */
+export async function measureStartup(dir: string, distDir: string): Promise<{ readySeconds: number; liveSeconds: number; healthStatus: number }> {
+  const api = join(distDir, 'apps', 'api', 'apps', 'api', 'src');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createApiApp } = require(join(api, 'bootstrap.js')) as { createApiApp: typeof CreateApiApp };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ProjectionsHost } = require(join(api, 'projections', 'projections-host.service.js')) as { ProjectionsHost: typeof Host };
   const keys = JSON.stringify([{ key: 'bench-admin-key-0000000001', role: 'admin', unit: 'bench', cities: '*' }]);
   const config = loadConfig({ ITP_DATA_DIR: dir, ITP_API_KEYS: keys, LOG_LEVEL: 'silent' });
   const started = process.hrtime.bigint();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { generateLog } from './generate-log';
 import { measureRead, measureRebuild, measureStartup } from './measure-phases';
 
@@ -7,7 +8,7 @@ import { measureRead, measureRebuild, measureStartup } from './measure-phases';
  */
 async function main(): Promise<void> {
   const [phase, dir, target] = process.argv.slice(2);
-  const run = { generate: () => generateLog(dir, Number(target)), read: () => measureRead(dir), rebuild: () => measureRebuild(dir), startup: () => measureStartup(dir) }[phase];
+  const run = { generate: () => generateLog(dir, Number(target)), read: () => measureRead(dir), rebuild: () => measureRebuild(dir), startup: () => measureStartup(dir, join(__dirname, '..', '..', 'dist')) }[phase];
   if (run === undefined) throw new Error(`unknown phase ${phase}`);
   const result = await run();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

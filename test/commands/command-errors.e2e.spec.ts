@@ -64,6 +64,7 @@ describe('a refused command', () => {
       ['an unknown source region', { sourceRegions: ['atlantis'] }, ['sourceRegions']],
       ['the promotion_event channel without its event', { leadChannel: 'promotion_event' }, ['promotionEvent']],
       ['an investor that was never registered', { investorId: 'inv-unknown' }, ['investorId']],
+      ['a park that was never registered', { parkId: 'park-unknown' }, ['parkId']],
     ])('refuses %s, naming the field', async (_case, overrides, fields) => {
       expect(await refusedFields(overrides)).toEqual(fields);
     });
@@ -83,6 +84,11 @@ describe('a refused command', () => {
       expect(response.status).toBe(201);
       const [registered] = await projectStream(api, response.body.id);
       expect(registered.data.introducers).toEqual(introducers);
+    });
+
+    it('refuses a park in another city than the project', async () => {
+      const park = await api.request('POST', '/api/v1/parks', { body: { name: 'Wangcheng ETDZ', city: '430100', level: 'national_etdz' } });
+      expect(await refusedFields({ parkId: park.body.id })).toEqual(['parkId']);
     });
 
     it('counts "today" in Shanghai (UTC+8): a date is in the future until midnight there', async () => {
@@ -160,10 +166,10 @@ describe('a refused command', () => {
       expect(fieldsOf(response.body)).toEqual(['unifiedSocialCreditCode']);
     });
 
-    it('refuses malformed If-Match and Idempotency-Key headers, naming them', async () => {
-      const response = await post(`/projects/${signedId}/landing`, { reachedOn: '2014-06-01' }, { 'If-Match': 'revision three', 'Idempotency-Key': 'k'.repeat(201) });
+    it('refuses malformed If-Match, Idempotency-Key and X-Correlation-Id headers, naming them', async () => {
+      const response = await post(`/projects/${signedId}/landing`, { reachedOn: '2014-06-01' }, { 'If-Match': 'revision three', 'Idempotency-Key': 'k'.repeat(201), 'X-Correlation-Id': '' });
       expectProblem(response, 400, 'invalid-input');
-      expect(fieldsOf(response.body)).toEqual(['Idempotency-Key', 'If-Match']);
+      expect(fieldsOf(response.body)).toEqual(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']);
     });
   });
 
@@ -230,6 +236,19 @@ describe('a refused command', () => {
       expectIllegal(await post(`/projects/${id}/resumption`, { resumedOn: '2014-06-01' }), 'active', /only a suspended project/);
       await given(api, id, 'suspension', { reason: 'Land dispute', suspendedOn: '2014-04-01' });
       expectIllegal(await post(`/projects/${id}/landing`, { reachedOn: '2014-06-01' }), 'suspended', /resume the project first/);
+    });
+
+    it('refuses resolving a problem twice', async () => {
+      const id = await givenProject(api, { investorId });
+      const { problemId } = await given(api, id, 'problems', { title: 'Road', description: 'No road.', assignedUnit: 'transport-department', raisedOn: '2014-03-01' });
+      await given(api, id, `problems/${problemId}/resolution`, { resolution: 'Built', resolvedOn: '2014-04-01' });
+      const again = await post(`/projects/${id}/problems/${problemId}/resolution`, { resolution: 'Built again', resolvedOn: '2014-05-01' });
+      expectIllegal(again, 'resolved', /already resolved on 2014-04-01/);
+    });
+
+    it('refuses a park upgrade across ladders', async () => {
+      const park = await api.request('POST', '/api/v1/parks', { body: { name: 'Hengyang comprehensive bonded zone', city: '430400', level: 'provincial_park' } });
+      expectIllegal(await post(`/parks/${park.body.id}/upgrades`, { level: 'comprehensive_bonded_zone', approvedOn: '2014-06-01' }), 'provincial_park', /only up its own ladder/);
     });
 
     it('refuses a Xiangnan batch for a project in Changsha', async () => {

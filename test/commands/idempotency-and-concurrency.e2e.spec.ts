@@ -1,6 +1,6 @@
 import { verifyChain } from '@itp/event-store';
 import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
-import { expectNothingAppended, expectProblem, givenInvestor, givenSignedProject, money, projectBody, projectStream } from '../support/command-fixtures';
+import { expectNothingAppended, expectProblem, givenInvestor, givenSignedProject, money, projectBody, projectStream, slowStreamReads } from '../support/command-fixtures';
 
 describe('a command sent with an Idempotency-Key', () => {
   let api: ApiHarness;
@@ -62,6 +62,13 @@ describe('a command sent with an Idempotency-Key', () => {
       for await (const event of api.store.readAll()) if (event.type === 'ProjectRegistered') registered.push(event.data.name as string);
       expect(registered.filter((name) => name === 'Kivo smart port')).toHaveLength(1);
       expect(registered.filter((name) => name === 'Gree Ningxiang')).toHaveLength(1);
+    });
+
+    it('appends once when the same request arrives several times at once', async () => {
+      const id = await givenSignedProject(api, { investorId });
+      const responses = await Promise.all([1, 2, 3].map(() => postWithKey(`/projects/${id}/landing`, { reachedOn: '2014-04-01' }, 'landing-at-once')));
+      expect(responses.map((r) => ({ status: r.status, body: r.body }))).toEqual(responses.map(() => ({ status: 200, body: responses[0].body })));
+      expect((await projectStream(api, id)).map((e) => e.type)).toEqual(['ProjectRegistered', 'ProjectContractSigned', 'ProjectStageAdvanced']);
     });
 
     it('raises one problem only, answering the same problemId', async () => {
@@ -150,12 +157,17 @@ describe('a command sent with If-Match', () => {
   });
 });
 
-describe('commands on one project at the same time', () => {
+describe('commands on one project at the same time, on a store whose reads take a few milliseconds', () => {
   let api: ApiHarness;
+  let undoSlowReads: () => void;
   beforeAll(async () => {
     api = await startApi({ now: '2014-12-31T04:00:00Z' });
+    undoSlowReads = slowStreamReads(api, 3);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    undoSlowReads();
+    await api.close();
+  });
 
   const months = Array.from({ length: 10 }, (_, i) => `2014-${String(i + 3).padStart(2, '0')}`);
 

@@ -48,6 +48,35 @@ describe('corrections', () => {
     });
   });
 
+  describe('given a registered project', () => {
+    it('records only the fields an amendment changes, with their previous values', async () => {
+      const id = await givenSignedProject(api);
+      const response = await api.request('PATCH', `/api/v1/projects/${id}`, {
+        body: { name: 'Hengyang Huayao City', industry: 'new_urbanisation', sourceRegions: ['asean', 'pearl_river_delta'], reason: 'Reclassified by the joint conference' },
+      });
+      expect(response.status).toBe(200);
+      const [, , amended] = await projectStream(api, id);
+      expect(amended.data).toEqual({
+        projectId: id,
+        changes: { industry: 'new_urbanisation', sourceRegions: ['pearl_river_delta', 'asean'] },
+        previous: { industry: 'modern_services', sourceRegions: ['pearl_river_delta'] },
+        reason: 'Reclassified by the joint conference',
+      });
+    });
+
+    it('clears the park with null, and sets a promotion event with the channel', async () => {
+      const park = await api.request('POST', '/api/v1/parks', { body: { name: 'Hengyang Songmu industrial park', city: '430400', level: 'provincial_park' } });
+      const id = await givenSignedProject(api, { parkId: park.body.id });
+      await api.request('PATCH', `/api/v1/projects/${id}`, { body: { parkId: null, leadChannel: 'promotion_event', promotionEvent: { id: 'shenzhen-2014-05' }, reason: 'Park not yet chosen; lead came from the Shenzhen event' } });
+      const [registered, , amended] = await projectStream(api, id);
+      expect(registered.data.parkId).toBe(park.body.id);
+      expect(amended.data).toMatchObject({
+        changes: { parkId: null, leadChannel: 'promotion_event', promotionEvent: { id: 'shenzhen-2014-05', name: null } },
+        previous: { parkId: park.body.id, leadChannel: 'representative_office', promotionEvent: null },
+      });
+    });
+  });
+
   describe('given a project below the threshold whose investment is raised before registration', () => {
     it('counts on the amount in force at registration, and a later amendment does not undo it', async () => {
       const id = await givenSignedProject(api, { totalInvestment: money('150000000.00') });

@@ -5,7 +5,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@itp/platform';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { registerSqliteErrorClassOfThisTestFile } from './sqlite-error-class';
 
 /** Keys of every role and scope the e2e suites need. */
 export const KEYS = {
@@ -36,7 +35,6 @@ export interface ApiHarness {
 
 /** Starts the real api on the embedded default in a fresh data directory, in-process (Fastify inject). */
 export async function startApi(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiHarness> {
-  registerSqliteErrorClassOfThisTestFile();
   const dataDir = mkdtempSync(join(tmpdir(), 'itp-e2e-'));
   let now = new Date(options.now ?? '2014-12-31T04:00:00Z');
   const config = loadConfig({ ITP_DATA_DIR: dataDir, ITP_API_KEYS: JSON.stringify(API_KEYS), LOG_LEVEL: 'silent', ...options.env });

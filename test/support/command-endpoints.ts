@@ -70,6 +70,13 @@ export const COMMAND_ENDPOINTS: CommandEndpoint[] = [
     prepare: async (api) => ({ url: `/api/v1/projects/${await givenProject(api)}`, body: { totalInvestment: money('3100000000.00'), reason: 'Revised budget' } }),
   },
   {
+    name: 'POST /projects/{id}/intention',
+    method: 'POST',
+    scope: 'city',
+    success: 200,
+    prepare: async (api) => ({ url: `/api/v1/projects/${await givenProject(api, { stage: 'strategy' })}/intention`, body: { reachedOn: '2014-03-01' } }),
+  },
+  {
     name: 'POST /projects/{id}/negotiation',
     method: 'POST',
     scope: 'city',

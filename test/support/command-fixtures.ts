@@ -104,3 +104,21 @@ export function expectProblem(response: { status: number; body: any; headers: Re
 
 /** The distinct field names of a 400 answer, sorted. */
 export const fieldsOf = (body: { errors?: { field: string }[] }): string[] => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+
+/**
+ * Makes the store answer every read of a stream only after `ms` milliseconds, as a networked store would, so
+ * that commands sent at once really overlap between reading their stream and appending to it (the embedded
+ * SQLite store answers synchronously, which would run them one after another). Returns the undo.
+ */
+export function slowStreamReads(api: ApiHarness, ms: number): () => void {
+  const store = api.store as { readStream: ApiHarness['store']['readStream'] };
+  const original = store.readStream;
+  store.readStream = async (...args) => {
+    const events = await original.apply(api.store, args);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return events;
+  };
+  return () => {
+    store.readStream = original;
+  };
+}

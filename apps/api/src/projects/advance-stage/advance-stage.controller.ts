@@ -14,6 +14,11 @@ import { AdvanceProjectStageCommand } from './advance-stage.command';
 export class AdvanceStageController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @ProjectCommandRoute(':id/intention', 'Record an investment intention (a lead registered at strategy moves on)')
+  intend(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.advance(id, 'intention', body, context, reply);
+  }
+
   @ProjectCommandRoute(':id/negotiation', 'Start negotiating')
   negotiate(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.advance(id, 'negotiating', body, context, reply);

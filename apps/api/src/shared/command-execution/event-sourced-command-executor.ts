@@ -4,6 +4,7 @@ import { chainMetadata, EVENT_STORE, GENESIS_HASH, WrongExpectedRevisionError, t
 import type { Decider } from '@itp/domain';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
+import { StreamLocks } from './stream-locks';
 
 type AnyEvent = { readonly type: string; readonly data: Record<string, unknown> };
 
@@ -23,14 +24,21 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
- * Without If-Match a conflict is retried on fresh state (bounded); with If-Match it is a 412.
+ * Commands on one stream take turns within this process; a conflict with another writer is retried on fresh
+ * state without If-Match (bounded), and is a 412 with it.
  * A command whose id is already in the stream was applied before: its original result is answered again.
  */
 @Injectable()
 export class EventSourcedCommandExecutor {
+  private readonly locks = new StreamLocks();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
+  execute<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
+    return this.locks.run(spec.streamId, () => this.attempt(spec));
+  }
+
+  private async attempt<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
     const { streamId, context } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const history = await this.store.readStream(streamId);
