@@ -1,12 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { parkDecider, parkStreamId, type Park, type ParkCommand, type RecordStandardFactoryCompletion, type RegisterPark, type UpgradePark } from '@itp/domain';
-import { mayActOnCity } from '@itp/platform';
-import { AggregateCommandMessage } from '../shared/command-execution/aggregate-command';
+import { parkDecider, parkStreamId, type Park, type ParkCommand, type ParkEvent, type RecordStandardFactoryCompletion, type RegisterPark, type UpgradePark } from '@itp/domain';
+import { mayActOnCity, type Principal } from '@itp/platform';
+import { AggregateCommandHandler, AggregateCommandMessage } from '../shared/command-execution/aggregate-command';
 import type { CommandResult } from '../shared/command-execution/command-context';
 import { CityScopeError } from '../shared/command-execution/command-errors';
-import { EventSourcedCommandExecutor } from '../shared/command-execution/event-sourced-command-executor';
-import { CLOCK, shanghaiToday, type Clock } from '../shared/http/clock';
 
 type DataOf<C extends ParkCommand> = Omit<C['data'], 'parkId' | 'recordedOn'>;
 
@@ -15,24 +12,14 @@ export class UpgradeParkCommand extends AggregateCommandMessage<DataOf<UpgradePa
 export class RecordStandardFactoryCompletionCommand extends AggregateCommandMessage<DataOf<RecordStandardFactoryCompletion>> {}
 
 /** Parks belong to a city: an integration key acts only on the parks of its cities. */
-abstract class ParkCommandHandler {
-  constructor(private readonly executor: EventSourcedCommandExecutor, @Inject(CLOCK) private readonly clock: Clock) {}
+abstract class ParkCommandHandler extends AggregateCommandHandler<ParkCommand, ParkEvent, Park> {
+  protected readonly decider = parkDecider;
+  protected readonly idField = 'parkId';
+  protected streamId = parkStreamId;
 
-  protected run(message: AggregateCommandMessage<object>, type: ParkCommand['type']): Promise<CommandResult> {
-    const command = { type, data: { ...message.data, parkId: message.aggregateId, recordedOn: shanghaiToday(this.clock()) } } as unknown as ParkCommand;
-    const { principal } = message.context;
-    return this.executor.execute({
-      id: message.aggregateId,
-      streamId: parkStreamId(message.aggregateId),
-      decider: parkDecider,
-      command,
-      decideContext: undefined,
-      context: message.context,
-      beforeDecide: (state: Park) => {
-        const city = state.status === 'registered' ? state.city : command.type === 'RegisterPark' ? command.data.city : undefined;
-        if (city !== undefined && !mayActOnCity(principal, city)) throw new CityScopeError(city, principal.unit);
-      },
-    });
+  protected override beforeDecide(state: Park, command: ParkCommand, principal: Principal): void {
+    const city = state.status === 'registered' ? state.city : command.type === 'RegisterPark' ? command.data.city : undefined;
+    if (city !== undefined && !mayActOnCity(principal, city)) throw new CityScopeError(city, principal.unit);
   }
 }
 

@@ -62,14 +62,18 @@ export class EmbeddedReadStore implements ReadStore {
     if (batch.checkpoint !== undefined) assertCheckpoint(batch.checkpoint);
     const commit = this.db.transaction((): ApplyBatchResult => {
       const physical = new Map<string, string>();
+      const resolved = (name: string): string => {
+        let target = physical.get(name);
+        if (target === undefined) physical.set(name, (target = this.resolve(name)));
+        return target;
+      };
+      // Again after resolving: two names may lead to one collection, and each document must get one write.
       let applied = 0;
-      for (const write of writes) {
-        let target = physical.get(write.collection);
-        if (target === undefined) physical.set(write.collection, (target = this.resolve(write.collection)));
+      for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: resolved(w.collection) })))) {
         const result = write.kind === 'upsert'
-          ? this.sql.upsert.run(target, write.document._id, write.position,
+          ? this.sql.upsert.run(write.collection, write.document._id, write.position,
             JSON.stringify(storedBody(write.document, write.position)))
-          : this.sql.remove.run(target, write.id, write.position);
+          : this.sql.remove.run(write.collection, write.id, write.position);
         applied += result.changes;
       }
       if (batch.checkpoint !== undefined) {

@@ -11,7 +11,7 @@ import type {
   ReadStoreBatch, ReadStoreHealth, StoredDocument, SwitchAliasOptions,
 } from '../read-store.port';
 import type { MongoReadStoreOptions } from './mongodb-read-store-options';
-import { bulkApply, DUPLICATE_KEY } from './mongodb-writes';
+import { DUPLICATE_KEY, writeCollection } from './mongodb-writes';
 
 interface CheckpointDocument { _id: string; position: number }
 interface AliasDocument { _id: string; target: string }
@@ -71,17 +71,19 @@ export class MongoReadStore implements ReadStore {
     const writes = coalesceWrites(batch.writes);
     if (batch.checkpoint !== undefined) assertCheckpoint(batch.checkpoint);
     return guard('applyBatch', async () => {
-      const byCollection = new Map<string, DocumentWrite[]>();
       const physical = await this.resolveMany([...new Set(writes.map((write) => write.collection))]);
-      for (const write of writes) {
-        const target = physical.get(write.collection) ?? write.collection;
-        byCollection.set(target, [...(byCollection.get(target) ?? []), write]);
+      // Again after resolving: two names may lead to one collection, and each document must get one write.
+      const byCollection = new Map<string, DocumentWrite[]>();
+      for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: physical.get(w.collection) ?? w.collection })))) {
+        const share = byCollection.get(write.collection);
+        if (share === undefined) byCollection.set(write.collection, [write]);
+        else share.push(write);
       }
-      const counts = await Promise.all([...byCollection].map(([target, share]) =>
-        bulkApply(this.db.collection<ReadDocument>(target), share)));
+      // One collection after another: parallel update commands could exhaust FerretDB's pool (mongodb-writes.ts).
+      let applied = 0;
+      for (const [target, share] of byCollection) applied += await writeCollection(this.db.collection<ReadDocument>(target), share);
       // Only after every document write succeeded: the checkpoint never runs ahead of the documents.
       if (batch.checkpoint !== undefined) await this.advanceCheckpoint(batch.checkpoint.projection, batch.checkpoint.position);
-      const applied = counts.reduce((sum, n) => sum + n, 0);
       return { applied, skipped: writes.length - applied };
     });
   }
