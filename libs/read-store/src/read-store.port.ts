@@ -15,6 +15,10 @@
  * - MONGODB / FerretDB: there are no multi-document transactions (FerretDB has none), so documents are written
  *   first and the checkpoint last. A crash in between leaves the checkpoint behind the documents; the runner then
  *   replays from the old checkpoint and the `_position` guard turns every already-applied write into a no-op.
+ *   A delete leaves no `_position` behind (no tombstones, so queries need no extra filter): after such a crash
+ *   the replay folds the deleted document's earlier events of that batch from "absent" again, and ends at the
+ *   same delete. An evolve must therefore accept an absent document (returning null is enough).
+ * - One runner writes a projection's collections at a time; the guard makes replays safe, not concurrent writers.
  *
  * Rebuilds never show readers a half-built collection: build into a fresh physical collection (for example
  * `project_library_v2_rebuild_1`) while readers keep reading `project_library_v2`, then `switchAlias` points the

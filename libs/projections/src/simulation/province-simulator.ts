@@ -66,7 +66,10 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
 
   const buckets = new Map<number, { day: number; run: () => Generator<SimulatedAppend, unknown> }[]>();
   const schedule = (month: number, day: number, run: () => Generator<SimulatedAppend, unknown>) => {
-    if (month < months) buckets.set(month, [...(buckets.get(month) ?? []), { day, run }]);
+    if (month >= months) return;
+    const bucket = buckets.get(month);
+    if (bucket === undefined) buckets.set(month, [{ day, run }]);
+    else bucket.push({ day, run });
   };
 
   const starts = Array.from({ length: options.projects }, () => rng.int(0, Math.floor(months / 2) - 1)).sort((a, b) => a - b);

@@ -107,6 +107,20 @@ export const describeWriteCases = (context: () => ContractContext): void => {
     });
   });
 
+  describe('given 150 stored documents', () => {
+    // More than 100 updates in one batch once hung FerretDB 1.x for good (see mongodb-writes.ts).
+    it('updates all of them in one batch, and skips them all on replay', async () => {
+      const { store, name } = bind(context());
+      const library = name('library');
+      const ids = Array.from({ length: 150 }, (_, i) => `p${i}`);
+      await store.applyBatch({ writes: ids.map((id, i) => upsert(library, i + 1, project(id, 'first'))) });
+      const second = { writes: ids.map((id, i) => upsert(library, 1000 + i, project(id, 'second'))) };
+      expect(await store.applyBatch(second)).toEqual({ applied: 150, skipped: 0 });
+      expect(await store.applyBatch(second)).toEqual({ applied: 0, skipped: 150 });
+      expect(await store.collection(library).count({ name: 'second' })).toBe(150);
+    }, 60_000);
+  });
+
   describe('given a committed batch', () => {
     const batchFor = (library: string, projection: string): ReadStoreBatch => ({
       writes: [

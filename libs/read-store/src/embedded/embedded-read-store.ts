@@ -9,8 +9,11 @@ import type {
   ApplyBatchResult, FindOptions, IndexSpec, ReadCollection, ReadDocument, ReadFilter, ReadStore, ReadStoreBatch,
   ReadStoreHealth, StoredDocument, SwitchAliasOptions,
 } from '../read-store.port';
-import { evaluateCount, evaluateFind, pinnedIds } from './evaluate-query';
+import { evaluateCount, evaluateFind, pinnedIds, withoutPinnedIds } from './evaluate-query';
+import { DocumentCache } from './document-cache';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+
+const parseRow = (row: { body: string }): ReadDocument => JSON.parse(row.body) as ReadDocument;
 
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests (gone when closed). */
@@ -23,11 +26,14 @@ export const embeddedReadStorePath = (dataDir: string): string => join(dataDir, 
 /**
  * The read store in one SQLite file, no server. A batch's writes and its checkpoint commit in ONE transaction,
  * so a crash leaves all of a batch or none of it; the `_position` guard still applies, so that both adapters
- * behave alike when a runner replays. Queries run through mingo over the parsed documents.
+ * behave alike when a runner replays. Queries run through mingo over the parsed documents: reads by `_id`
+ * (the projection runner's) go by primary key, other queries filter a whole collection, kept parsed in a
+ * DocumentCache between commits. Correctness first: no secondary indexes.
  */
 export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly sql: SqliteStatements;
+  private readonly cache: DocumentCache;
 
   constructor(options: EmbeddedReadStoreOptions) {
     if (options.filePath !== ':memory:') mkdirSync(dirname(options.filePath), { recursive: true });
@@ -37,13 +43,18 @@ export class EmbeddedReadStore implements ReadStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.sql = prepareStatements(this.db);
+    const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.cache = new DocumentCache(() => dataVersion.get() ?? 0);
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     assertCollectionName(name);
     const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
       assertFindOptions(options);
-      return evaluateFind(this.candidates(this.resolve(name), filter), filter, options) as StoredDocument<T>[];
+      const { documents, rest, cached } = this.candidates(this.resolve(name), filter);
+      const found = evaluateFind(documents, rest, options);
+      // Copies of cached documents: callers (a mutating evolve, say) may change what they get.
+      return (cached ? structuredClone(found) : found) as StoredDocument<T>[];
     };
     return {
       name,
@@ -52,7 +63,8 @@ export class EmbeddedReadStore implements ReadStore {
       count: async (filter = {}) => {
         const physical = this.resolve(name);
         if (Object.keys(filter).length === 0) return this.sql.countAll.get(physical)?.n ?? 0;
-        return evaluateCount(this.candidates(physical, filter), filter);
+        const { documents, rest } = this.candidates(physical, filter);
+        return evaluateCount(documents, rest);
       },
     };
   }
@@ -81,8 +93,12 @@ export class EmbeddedReadStore implements ReadStore {
       }
       return { applied, skipped: writes.length - applied };
     });
-    // IMMEDIATE takes the write lock up front: no SQLITE_BUSY halfway through when another process reads.
-    return commit.immediate();
+    try {
+      // IMMEDIATE takes the write lock up front: no SQLITE_BUSY halfway through when another process reads.
+      return commit.immediate();
+    } finally {
+      this.cache.changed();
+    }
   }
 
   async getCheckpoint(projection: string): Promise<number> {
@@ -129,6 +145,7 @@ export class EmbeddedReadStore implements ReadStore {
       if (aliases.length > 0) throw new CollectionInUseError(name, aliases);
       this.sql.dropDocuments.run(name);
     }).immediate();
+    this.cache.changed();
   }
 
   async listCollections(): Promise<string[]> {
@@ -156,11 +173,15 @@ export class EmbeddedReadStore implements ReadStore {
     return this.sql.getAlias.get(name)?.target ?? name;
   }
 
-  private candidates(physical: string, filter: ReadFilter): ReadDocument[] {
+  /** The documents that can match, and the part of the filter they still have to pass. */
+  private candidates(physical: string, filter: ReadFilter): { documents: ReadDocument[]; rest: ReadFilter; cached: boolean } {
     const ids = pinnedIds(filter);
-    const rows = ids === undefined
-      ? this.sql.scan.all(physical)
-      : ids.flatMap((id) => this.sql.getOne.get(physical, id) ?? []);
-    return rows.map((row) => JSON.parse(row.body) as ReadDocument);
+    if (ids === undefined) {
+      const documents = this.cache.documents(physical, () => this.sql.scan.all(physical).map(parseRow));
+      return { documents, rest: filter, cached: true };
+    }
+    // By primary key, not through the cache: the projection runner's reads between its own writes.
+    const documents = ids.flatMap((id) => this.sql.getOne.get(physical, id) ?? []).map(parseRow);
+    return { documents, rest: withoutPinnedIds(filter), cached: false };
   }
 }
