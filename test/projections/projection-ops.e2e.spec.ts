@@ -98,6 +98,16 @@ describe('projection operations, with projections running in the api (the embedd
       expect(headers).toEqual({ 'Retry-After': '1' });
     });
 
+    it('holds a query with minPosition until its read models have the write, and answers 503 beyond the head', async () => {
+      const created = await registerInvestor(api);
+      const fresh = await api.request('GET', `/api/v1/investors/${created.body.id}?minPosition=${created.body.position}`, { key: KEYS.reporter });
+      expect(fresh.status).toBe(200);
+      const beyond = await api.request('GET', `/api/v1/investors/${created.body.id}?minPosition=${created.body.position + 1000}`, { key: KEYS.reporter });
+      expect(beyond.status).toBe(503);
+      expect(beyond.headers['retry-after']).toBe('1');
+      expect(beyond.body).toMatchObject({ status: 503, type: expect.stringMatching(/projection-lagging$/) });
+    });
+
     it('refuses a projection name that does not exist (a bug in the query)', async () => {
       await expect(app().get(ProjectionFreshness).ensure(1, ['no-such-projection'])).rejects.toThrow(/unknown projection/);
     });

@@ -1,7 +1,8 @@
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 import { CollectionInUseError, type ReadStore } from '@itp/read-store';
 import type { Projection } from '../projection';
-import { foldBatch } from '../runner/fold-batch';
+import type { CatchUpCommit } from '../runner/advance-slot';
+import { PendingFold } from '../runner/pending-fold';
 import type { RebuildStatus, RunnerLogger } from '../runner/projection-status';
 import { parsePhysical, rebuildCheckpointKey, rebuildTarget } from './collection-names';
 
@@ -11,6 +12,8 @@ export interface RebuildOptions {
   projection: Projection;
   reason: RebuildStatus['reason'];
   batchSize: number;
+  /** A rebuild is all catch-up: it commits when this window is full. */
+  catchUpCommit: CatchUpCommit;
   logger: RunnerLogger;
   signal: AbortSignal;
 }
@@ -91,29 +94,31 @@ export class ProjectionRebuild {
   }
 
   private async applyUpTo(toPosition: number): Promise<void> {
-    const { eventStore, batchSize } = this.options;
-    let batch: RecordedEvent[] = [];
+    const { eventStore, readStore, projection, batchSize, catchUpCommit } = this.options;
+    let pending = new PendingFold(readStore, projection, this.status.target);
+    let folded = this.status.position;
+    let page: RecordedEvent[] = [];
+    const fold = async (): Promise<void> => {
+      this.assertNotAborted();
+      await pending.add(page, this.status.position);
+      folded = page[page.length - 1].position;
+      page = [];
+      if (pending.events < catchUpCommit.events && pending.documents < catchUpCommit.documents) return;
+      await this.commit(pending, folded);
+      pending = new PendingFold(readStore, projection, this.status.target);
+    };
     for await (const event of eventStore.readAll({ fromPosition: this.status.position, toPosition })) {
-      batch.push(event);
-      if (batch.length >= batchSize) {
-        await this.apply(batch);
-        batch = [];
-      }
+      page.push(event);
+      if (page.length >= batchSize) await fold();
     }
-    if (batch.length > 0) await this.apply(batch);
+    if (page.length > 0) await fold();
     // Positions may have gaps (a rolled-back append): the range is done even if its last event is below it.
-    if (toPosition > this.status.position) await this.commit([], toPosition);
+    await this.commit(pending, Math.max(folded, toPosition));
   }
 
-  private async apply(events: RecordedEvent[]): Promise<void> {
-    this.assertNotAborted();
-    const { readStore, projection } = this.options;
-    const writes = await foldBatch(readStore, projection, this.status.target, events, this.status.position);
-    await this.commit(writes, events[events.length - 1].position);
-  }
-
-  private async commit(writes: Parameters<ReadStore['applyBatch']>[0]['writes'], position: number): Promise<void> {
-    await this.options.readStore.applyBatch({ writes, checkpoint: { projection: this.checkpointKey, position } });
+  private async commit(pending: PendingFold, position: number): Promise<void> {
+    if (position <= this.status.position) return;
+    await this.options.readStore.applyBatch({ writes: pending.writes(), checkpoint: { projection: this.checkpointKey, position } });
     this.status.position = position;
   }
 

@@ -1,5 +1,6 @@
 import type { EventStore } from '@itp/event-store';
 import type { ReadStore } from '@itp/read-store';
+import type { CatchUpCommit } from '../runner/advance-slot';
 import type { ProjectionSlot } from '../runner/projection-slot';
 import { pause } from '../runner/projection-slot';
 import { ProjectionEvolveError, type RebuildStatus, type RunnerLogger } from '../runner/projection-status';
@@ -21,6 +22,7 @@ export interface RebuildCoordinatorOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   batchSize: number;
+  catchUpCommit: CatchUpCommit;
   logger: RunnerLogger;
   signal: AbortSignal;
   retryDelayMs: number;
@@ -69,7 +71,8 @@ export class RebuildCoordinator {
           const built = rebuild;
           await this.host.exclusive(async () => {
             const position = await built.switchOver(this.host.readerPosition);
-            Object.assign(slot, { checkpoint: position, physical: built.status.target, following: true, lastError: null });
+            // What the live projection folded but did not commit was for the collection readers just left.
+            Object.assign(slot, { checkpoint: position, physical: built.status.target, following: true, lastError: null, pending: null });
           });
           return true;
         } catch (error) {

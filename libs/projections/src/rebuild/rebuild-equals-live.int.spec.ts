@@ -27,19 +27,21 @@ const history = fc.record({
   waits: fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
   /** One batch size per runner life: the runner is restarted (from its checkpoints) with the next one. */
   batchSizes: fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 3 }),
+  /** How much a catching-up projection folds in memory before it commits. */
+  catchUpCommit: fc.record({ events: fc.integer({ min: 1, max: 300 }), documents: fc.integer({ min: 1, max: 40 }) }),
 });
 
 describe('a rebuild from scratch', () => {
   it('gives the same documents as live, incremental processing, for any history and any batching', async () => {
     expect(ALL_PROJECTIONS.length).toBeGreaterThan(0);
     await fc.assert(
-      fc.asyncProperty(history, async ({ seed, projects, months, chunks, waits, batchSizes }) => {
+      fc.asyncProperty(history, async ({ seed, projects, months, chunks, waits, batchSizes, catchUpCommit }) => {
         const appends = [...simulateProvince({ projects, seed, months })];
         const eventStore = new SqliteEventStore({ filePath: ':memory:', pollIntervalMs: 5 });
         const readStore = new EmbeddedReadStore({ filePath: ':memory:' });
         const runners: ProjectionRunner[] = [];
         const startRunner = async (batchSize: number) => {
-          const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, batchSize, idleBackoffMs: 5 });
+          const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, batchSize, catchUpCommit, idleBackoffMs: 5 });
           runners.push(runner);
           await runner.start();
           return runner;

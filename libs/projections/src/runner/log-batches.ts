@@ -12,6 +12,7 @@ export interface LogBatch {
 
 export interface LogBatchOptions {
   fromPosition: number;
+  /** At most this many events per batch (live batches are usually what arrived together). */
   batchSize: number;
   signal: AbortSignal;
   /** Pause after a caught-up marker that brought nothing new (see below). */

@@ -46,8 +46,9 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
   let readStore: EmbeddedReadStore;
   const runners: ProjectionRunner[] = [];
 
-  const runner = (projections: Projection[], batchSize = 100): ProjectionRunner => {
-    const created = new ProjectionRunner({ eventStore, readStore, projections, batchSize, retryDelayMs: 50 });
+  // A small catch-up window, so that catch-up commits several times in every test.
+  const runner = (projections: Projection[], batchSize = 100, catchUpCommit = { events: 250, documents: 12 }): ProjectionRunner => {
+    const created = new ProjectionRunner({ eventStore, readStore, projections, batchSize, catchUpCommit, retryDelayMs: 50 });
     runners.push(created);
     return created;
   };
@@ -149,6 +150,23 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
       await run.start();
       await reachHead(run);
       expect(await documents()).toEqual(expectedDocuments(tally(1), await allEvents()));
+    });
+  });
+
+  describe('when the read store fails for a while', () => {
+    it('reads again from the committed checkpoints and loses nothing', async () => {
+      await appendTallies(10, 20);
+      let failures = 3;
+      const flaky = Object.create(readStore, {
+        applyBatch: { value: (batch: Parameters<EmbeddedReadStore['applyBatch']>[0]) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : readStore.applyBatch(batch)) },
+      });
+      const run = new ProjectionRunner({ eventStore, readStore: flaky, projections: [tally(1)], batchSize: 30, retryDelayMs: 10 });
+      runners.push(run);
+      await run.start();
+      await reachHead(run);
+      expect(failures).toBeLessThan(0);
+      expect(await documents()).toEqual(expectedDocuments(tally(1), await allEvents()));
+      expect((await statusOf(run)).state).toBe('live');
     });
   });
 

@@ -3,18 +3,20 @@ import type { ReadStore } from '@itp/read-store';
 import { physicalCollection, type Projection } from '../projection';
 import { parsePhysical } from '../rebuild/collection-names';
 import { RebuildCoordinator, type RebuildHost } from '../rebuild/rebuild-coordinator';
-import { foldBatch } from './fold-batch';
+import { advanceSlot, DEFAULT_CATCH_UP_COMMIT, type CatchUpCommit } from './advance-slot';
 import { logBatches, type LogBatch } from './log-batches';
 import { PositionWaiters } from './position-waiters';
 import { newSlot, pause, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
-import { ProjectionEvolveError, silentLogger, type ProjectionStatus, type RunnerLogger } from './projection-status';
+import { silentLogger, type ProjectionStatus, type RunnerLogger } from './projection-status';
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   projections: readonly Projection[];
-  /** Events per read-store transaction during catch-up. */
+  /** Events read per batch, and at most per commit once live (default 1000). */
   batchSize?: number;
+  /** While catching up, commit after this many events or documents held in memory per projection. */
+  catchUpCommit?: CatchUpCommit;
   logger?: RunnerLogger;
   /** Pause before reading again after the event store or read store failed. */
   retryDelayMs?: number;
@@ -52,7 +54,7 @@ export class ProjectionRunner implements RebuildHost {
       this.slots.set(projection.name, newSlot(projection));
     }
     this.rebuilds = new RebuildCoordinator(this, {
-      eventStore: options.eventStore, readStore: options.readStore, batchSize: this.batchSize, logger: this.logger,
+      eventStore: options.eventStore, readStore: options.readStore, batchSize: this.batchSize, catchUpCommit: this.catchUpCommit, logger: this.logger,
       signal: this.controller.signal, retryDelayMs: options.retryDelayMs ?? 1000,
     });
   }
@@ -140,6 +142,10 @@ export class ProjectionRunner implements RebuildHost {
     return this.options.batchSize ?? 1000;
   }
 
+  private get catchUpCommit(): CatchUpCommit {
+    return this.options.catchUpCommit ?? DEFAULT_CATCH_UP_COMMIT;
+  }
+
   private slot(name: string): ProjectionSlot {
     const slot = this.slots.get(name);
     if (slot === undefined) throw new UnknownProjectionError(name);
@@ -149,20 +155,25 @@ export class ProjectionRunner implements RebuildHost {
   private async run(): Promise<void> {
     const { signal } = this.controller;
     while (!signal.aborted) {
+      let reason: string;
       try {
         await this.follow(signal);
+        reason = 'the subscription ended';
       } catch (error) {
-        if (signal.aborted) break;
-        const delay = this.options.retryDelayMs ?? 1000;
-        this.logger.error(`Projection runner: ${error instanceof Error ? error.message : String(error)}; reading again from the checkpoints in ${delay} ms`);
-        await pause(delay, signal);
+        reason = error instanceof Error ? error.message : String(error);
       }
+      if (signal.aborted) break;
+      const delay = this.options.retryDelayMs ?? 1000;
+      this.logger.error(`Projection runner: ${reason}; reading again from the checkpoints in ${delay} ms`);
+      await pause(delay, signal);
     }
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
     // Under the lock: a rebuild switching meanwhile must see where this reader starts.
     const from = await this.exclusive(async () => {
+      // What was folded but not committed is read again: the committed checkpoints are the truth.
+      for (const slot of this.slots.values()) slot.pending = null;
       const following = [...this.slots.values()].filter((slot) => slot.following);
       this.readerPosition = following.length > 0 ? Math.min(...following.map((slot) => slot.checkpoint)) : await this.options.eventStore.headPosition();
       return this.readerPosition;
@@ -181,7 +192,7 @@ export class ProjectionRunner implements RebuildHost {
 
   private async dispatch(batch: LogBatch): Promise<void> {
     const slots = [...this.slots.values()].filter((slot) => slot.following);
-    const results = await Promise.allSettled(slots.map((slot) => this.advance(slot, batch)));
+    const results = await Promise.allSettled(slots.map((slot) => advanceSlot(this.options.readStore, slot, batch, this.logger, this.catchUpCommit)));
     this.readerPosition = batch.position;
     this.head = Math.max(this.head, batch.position);
     if (batch.live) {
@@ -191,28 +202,5 @@ export class ProjectionRunner implements RebuildHost {
     this.waiters.notify();
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
-  }
-
-  private async advance(slot: ProjectionSlot, batch: LogBatch): Promise<void> {
-    if (batch.position <= slot.checkpoint || !slot.following) return;
-    try {
-      await this.commit(slot, batch.events, batch.position);
-    } catch (error) {
-      if (!(error instanceof ProjectionEvolveError)) throw error;
-      const { failure } = error;
-      // Commit what came before the failing event, so the checkpoint names the last event that folded.
-      const before = batch.events.filter((event) => event.position < failure.position);
-      if (before.length > 0) await this.commit(slot, before, before[before.length - 1].position).catch(() => undefined);
-      Object.assign(slot, { state: 'stopped', following: false, lastError: failure });
-      this.logger.error(`${error.message}. Projection ${slot.projection.name} is STOPPED at position ${slot.checkpoint}; fix it and rebuild it.`);
-    }
-  }
-
-  private async commit(slot: ProjectionSlot, events: LogBatch['events'], position: number): Promise<void> {
-    const { readStore } = this.options;
-    const { projection } = slot;
-    const writes = events.length === 0 ? [] : await foldBatch(readStore, projection, projection.collection, events, slot.checkpoint);
-    await readStore.applyBatch({ writes, checkpoint: { projection: projection.name, position } });
-    slot.checkpoint = position;
   }
 }

@@ -1,5 +1,6 @@
 import type { Projection } from '../projection';
 import type { ProjectionRebuild } from '../rebuild/projection-rebuild';
+import type { PendingFold } from './pending-fold';
 import type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status';
 
 /** The runner's in-memory view of one projection; `checkpoint` only moves after the read store committed it. */
@@ -15,6 +16,8 @@ export interface ProjectionSlot {
   /** Set from the moment a rebuild is asked for until it has switched or failed. */
   rebuilding: Promise<boolean> | null;
   rebuild: ProjectionRebuild | null;
+  /** Folded since the last commit (catch-up commits less often than every batch). */
+  pending: PendingFold | null;
 }
 
 export const newSlot = (projection: Projection): ProjectionSlot => ({
@@ -26,6 +29,7 @@ export const newSlot = (projection: Projection): ProjectionSlot => ({
   lastError: null,
   rebuilding: null,
   rebuild: null,
+  pending: null,
 });
 
 export const slotStatus = (slot: ProjectionSlot, head: number): ProjectionStatus => ({

@@ -1,0 +1,51 @@
+import type { ReadStore } from '@itp/read-store';
+import type { LogBatch } from './log-batches';
+import { PendingFold } from './pending-fold';
+import type { ProjectionSlot } from './projection-slot';
+import { ProjectionEvolveError, type RunnerLogger } from './projection-status';
+
+/**
+ * When a catching-up projection commits. Live, every batch commits. Catching up, a projection commits less
+ * often, so that a document touched by many events of history is read and written once, not once per
+ * batch (the project library rewrites a large document per event otherwise); `documents` bounds the memory.
+ */
+export interface CatchUpCommit {
+  events: number;
+  documents: number;
+}
+
+export const DEFAULT_CATCH_UP_COMMIT: CatchUpCommit = { events: 100_000, documents: 10_000 };
+
+/**
+ * Folds one batch of the log into one projection, and commits the folded documents with the checkpoint (which
+ * passes unhandled events too) when live or when the catch-up window is full. A failing fold STOPS the
+ * projection, with the failing event kept; everything before that event is committed, so the checkpoint is just
+ * before it. Any other error (a backend) is thrown, and what was not committed is dropped: the runner reads
+ * again from the committed checkpoints.
+ */
+export async function advanceSlot(readStore: ReadStore, slot: ProjectionSlot, batch: LogBatch, logger: RunnerLogger, window: CatchUpCommit): Promise<void> {
+  if (batch.position <= slot.checkpoint || !slot.following) return;
+  const { projection } = slot;
+  const pending = (slot.pending ??= new PendingFold(readStore, projection, projection.collection));
+  try {
+    await pending.add(batch.events, slot.checkpoint);
+  } catch (error) {
+    if (!(error instanceof ProjectionEvolveError)) {
+      slot.pending = null;
+      throw error;
+    }
+    await commit(readStore, slot, error.failure.position - 1).catch(() => undefined);
+    Object.assign(slot, { state: 'stopped', following: false, lastError: error.failure, pending: null });
+    logger.error(`${error.message}. Projection ${projection.name} is STOPPED at position ${slot.checkpoint}; fix it and rebuild it.`);
+    return;
+  }
+  if (batch.live || pending.events >= window.events || pending.documents >= window.documents) await commit(readStore, slot, batch.position);
+}
+
+async function commit(readStore: ReadStore, slot: ProjectionSlot, position: number): Promise<void> {
+  const writes = slot.pending?.writes() ?? [];
+  slot.pending = null;
+  if (position <= slot.checkpoint) return;
+  await readStore.applyBatch({ writes, checkpoint: { projection: slot.projection.name, position } });
+  slot.checkpoint = position;
+}
