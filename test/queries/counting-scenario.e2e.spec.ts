@@ -124,4 +124,17 @@ describe('the counting scenario of 2014', () => {
     const counted = await get('projects?countsTowardTarget=true&sort=registeredOn');
     expect(ids(counted.items)).toEqual([p2, p6, p4, p5, p9]);
   });
+
+  it("shows a project's progress series, ascending by month, on GET /projects/{id} only", async () => {
+    const project = await get(`projects/${s.projects.p4}`);
+    expect(project.progress).toEqual([
+      { month: '2014-05', investmentCompletedToDate: { amount: '1000000.00', currency: 'USD' }, correction: null, recordedAt: expect.any(String) },
+      { month: '2014-06', investmentCompletedToDate: { amount: '2500000.00', currency: 'USD' }, correction: null, recordedAt: expect.any(String) },
+    ]);
+    expect(project).not.toHaveProperty('latestProgress');
+    expect(project).not.toHaveProperty('progressMonths');
+    expect((await get(`projects/${s.projects.p1}`)).progress).toEqual([]);
+    const listed = (await get('projects?pageSize=200')).items.find((p: any) => p.projectId === s.projects.p4);
+    for (const field of ['progress', 'latestProgress', 'progressMonths']) expect(listed).not.toHaveProperty(field);
+  });
 });
