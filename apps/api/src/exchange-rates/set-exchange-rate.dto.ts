@@ -18,12 +18,12 @@ export class SetExchangeRateDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(200)
   source?: string;
 
   /** Required when it replaces a different rate for the same date. */
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(500)
   reason?: string;
 }

@@ -4,7 +4,7 @@ import { COUNTRY_CODES, RANKING_CODES, type Ranking } from '@itp/domain';
 import { RequiredText } from '../shared/dto/common.dto';
 
 export class RegisterInvestorDto {
-  @RequiredText(300)
+  @RequiredText(200)
   name!: string;
 
   /** ISO 3166-1 alpha-2. */
@@ -24,6 +24,6 @@ export class RegisterInvestorDto {
 }
 
 export class AmendInvestorDto extends PartialType(RegisterInvestorDto) {
-  @RequiredText(2000)
+  @RequiredText(1000)
   reason!: string;
 }

@@ -3,7 +3,7 @@ import { CITY_CODES, PARK_LEVEL_CODES, type CityCode, type ParkLevel } from '@it
 import { IsDecimalString, IsLocalDate, RequiredText } from '../shared/dto/common.dto';
 
 export class RegisterParkDto {
-  @RequiredText(300)
+  @RequiredText(200)
   name!: string;
 
   @IsIn(CITY_CODES)
@@ -37,6 +37,6 @@ export class RecordFactoryCompletionDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(500)
   description?: string;
 }

@@ -1,7 +1,7 @@
 import { IsLocalDate, RequiredText } from '../../shared/dto/common.dto';
 
 export class AbandonProjectDto {
-  @RequiredText(2000)
+  @RequiredText(1000)
   reason!: string;
 
   @IsLocalDate()

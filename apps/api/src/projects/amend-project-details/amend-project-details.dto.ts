@@ -5,6 +5,6 @@ import { ProjectDetailsDto } from '../register-project/register-project.dto';
 /** Only the fields present are changed; `parkId` or `promotionEvent` null clears them. */
 export class AmendProjectDetailsDto extends PartialType(ProjectDetailsDto) {
   /** Mandatory: kept with the amendment for the audit. */
-  @RequiredText(2000)
+  @RequiredText(1000)
   reason!: string;
 }

@@ -1,10 +1,10 @@
 import { IsLocalDate, RequiredText } from '../../shared/dto/common.dto';
 
 export class RaiseProblemDto {
-  @RequiredText(300)
+  @RequiredText(200)
   title!: string;
 
-  @RequiredText(4000)
+  @RequiredText(5000)
   description!: string;
 
   /** The member unit of the joint conference that must resolve it. */

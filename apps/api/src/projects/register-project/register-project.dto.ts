@@ -25,7 +25,7 @@ export class PromotionEventDto {
 
 /** The details of a project, shared by registration and (all optional) amendment. */
 export class ProjectDetailsDto {
-  @RequiredText(300)
+  @RequiredText(200)
   name!: string;
 
   @RequiredText(100)

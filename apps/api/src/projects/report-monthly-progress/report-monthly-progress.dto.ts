@@ -12,6 +12,6 @@ export class ReportMonthlyProgressDto {
   /** Required when the month was reported before with another figure. */
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(1000)
   correctionReason?: string;
 }

@@ -1,7 +1,7 @@
 import { IsLocalDate, RequiredText } from '../../shared/dto/common.dto';
 
 export class ResolveProblemDto {
-  @RequiredText(4000)
+  @RequiredText(5000)
   resolution!: string;
 
   @IsLocalDate()

@@ -7,6 +7,6 @@ export class ResumeProjectDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(1000)
   note?: string;
 }

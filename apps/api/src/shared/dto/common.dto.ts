@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CURRENCIES, type Currency } from '@itp/domain';
 
 /** 'YYYY-MM-DD'; the domain checks that the day exists and how it relates to other milestones. */
@@ -29,16 +29,3 @@ export const RequiredText = (maxLength: number) => (target: object, key: string)
   IsNotEmpty()(target, key);
   MaxLength(maxLength)(target, key);
 };
-
-export class ReasonDto {
-  /** Why: kept in the event for the audit. */
-  @RequiredText(2000)
-  reason!: string;
-}
-
-export class OptionalNoteDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
-}
