@@ -24,7 +24,8 @@ export type ProjectContractSigned = DomainEvent<'ProjectContractSigned', OfProje
 
 /**
  * 完成工商注册. `countsTowardTarget` is final: later amendments of the investment do not change it.
- * `investorId` lets the rankings projection count a Fortune 500 / top-100 firm's first entity in Hunan;
+ * `investorId` lets the investor-library read model date a firm's first entity in Hunan, which the targets
+ * report counts for Fortune 500 / top-100 firms;
  * `introducers` is the credit split in force when the project counted (seed item 25).
  */
 export type ProjectBusinessRegistered = DomainEvent<
