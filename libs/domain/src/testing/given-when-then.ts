@@ -24,13 +24,17 @@ export const specFor =
         decide: run,
         then: <T extends Error>(expected: E | E[] | (abstract new (...args: never[]) => T), inspect?: (error: T) => void): void => {
           if (isErrorClass(expected)) {
-            let thrown: unknown;
+            let outcome: { threw: true; error: unknown } | { threw: false; events: E[] };
             try {
-              const events = run();
-              throw new Error(`Expected ${expected.name}, but the decision gave ${JSON.stringify(events)}`);
+              outcome = { threw: false, events: run() };
             } catch (error) {
-              thrown = error;
+              outcome = { threw: true, error };
             }
+            // Outside the try: our own "nothing thrown" failure must never count as the expected error.
+            if (!outcome.threw) {
+              throw new Error(`Expected ${expected.name}, but the decision gave ${JSON.stringify(outcome.events)}`);
+            }
+            const thrown = outcome.error;
             expect(thrown).toBeInstanceOf(expected);
             inspect?.(thrown as T);
             return;
