@@ -2,6 +2,7 @@ import type { ExchangeRateSet } from '@itp/domain';
 import { eventLog } from '../testing/recorded-events';
 import { fold, replays } from '../testing/fold';
 import { exchangeRatesProjection as projection } from './exchange-rates.projection';
+import type { ExchangeRatesDocument } from './exchange-rates.document';
 
 const rateSet = (rate: string, effectiveOn: string, supersedes: string | null = null): ExchangeRateSet => ({
   type: 'ExchangeRateSet',
@@ -12,7 +13,10 @@ describe('exchange rates', () => {
   describe('given rates set out of date order and one corrected', () => {
     const log = eventLog();
     log.record('exchange-rates', [rateSet('6.2000', '2014-04-01'), rateSet('6.1000', '2014-01-02'), rateSet('6.1500', '2014-04-01', '6.2000')]);
-    const [doc] = fold(projection, log.events);
+    let doc: ExchangeRatesDocument;
+    beforeAll(async () => {
+      [doc] = await fold(projection, log.events);
+    });
 
     it('keeps one rate per date, ascending, the correction in force', () =>
       expect(doc.rates.map((r) => [r.effectiveOn, r.rate])).toEqual([
@@ -23,8 +27,8 @@ describe('exchange rates', () => {
     it('keeps the correction with what it superseded and why', () =>
       expect(doc.corrections).toEqual([expect.objectContaining({ effectiveOn: '2014-04-01', rate: '6.1500', supersedes: '6.2000', reason: 'wrong digit' })]));
 
-    it('gives the same document when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same document when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });

@@ -23,8 +23,8 @@ describe('investor library', () => {
     log.record('project-p-2', [businessRegistered(p2, '2014-05-02')]);
     log.record('investor-gree', [rankingsAmended('gree', ['fortune_global_500', 'china_top_100'], ['china_top_100'])]);
 
-    it('lists its projects and finds its first registration in Hunan by business date', () =>
-      expect(fold(projection, log.events)).toEqual([
+    it('lists its projects and finds its first registration in Hunan by business date', async () =>
+      expect(await fold(projection, log.events)).toEqual([
         expect.objectContaining({
           _id: 'gree', rankings: ['fortune_global_500', 'china_top_100'], projectIds: ['p-1', 'p-2'],
           registrations: [{ projectId: 'p-2', registeredOn: '2014-05-02' }, { projectId: 'p-1', registeredOn: '2014-06-10' }],
@@ -32,8 +32,8 @@ describe('investor library', () => {
         }),
       ]));
 
-    it('gives the same documents when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same documents when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });
@@ -45,14 +45,14 @@ describe('investor library', () => {
     log.record('investor-b', [investorRegistered('b', ['fortune_global_500'])]);
     log.record('project-p-1', [projectRegistered('p-1', { investorId: 'a' }), amended('p-1', { investorId: 'b' }, { investorId: 'a' }), amended('p-1', { name: 'Renamed' }, { name: 'Old' })]);
 
-    it('moves the project from the old firm to the new one', () =>
-      expect(fold(projection, log.events).map((d) => [d._id, d.projectIds])).toEqual([
+    it('moves the project from the old firm to the new one', async () =>
+      expect((await fold(projection, log.events)).map((d) => [d._id, d.projectIds])).toEqual([
         ['a', []],
         ['b', ['p-1']],
       ]));
 
-    it('gives the same documents when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same documents when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });

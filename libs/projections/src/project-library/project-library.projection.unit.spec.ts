@@ -5,6 +5,7 @@ import {
   progressReported, projectRegistered, resumed, stageAdvanced, suspended,
 } from '../testing/project-events';
 import { projectLibraryProjection as projection } from './project-library.projection';
+import type { ProjectLibraryDocument } from './project-library.document';
 
 const P = 'p-1';
 const registered = projectRegistered(P);
@@ -14,8 +15,8 @@ describe('project library', () => {
     const log = eventLog();
     log.record(`project-${P}`, [registered], '2014-01-10T02:00:00.000Z');
 
-    it('keeps its details, city names, stage and the date it was identified', () =>
-      expect(fold(projection, log.events)).toEqual([
+    it('keeps its details, city names, stage and the date it was identified', async () =>
+      expect(await fold(projection, log.events)).toEqual([
         expect.objectContaining({
           _id: P, _position: 1, name: 'Lens Technology new materials', city: '430100', cityName: { en: 'Changsha', zh: '长沙' },
           totalInvestment: { amount: '250000000.00', currency: 'CNY' }, introducerUnits: ['changsha-commerce-bureau'],
@@ -35,7 +36,10 @@ describe('project library', () => {
       stageAdvanced(P, 'signed', 'landed', '2014-04-02'),
       amended(P, { totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200' }, { totalInvestment: registered.data.totalInvestment, city: '430100' }),
     ]);
-    const [doc] = fold(projection, log.events);
+    let doc: ProjectLibraryDocument;
+    beforeAll(async () => {
+      [doc] = await fold(projection, log.events);
+    });
 
     it('records the stage dates', () => {
       expect(doc).toMatchObject({ stage: 'landed', signedOn: '2014-03-01', landedOn: '2014-04-02' });
@@ -57,8 +61,8 @@ describe('project library', () => {
       expect(doc.revision).toBe(4);
     });
 
-    it('gives the same document when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same document when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });
@@ -79,7 +83,10 @@ describe('project library', () => {
       resumed(P, '2014-05-10'),
       abandoned(P, '2014-06-01'),
     ]);
-    const [doc] = fold(projection, log.events);
+    let doc: ProjectLibraryDocument;
+    beforeAll(async () => {
+      [doc] = await fold(projection, log.events);
+    });
 
     it('keeps one cumulative figure per month, ascending, corrections noted', () =>
       expect(doc.progress.map((p) => [p.month, p.investmentCompletedToDate.amount, p.correction?.previous.amount ?? null])).toEqual([
@@ -97,8 +104,8 @@ describe('project library', () => {
       expect(doc).toMatchObject({ status: 'abandoned', abandonment: { abandonedOn: '2014-06-01', reason: 'investor withdrew' } });
     });
 
-    it('gives the same document when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same document when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });
@@ -109,11 +116,11 @@ describe('project library', () => {
     const log = eventLog();
     log.record(`project-${P}`, [hengyang, contractSigned(P, '2014-02-01'), assignedToXiangnan(P, '430400', hengyang.data.totalInvestment, 3, '2014-02-15')]);
 
-    it('records the batch and whether it qualifies as major', () =>
-      expect(fold(projection, log.events)[0].xiangnan).toMatchObject({ batch: 3, assignedOn: '2014-02-15', qualifiesAsMajor: true, evaluation: { rule: 'xiangnan_major_project' } }));
+    it('records the batch and whether it qualifies as major', async () =>
+      expect((await fold(projection, log.events))[0].xiangnan).toMatchObject({ batch: 3, assignedOn: '2014-02-15', qualifiesAsMajor: true, evaluation: { rule: 'xiangnan_major_project' } }));
 
-    it('gives the same document when events are replayed', () => {
-      const { once, eachTwice, sequenceTwice } = replays(projection, log.events);
+    it('gives the same document when events are replayed', async () => {
+      const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });
@@ -123,6 +130,6 @@ describe('project library', () => {
     const log = eventLog();
     log.record(`project-${P}`, [contractSigned(P, '2014-03-01')]);
 
-    it('makes no document', () => expect(fold(projection, log.events)).toEqual([]));
+    it('makes no document', async () => expect(await fold(projection, log.events)).toEqual([]));
   });
 });

@@ -17,7 +17,10 @@ counted('last-year', { introducers: [{ unit: 'changsha-bureau', share: '1' }] },
 // Credit follows the split recorded at registration: a later amendment of the introducers does not move it.
 log.record('project-shared', [amended('shared', { introducers: [{ unit: 'changsha-bureau', share: '1' }] }, { introducers: [] })]);
 
-const report = assessmentReport(2014, fold(projectLibraryProjection, log.events), rateTable(RATES));
+let report: ReturnType<typeof assessmentReport>;
+beforeAll(async () => {
+  report = assessmentReport(2014, await fold(projectLibraryProjection, log.events), rateTable(RATES));
+});
 
 describe('the 2014 assessment of introducing units', () => {
   it('credits each unit its shares and amount x share, exactly, ranked by amount', () =>

@@ -28,7 +28,10 @@ project('abandoned-in-may', { city: '430100' }, '2014-02-01', '2014-03-01', [aba
 project('signed-in-july', { city: '430100' }, '2014-07-01', null);
 project('suspended', { city: '430100' }, '2014-02-01', '2014-04-01', [suspended('suspended', '2014-06-01')]);
 
-const report = monthlyDispatchReport('2014-06', fold(projectLibraryProjection, log.events), rateTable(RATES));
+let report: ReturnType<typeof monthlyDispatchReport>;
+beforeAll(async () => {
+  report = monthlyDispatchReport('2014-06', await fold(projectLibraryProjection, log.events), rateTable(RATES));
+});
 
 describe('the monthly dispatch of June 2014', () => {
   it('lists the major projects signed by the month end and not abandoned before it, by city and name', () =>

@@ -17,7 +17,10 @@ registeredProject('hy-q2', '2014-06-30', { city: '430400', capitalType: 'foreign
 registeredProject('xt-q2', '2014-05-05', { city: '430300', totalInvestment: { amount: '183000000.00', currency: 'CNY' } }); // below: not counted
 registeredProject('zz-q3', '2014-07-01', { city: '430200', totalInvestment: { amount: '900000000.00', currency: 'CNY' } });
 
-const bulletin = quarterlyBulletinReport('2014-Q2', fold(projectLibraryProjection, log.events), rateTable(RATES));
+let bulletin: ReturnType<typeof quarterlyBulletinReport>;
+beforeAll(async () => {
+  bulletin = quarterlyBulletinReport('2014-Q2', await fold(projectLibraryProjection, log.events), rateTable(RATES));
+});
 
 const city = (code: string) => bulletin.byCity.find((c) => c.city === code)!;
 

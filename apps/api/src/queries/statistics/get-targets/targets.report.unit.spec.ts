@@ -39,8 +39,12 @@ park('new-national', 'national_high_tech_zone', '2014-09-01', [factory('new-nati
 park('old-national', 'national_etdz', '2010-01-01', [factory('old-national', '1', '2013-12-31')]);
 park('bonded', 'export_processing_zone', '2009-01-01', [{ type: 'ParkUpgraded', data: { parkId: 'bonded', from: 'export_processing_zone', to: 'comprehensive_bonded_zone', approvedOn: '2014-11-11' } }]);
 
-const data = { projects: fold(projectLibraryProjection, log.events), investors: fold(investorLibraryProjection, log.events), parks: fold(parkLibraryProjection, log.events) };
-const report = targetsReport(2014, targetsFor(2014), data);
+let data: Parameters<typeof targetsReport>[2];
+let report: ReturnType<typeof targetsReport>;
+beforeAll(async () => {
+  data = { projects: await fold(projectLibraryProjection, log.events), investors: await fold(investorLibraryProjection, log.events), parks: await fold(parkLibraryProjection, log.events) };
+  report = targetsReport(2014, targetsFor(2014), data);
+});
 
 describe('progress against the 2014 targets', () => {
   it('counts registrations of the year at or above the threshold, abandoned ones included', () => {
