@@ -3,8 +3,8 @@ import type { ReadDocument } from '@itp/read-store';
 
 /**
  * One projection per read model: a pure fold of events into the documents of one collection. A query may read
- * several read models; the reports are pure functions over them at query time (`*.report.ts` under
- * apps/api/src/queries/), and the audit trail is read from the event store: neither is a projection.
+ * several read models; the reports are pure functions over them at query time (`*.report.ts` in
+ * apps/api), and the audit trail is read from the event store: neither is a projection.
  *
  * - `evolve(document, event)` is pure: the document as it is (null when absent) and one event in, the document
  *   as it must be out (null to delete it). No I/O, no clock: time comes from `event.recordedAt` or event data.
