@@ -1,6 +1,6 @@
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summariseProfile } from './projections/cpu-profile-summary';
 
@@ -9,8 +9,9 @@ import { summariseProfile } from './projections/cpu-profile-summary';
  * then measures (a) reading and parsing the log, (b) a full rebuild of every projection into the embedded read
  * store, (c) api start-up on that data dir, (d) each phase's peak RSS. A script, not a test.
  * BENCH_PROFILE=1 also CPU-profiles the rebuild and prints where its time goes. BENCH_KEEP=1 keeps the dir.
+ * BENCH_COMMIT_EVERY_BATCH=1 also times the rebuild committing every batch (no catch-up commit window).
  */
-type Phase = 'generate' | 'read' | 'rebuild' | 'startup';
+type Phase = 'generate' | 'read' | 'idle' | 'rebuild' | 'rebuild-every-batch' | 'startup';
 interface Outcome { result: Record<string, number | Record<string, number>>; peakRssMb: number }
 
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -33,13 +34,17 @@ async function main(): Promise<void> {
   const g = generate.result as Record<string, number>;
   console.log(`  ${n(g.events)} events, ${n(g.streams)} streams (${n(g.projects)} projects), ${g.avgEventBytes} bytes/event, ${g.fileMb} MB, ${g.seconds.toFixed(1)} s; ${g.refused} commands refused by the domain`);
   const read = await runPhase('read');
+  const idle = await runPhase('idle');
   const rebuild = await runPhase('rebuild', profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const everyBatch = process.env.BENCH_COMMIT_EVERY_BATCH === '1' ? await runPhase('rebuild-every-batch') : undefined;
   console.log('Building the api (start-up is measured on dist/, as production runs it) ...');
   execFileSync('npx', ['nest', 'build', 'api'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
   const startup = await runPhase('startup');
   const r = read.result as Record<string, number>;
   const b = rebuild.result as Record<string, number>;
   const s = startup.result as Record<string, number>;
+  const i = idle.result as Record<string, number>;
+  const e = everyBatch?.result as Record<string, number> | undefined;
 
   const rows: [string, string, string][] = [
     ['events in the log', n(b.events), ''],
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
     ['    same rows, raw SELECT + JSON.parse (reference)', `${n(r.rawSqlRate)} events/s`, ''],
     ['(b) full rebuild of ALL_PROJECTIONS, embedded store', `${n(b.rate)} events/s`, `${b.seconds.toFixed(2)} s, peak RSS ${rebuild.peakRssMb} MB`],
     ['    ratio b/a (aim >= 0.5)', (b.rate / r.rate).toFixed(2), ''],
+    ['    runner alone: a projection that handles nothing', `${n(i.rate)} events/s`, `ratio to (a) ${(i.rate / r.rate).toFixed(2)}`],
+    ...(e === undefined ? [] : [['    same rebuild, committing every batch', `${n(e.rate)} events/s`, `${e.seconds.toFixed(2)} s, peak RSS ${everyBatch!.peakRssMb} MB`] as [string, string, string]]),
     ['(c) api start to ready (createApiApp + init)', `${(s.readySeconds * 1000).toFixed(0)} ms`, `health ${s.healthStatus}`],
     ['    api start to projections live', `${(s.liveSeconds * 1000).toFixed(0)} ms`, `peak RSS ${startup.peakRssMb} MB`],
     ['(d) peak RSS: generate / read / rebuild / startup', `${generate.peakRssMb} / ${read.peakRssMb} / ${rebuild.peakRssMb} / ${startup.peakRssMb} MB`, ''],
@@ -54,11 +61,12 @@ async function main(): Promise<void> {
     ['adapter appendToStream, one tx per command (sample)', `${n(g.adapterAppendRate)} events/s`, 'WAL, synchronous=FULL'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`\nProjections benchmark (${n(target)} events requested, Node ${process.version})`);
+  console.log(`\nProjections benchmark (${n(target)} events requested, Node ${process.version}, ${cpus().length} CPUs)`);
   for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(26)}  ${note}`);
   console.log(`documents: ${JSON.stringify(rebuild.result.documents)}`);
+  console.log(`document bytes, average: ${JSON.stringify(rebuild.result.avgDocumentBytes)}; largest: ${JSON.stringify(rebuild.result.maxDocumentBytes)}`);
   if (profile) console.log(`\n${summariseProfile(dir)}`);
-  console.log(`\n${JSON.stringify({ target, generate: generate.result, read: read.result, rebuild: rebuild.result, startup: startup.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb } })}`);
+  console.log(`\n${JSON.stringify({ target, generate: generate.result, read: read.result, idle: idle.result, rebuild: rebuild.result, rebuildEveryBatch: e, startup: startup.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb } })}`);
 }
 
 main()

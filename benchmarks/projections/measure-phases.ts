@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@itp/event-store';
 import { loadConfig } from '@itp/platform';
-import { ALL_PROJECTIONS } from '@itp/projections';
-import { ProjectionRunner } from '@itp/projections/runner';
+import { ALL_PROJECTIONS, type Projection } from '@itp/projections';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '@itp/projections/runner';
 import { EmbeddedReadStore } from '@itp/read-store';
 import type { createApiApp as CreateApiApp } from '../../apps/api/src/bootstrap';
 import type { ProjectionsHost as Host } from '../../apps/api/src/projections/projections-host.service';
@@ -33,25 +33,42 @@ export async function measureRead(dir: string): Promise<{ events: number; second
   return { events, seconds: elapsed, rate: Math.round(events / elapsed), rawSqlRate: rawRate };
 }
 
-/** (b) Every projection from nothing into a fresh embedded read store: one reader, 1000-event batches. */
-export async function measureRebuild(dir: string): Promise<{ events: number; seconds: number; rate: number; documents: Record<string, number> }> {
+/** A projection that handles no event: the runner's own cost over the read (ADR 0006). */
+export const IDLE_PROJECTION: Projection = { name: 'idle', version: 1, collection: 'idle', handles: new Set(), documentIds: () => [], evolve: () => null };
+
+type RebuildResult = { events: number; seconds: number; rate: number; documents: Record<string, number>; avgDocumentBytes: Record<string, number>; maxDocumentBytes: Record<string, number> };
+
+/**
+ * (b) Every projection from nothing into a fresh embedded read store: one reader, 1000-event batches.
+ * `catchUpCommit` { events: 1, documents: 1 } commits every batch, as the runner did before commit windows.
+ */
+export async function measureRebuild(
+  dir: string,
+  { projections = ALL_PROJECTIONS, catchUpCommit }: { projections?: readonly Projection[]; catchUpCommit?: ProjectionRunnerOptions['catchUpCommit'] } = {},
+): Promise<RebuildResult> {
   const readStorePath = join(dir, 'read-models.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(readStorePath + suffix, { force: true });
   const eventStore = new SqliteEventStore({ filePath: join(dir, 'events.sqlite') });
   const readStore = new EmbeddedReadStore({ filePath: readStorePath });
   const head = await eventStore.headPosition();
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, batchSize: 1000 });
+  const runner = new ProjectionRunner({ eventStore, readStore, projections, batchSize: 1000, catchUpCommit });
   const started = process.hrtime.bigint();
   await runner.start();
-  const reached = await runner.waitFor(head, ALL_PROJECTIONS.map((p) => p.name), 3_600_000);
+  const reached = await runner.waitFor(head, projections.map((p) => p.name), 3_600_000);
   const elapsed = seconds(started);
   if (!reached) throw new Error(`the rebuild did not reach ${head}: ${JSON.stringify(await runner.statuses())}`);
   await runner.stop();
   const documents: Record<string, number> = {};
-  for (const projection of ALL_PROJECTIONS) documents[projection.name] = await readStore.collection(projection.collection).count();
+  for (const projection of projections) documents[projection.name] = await readStore.collection(projection.collection).count();
   await eventStore.close();
   await readStore.close();
-  return { events: head, seconds: elapsed, rate: Math.round(head / elapsed), documents };
+  // Stored size of the documents per physical collection, read in SQL so that no document enters this heap.
+  const db = new Database(readStorePath, { readonly: true });
+  const sizes = db.prepare('SELECT collection, avg(length(CAST(body AS BLOB))) AS avg, max(length(CAST(body AS BLOB))) AS max FROM read_documents GROUP BY collection').all() as { collection: string; avg: number; max: number }[];
+  db.close();
+  const avgDocumentBytes = Object.fromEntries(sizes.map(({ collection, avg }) => [collection, Math.round(avg)]));
+  const maxDocumentBytes = Object.fromEntries(sizes.map(({ collection, max }) => [collection, max]));
+  return { events: head, seconds: elapsed, rate: Math.round(head / elapsed), documents, avgDocumentBytes, maxDocumentBytes };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateLog } from './generate-log';
-import { measureRead, measureRebuild, measureStartup } from './measure-phases';
+import { IDLE_PROJECTION, measureRead, measureRebuild, measureStartup } from './measure-phases';
 
 /**
  * One phase of the projections benchmark, in its own process (forked by projections.bench.ts), so that each
@@ -8,7 +8,14 @@ import { measureRead, measureRebuild, measureStartup } from './measure-phases';
  */
 async function main(): Promise<void> {
   const [phase, dir, target] = process.argv.slice(2);
-  const run = { generate: () => generateLog(dir, Number(target)), read: () => measureRead(dir), rebuild: () => measureRebuild(dir), startup: () => measureStartup(dir, join(__dirname, '..', '..', 'dist')) }[phase];
+  const run = {
+    generate: () => generateLog(dir, Number(target)),
+    read: () => measureRead(dir),
+    idle: () => measureRebuild(dir, { projections: [IDLE_PROJECTION] }),
+    rebuild: () => measureRebuild(dir),
+    'rebuild-every-batch': () => measureRebuild(dir, { catchUpCommit: { events: 1, documents: 1 } }),
+    startup: () => measureStartup(dir, join(__dirname, '..', '..', 'dist')),
+  }[phase];
   if (run === undefined) throw new Error(`unknown phase ${phase}`);
   const result = await run();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
