@@ -1,9 +1,9 @@
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 import { CollectionInUseError, type ReadStore } from '@itp/read-store';
 import type { Projection } from '../projection';
-import type { CatchUpCommit } from '../runner/advance-slot';
-import { PendingFold } from '../runner/pending-fold';
-import type { RebuildStatus, RunnerLogger } from '../runner/projection-status';
+import type { CatchUpCommit } from '../shared/catch-up-commit';
+import { PendingFold } from '../shared/pending-fold';
+import type { RebuildStatus, RunnerLogger } from '../shared/projection-status';
 import { parsePhysical, rebuildCheckpointKey, rebuildTarget } from './collection-names';
 
 export interface RebuildOptions {

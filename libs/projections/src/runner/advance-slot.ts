@@ -1,20 +1,9 @@
 import type { ReadStore } from '@itp/read-store';
+import type { CatchUpCommit } from '../shared/catch-up-commit';
+import { PendingFold } from '../shared/pending-fold';
+import { ProjectionEvolveError, type RunnerLogger } from '../shared/projection-status';
 import type { LogBatch } from './log-batches';
-import { PendingFold } from './pending-fold';
 import type { ProjectionSlot } from './projection-slot';
-import { ProjectionEvolveError, type RunnerLogger } from './projection-status';
-
-/**
- * When a catching-up projection commits. Live, every batch commits. Catching up, a projection commits less
- * often, so that a document touched by many events of history is read and written once, not once per
- * batch (the project library rewrites a large document per event otherwise); `documents` bounds the memory.
- */
-export interface CatchUpCommit {
-  events: number;
-  documents: number;
-}
-
-export const DEFAULT_CATCH_UP_COMMIT: CatchUpCommit = { events: 100_000, documents: 10_000 };
 
 /**
  * Folds one batch of the log into one projection, and commits the folded documents with the checkpoint (which

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '@itp/event-store';
-import { pause } from './projection-slot';
+import { pause } from '../shared/pause';
 
 export interface LogBatch {
   /** In position order, all after the previous batch. May be empty (a caught-up marker with nothing new). */

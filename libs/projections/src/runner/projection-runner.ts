@@ -2,12 +2,14 @@ import type { EventStore } from '@itp/event-store';
 import type { ReadStore } from '@itp/read-store';
 import { physicalCollection, type Projection } from '../projection';
 import { parsePhysical } from '../rebuild/collection-names';
-import { RebuildCoordinator, type RebuildHost } from '../rebuild/rebuild-coordinator';
-import { advanceSlot, DEFAULT_CATCH_UP_COMMIT, type CatchUpCommit } from './advance-slot';
+import { DEFAULT_CATCH_UP_COMMIT, type CatchUpCommit } from '../shared/catch-up-commit';
+import { pause } from '../shared/pause';
+import { silentLogger, type ProjectionStatus, type RunnerLogger } from '../shared/projection-status';
+import { advanceSlot } from './advance-slot';
 import { logBatches, type LogBatch } from './log-batches';
 import { PositionWaiters } from './position-waiters';
-import { newSlot, pause, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
-import { silentLogger, type ProjectionStatus, type RunnerLogger } from './projection-status';
+import { newSlot, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
+import { RebuildCoordinator, type RebuildHost } from './rebuild-coordinator';
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;

@@ -1,7 +1,7 @@
 import type { Projection } from '../projection';
 import type { ProjectionRebuild } from '../rebuild/projection-rebuild';
-import type { PendingFold } from './pending-fold';
-import type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status';
+import type { PendingFold } from '../shared/pending-fold';
+import type { ProjectionFailure, ProjectionState, ProjectionStatus } from '../shared/projection-status';
 
 /** The runner's in-memory view of one projection; `checkpoint` only moves after the read store committed it. */
 export interface ProjectionSlot {
@@ -52,16 +52,3 @@ export class UnknownProjectionError extends Error {
     super(`Unknown projection ${JSON.stringify(projection)}`);
   }
 }
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-export const pause = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    if (signal.aborted) done();
-    else signal.addEventListener('abort', done, { once: true });
-  });

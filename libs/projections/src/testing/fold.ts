@@ -1,10 +1,11 @@
 import type { RecordedEvent } from '@itp/event-store';
 import { EmbeddedReadStore, type ReadDocument, type StoredDocument } from '@itp/read-store';
 import type { Projection } from '../projection';
-import { advanceSlot, DEFAULT_CATCH_UP_COMMIT } from '../runner/advance-slot';
+import { advanceSlot } from '../runner/advance-slot';
 import type { LogBatch } from '../runner/log-batches';
 import { newSlot, type ProjectionSlot } from '../runner/projection-slot';
-import { ProjectionEvolveError, silentLogger } from '../runner/projection-status';
+import { DEFAULT_CATCH_UP_COMMIT } from '../shared/catch-up-commit';
+import { ProjectionEvolveError, silentLogger } from '../shared/projection-status';
 
 /** One delivery of the log to the runner, and the checkpoint the runner believes it has when it arrives. */
 interface Delivery {

@@ -1,10 +1,10 @@
 import type { EventStore } from '@itp/event-store';
 import type { ReadStore } from '@itp/read-store';
-import type { CatchUpCommit } from '../runner/advance-slot';
-import type { ProjectionSlot } from '../runner/projection-slot';
-import { pause } from '../runner/projection-slot';
-import { ProjectionEvolveError, type RebuildStatus, type RunnerLogger } from '../runner/projection-status';
-import { ProjectionRebuild } from './projection-rebuild';
+import { ProjectionRebuild } from '../rebuild/projection-rebuild';
+import type { CatchUpCommit } from '../shared/catch-up-commit';
+import { pause } from '../shared/pause';
+import { ProjectionEvolveError, type RebuildStatus, type RunnerLogger } from '../shared/projection-status';
+import type { ProjectionSlot } from './projection-slot';
 
 /** What a rebuild needs from the live runner. */
 export interface RebuildHost {
