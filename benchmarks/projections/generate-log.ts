@@ -1,3 +1,4 @@
+import { DOMAIN_EVENTS } from '@itp/domain';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,7 +29,7 @@ const ROLE_OF: Record<string, { role: string; unit: string; actor: string }> = {
 const metadataFor = (append: SimulatedAppend, index: number, revision: number, previousHash: string, type: string, data: Record<string, unknown>): EventMetadata => {
   const who = ROLE_OF[append.streamId.startsWith('exchange-rates') ? 'exchange-rates' : append.streamId.split('-')[0]];
   const commandId = uuid();
-  const base = { actor: who.actor, role: who.role, unit: who.unit, commandId, correlationId: commandId, causationId: commandId, requestHash: `${index}` };
+  const base = { actor: who.actor, role: who.role, unit: who.unit, commandId, correlationId: commandId, causationId: commandId, requestHash: `${index}`, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) };
   return chainMetadata({ streamId: append.streamId, revision, type, data, metadata: base }, previousHash);
 };
 

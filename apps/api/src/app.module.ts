@@ -5,9 +5,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard, ITP_CONFIG, type ItpConfig } from '@itp/platform';
 import { BackendsModule } from './infrastructure/backends.module';
 import { HealthController } from './health/health.controller';
-import { CommandsModule } from './commands.module';
 import { ProjectionsModule } from './projections/projections.module';
-import { QueriesModule } from './queries/queries.module';
+import { ApplicationModule } from './shared/application.module';
+import { AuditModule } from './audit/audit.module';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
+import { InvestorsModule } from './investors/investors.module';
+import { ParksModule } from './parks/parks.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReportsModule } from './reports/reports.module';
 import { CLOCK, systemClock, type Clock } from './shared/http/clock';
 
 @Module({})
@@ -27,9 +32,14 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         BackendsModule,
-        CommandsModule,
         ProjectionsModule,
-        QueriesModule,
+        ApplicationModule,
+        ProjectsModule,
+        InvestorsModule,
+        ParksModule,
+        ExchangeRatesModule,
+        ReportsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, ProblemDetailsFilter, type ItpConfig } from '@itp/platform';
 import { AppModule } from './app.module';
 import { errorMappers } from './infrastructure/error-mappers';
-import type { Clock } from './shared/http/clock';
+import { CLOCK, type Clock } from './shared/http/clock';
+import type { CommandRequest } from './shared/command-execution/command-context';
 
 /** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(config: ItpConfig, options: { quiet?: boolean; clock?: Clock } = {}): Promise<NestFastifyApplication> {
@@ -17,6 +19,11 @@ export async function createApiApp(config: ItpConfig, options: { quiet?: boolean
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(errorMappers));
   app.enableShutdownHooks();
+  // Every request's time of arrival, from the one clock: a command's `recordedOn` is the day it arrived.
+  const clock = app.get<Clock>(CLOCK);
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request: FastifyRequest & CommandRequest) => {
+    request.receivedAt = clock();
+  });
 
   const openApi = new DocumentBuilder()
     .setTitle('ITP: Industrial Transfer Platform')

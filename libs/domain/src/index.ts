@@ -2,6 +2,8 @@
 
 // shared
 export * from './shared/messages';
+export * from './shared/event-catalogue';
+export * from './shared/domain-events';
 export * from './shared/domain-errors';
 export * from './shared/local-date';
 export * from './shared/decimal';
@@ -35,6 +37,7 @@ export * from './projects/major-project-rules/evaluate-threshold';
 export * from './projects/project.state';
 export * from './projects/project.evolve';
 export * from './projects/project.decide';
+export * from './projects/references/project-references';
 export { SHARE_MAX_DECIMALS } from './projects/project-details.validate';
 export { MAX_XIANGNAN_BATCH } from './projects/assign-to-xiangnan-batch/assign-to-xiangnan-batch';
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/messages';
+import { eventCatalogue, FIRST_SCHEMA } from '../shared/event-catalogue';
 import type { DecimalString } from '../shared/decimal';
 import type { LocalDate } from '../shared/local-date';
 
@@ -21,4 +22,4 @@ export type ExchangeRateSet = DomainEvent<
 export type ExchangeRateEvent = ExchangeRateSet;
 
 export type ExchangeRateEventType = ExchangeRateEvent['type'];
-export const EXCHANGE_RATE_EVENT_TYPES: readonly ExchangeRateEventType[] = ['ExchangeRateSet'];
+export const EXCHANGE_RATE_EVENTS = eventCatalogue<ExchangeRateEvent>({ ExchangeRateSet: FIRST_SCHEMA });

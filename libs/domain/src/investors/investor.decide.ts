@@ -18,12 +18,14 @@ const startChecks = (data: { investorId: unknown; recordedOn: unknown }): FieldE
 
 const registerInvestor = ({ data }: RegisterInvestor, state: Investor): InvestorRegistered[] => {
   const errors = startChecks(data);
+  checkText(errors, 'registeredByUnit', data.registeredByUnit, 200);
+  errors.throwIfAny();
   if (state.status !== 'absent') throw new AlreadyExistsError('investor', data.investorId);
   const input = data as Record<string, unknown>;
   const details = Object.fromEntries(FIELDS.map((f) => [f, INVESTOR_FIELD_CHECKS[f](errors, input[f])])) as InvestorDetails;
   checkCreditCodeMatchesCountry(errors, details);
   errors.throwIfAny();
-  return [{ type: 'InvestorRegistered', data: { investorId: data.investorId, ...details } }];
+  return [{ type: 'InvestorRegistered', data: { investorId: data.investorId, registeredByUnit: data.registeredByUnit, ...details } }];
 };
 
 const amendInvestorDetails = ({ data }: AmendInvestorDetails, state: Investor): InvestorDetailsAmended[] => {

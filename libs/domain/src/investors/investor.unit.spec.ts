@@ -10,12 +10,12 @@ const GREE_CODE = '91440400192548256N';
 
 const register = (overrides: Partial<RegisterInvestor['data']> = {}): RegisterInvestor => ({
   type: 'RegisterInvestor',
-  data: { investorId: 'inv-gree', name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: GREE_CODE, rankings: ['listed', 'china_top_100'], recordedOn: '2014-06-30', ...overrides },
+  data: { investorId: 'inv-gree', registeredByUnit: 'foshan-office', name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: GREE_CODE, rankings: ['listed', 'china_top_100'], recordedOn: '2014-06-30', ...overrides },
 });
 
 const registered: InvestorEvent = {
   type: 'InvestorRegistered',
-  data: { investorId: 'inv-gree', name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: GREE_CODE, rankings: ['china_top_100', 'listed'] },
+  data: { investorId: 'inv-gree', registeredByUnit: 'foshan-office', name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: GREE_CODE, rankings: ['china_top_100', 'listed'] },
 };
 
 const amend = (changes: AmendInvestorDetails['data']['changes'], reason = 'annual list update'): AmendInvestorDetails => ({
@@ -32,7 +32,7 @@ describe('RegisterInvestor', () => {
     it('registers a foreign enterprise without a code', () =>
       given()
         .when(register({ investorId: 'inv-delta', name: 'Delta Electronics', country: 'TW', unifiedSocialCreditCode: undefined, rankings: [] }))
-        .then({ type: 'InvestorRegistered', data: { investorId: 'inv-delta', name: 'Delta Electronics', country: 'TW', unifiedSocialCreditCode: null, rankings: [] } }));
+        .then({ type: 'InvestorRegistered', data: { investorId: 'inv-delta', registeredByUnit: 'foshan-office', name: 'Delta Electronics', country: 'TW', unifiedSocialCreditCode: null, rankings: [] } }));
 
     it('requires the code in CN', () =>
       given().when(register({ unifiedSocialCreditCode: null })).then(DomainValidationError, (e) => expect(fields(e)).toEqual(['unifiedSocialCreditCode'])));

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/messages';
+import { eventCatalogue, FIRST_SCHEMA } from '../shared/event-catalogue';
 import type { DecimalString } from '../shared/decimal';
 import type { LocalDate } from '../shared/local-date';
 import type { CityCode } from '../catalogues/cities';
@@ -20,4 +21,8 @@ export type ParkStandardFactoryCompleted = DomainEvent<
 
 export type ParkEvent = ParkRegistered | ParkUpgraded | ParkStandardFactoryCompleted;
 export type ParkEventType = ParkEvent['type'];
-export const PARK_EVENT_TYPES: readonly ParkEventType[] = ['ParkRegistered', 'ParkUpgraded', 'ParkStandardFactoryCompleted'];
+export const PARK_EVENTS = eventCatalogue<ParkEvent>({
+  ParkRegistered: FIRST_SCHEMA,
+  ParkUpgraded: FIRST_SCHEMA,
+  ParkStandardFactoryCompleted: FIRST_SCHEMA,
+});

@@ -18,13 +18,14 @@ import { signProjectContract } from './sign-project-contract/sign-project-contra
 import { suspendProject } from './suspend-project/suspend-project';
 
 /**
- * `context` carries the USD/CNY rate table (folded from the `exchange-rates` stream) and optionally the
- * rule book; only RecordBusinessRegistration and AssignToXiangnanBatch read it.
+ * `context` carries what the decision needs from other streams, as `readsOf(command)` lists it: the USD/CNY
+ * rate table (RecordBusinessRegistration, AssignToXiangnanBatch), optionally the rule book, and the investors
+ * and parks a registration or an amendment names.
  */
 export const decideProject = (command: ProjectCommand, state: Project, context: ProjectDecisionContext): ProjectEvent[] => {
   switch (command.type) {
     case 'RegisterProject':
-      return registerProject(command, state);
+      return registerProject(command, state, context.references);
     case 'AdvanceProjectStage':
       return advanceProjectStage(command, state);
     case 'SignProjectContract':
@@ -46,16 +47,13 @@ export const decideProject = (command: ProjectCommand, state: Project, context: 
     case 'AssignToXiangnanBatch':
       return assignToXiangnanBatch(command, state, context);
     case 'AmendProjectDetails':
-      return amendProjectDetails(command, state);
+      return amendProjectDetails(command, state, context.references);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown project command ${JSON.stringify(unknown)}`);
     }
   }
 };
-
-/** Commands whose decision needs the exchange-rate table: a handler may skip reading it for the others. */
-export const PROJECT_COMMANDS_NEEDING_RATES: readonly ProjectCommand['type'][] = ['RecordBusinessRegistration', 'AssignToXiangnanBatch'];
 
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project, ProjectDecisionContext> = {
   initialState: initialProjectState,

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/messages';
+import { eventCatalogue, FIRST_SCHEMA } from '../shared/event-catalogue';
 import type { LocalDate, YearMonth } from '../shared/local-date';
 import type { Money } from '../shared/money';
 import type { ThresholdEvaluation } from './major-project-rules/threshold-evaluation';
@@ -102,18 +103,22 @@ export type ProjectEvent =
 
 export type ProjectEventType = ProjectEvent['type'];
 
-export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
-  'ProjectRegistered',
-  'ProjectStageAdvanced',
-  'ProjectContractSigned',
-  'ProjectBusinessRegistered',
-  'ProjectSuspended',
-  'ProjectResumed',
-  'ProjectAbandoned',
-  'ProjectMonthlyProgressReported',
-  'ProjectMonthlyProgressCorrected',
-  'ProjectProblemRaised',
-  'ProjectProblemResolved',
-  'ProjectAssignedToXiangnanBatch',
-  'ProjectDetailsAmended',
-];
+/**
+ * Every project event type with its schema history: the compiler checks this map against the union above,
+ * so neither can miss a type. A new shape of an event is a new upcaster here, never a rewrite of old events.
+ */
+export const PROJECT_EVENTS = eventCatalogue<ProjectEvent>({
+  ProjectRegistered: FIRST_SCHEMA,
+  ProjectStageAdvanced: FIRST_SCHEMA,
+  ProjectContractSigned: FIRST_SCHEMA,
+  ProjectBusinessRegistered: FIRST_SCHEMA,
+  ProjectSuspended: FIRST_SCHEMA,
+  ProjectResumed: FIRST_SCHEMA,
+  ProjectAbandoned: FIRST_SCHEMA,
+  ProjectMonthlyProgressReported: FIRST_SCHEMA,
+  ProjectMonthlyProgressCorrected: FIRST_SCHEMA,
+  ProjectProblemRaised: FIRST_SCHEMA,
+  ProjectProblemResolved: FIRST_SCHEMA,
+  ProjectAssignedToXiangnanBatch: FIRST_SCHEMA,
+  ProjectDetailsAmended: FIRST_SCHEMA,
+});

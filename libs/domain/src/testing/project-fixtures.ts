@@ -4,6 +4,7 @@ import { projectDecider } from '../projects/project.decide';
 import { rateTable } from '../exchange-rates/rate-table';
 import type { ExchangeRateSet } from '../exchange-rates/exchange-rates.events';
 import type { ProjectDecisionContext } from '../projects/major-project-rules/evaluate-threshold';
+import type { ProjectReferences } from '../projects/references/project-references';
 import { specFor } from './given-when-then';
 
 export const PROJECT_ID = 'p-1';
@@ -16,7 +17,9 @@ export const rateSet = (rate: string, effectiveOn: string): ExchangeRateSet => (
 
 /** Two rates, so tests can tell which one was picked. */
 export const RATES = rateTable([rateSet('6.1000', '2014-01-02'), rateSet('6.2000', '2014-04-01')]);
-export const CONTEXT: ProjectDecisionContext = { exchangeRates: RATES };
+/** The investor and park that `registerProjectData` names, as the handler would have found them. */
+export const REFERENCES: ProjectReferences = { investors: new Set(['inv-lens']), parks: new Map([['park-liuyang', '430100']]) };
+export const CONTEXT: ProjectDecisionContext = { exchangeRates: RATES, references: REFERENCES };
 
 export const givenProject = specFor(projectDecider, CONTEXT);
 

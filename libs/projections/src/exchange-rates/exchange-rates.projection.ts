@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@itp/event-store';
-import { EXCHANGE_RATE_EVENT_TYPES, type ExchangeRateEvent } from '@itp/domain';
+import { EXCHANGE_RATE_EVENTS, type ExchangeRateEvent } from '@itp/domain';
 import type { Projection } from '../projection';
 import { domainEvent } from '../shared/domain-event';
 import { USD_CNY_DOCUMENT_ID, type ExchangeRatesDocument } from './exchange-rates.document';
@@ -21,7 +21,7 @@ export const exchangeRatesProjection: Projection<ExchangeRatesDocument> = {
   name: 'exchange-rates',
   version: 1,
   collection: 'exchange_rates',
-  handles: new Set<string>(EXCHANGE_RATE_EVENT_TYPES),
+  handles: new Set<string>(EXCHANGE_RATE_EVENTS.types),
   documentIds: () => [USD_CNY_DOCUMENT_ID],
   evolve,
 };

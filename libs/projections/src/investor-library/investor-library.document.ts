@@ -10,6 +10,8 @@ export type InvestorLibraryDocument = {
   country: string;
   unifiedSocialCreditCode: string | null;
   rankings: string[];
+  /** The unit whose key registered the investor (recorded since schema 2 of InvestorRegistered, lifted before). */
+  registeredByUnit: string;
   /** Projects whose investor is this firm now (amendments move a project between firms). */
   projectIds: string[];
   /** Every business registration recorded for the firm, ascending by date. */

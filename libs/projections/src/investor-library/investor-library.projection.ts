@@ -19,9 +19,9 @@ const documentIds = (recorded: RecordedEvent): string[] => {
 const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEvent): InvestorLibraryDocument | null => {
   const event = domainEvent<Handled>(recorded);
   if (event.type === 'InvestorRegistered') {
-    const { investorId, name, country, unifiedSocialCreditCode, rankings } = event.data;
+    const { investorId, registeredByUnit, name, country, unifiedSocialCreditCode, rankings } = event.data;
     return {
-      _id: investorId, investorId, name, country, unifiedSocialCreditCode, rankings: [...rankings],
+      _id: investorId, investorId, name, country, unifiedSocialCreditCode, rankings: [...rankings], registeredByUnit,
       projectIds: document?.projectIds ?? [], registrations: document?.registrations ?? [], firstRegistration: document?.firstRegistration ?? null,
       amendments: 0, revision: recorded.revision, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt,
     };
@@ -69,7 +69,8 @@ const byDateThenProject = (a: InvestorRegistration, b: InvestorRegistration): nu
 /** 客商资源库: investors, their rankings and their projects (what the Fortune 500 / top-100 count reads). */
 export const investorLibraryProjection: Projection<InvestorLibraryDocument> = {
   name: 'investor-library',
-  version: 1,
+  // 2: documents carry registeredByUnit
+  version: 2,
   collection: 'investor_library',
   handles: new Set<string>(HANDLES),
   documentIds,

@@ -5,7 +5,7 @@ import { amended, businessRegistered, contractSigned, projectRegistered } from '
 import { investorLibraryProjection as projection } from './investor-library.projection';
 
 const investorRegistered = (investorId: string, rankings: string[]): InvestorEvent =>
-  ({ type: 'InvestorRegistered', data: { investorId, name: `Firm ${investorId}`, country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings } }) as InvestorEvent;
+  ({ type: 'InvestorRegistered', data: { investorId, registeredByUnit: 'changsha-commerce-bureau', name: `Firm ${investorId}`, country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings } }) as InvestorEvent;
 
 const rankingsAmended = (investorId: string, rankings: string[], previous: string[]): InvestorEvent =>
   ({ type: 'InvestorDetailsAmended', data: { investorId, changes: { rankings }, previous: { rankings: previous }, reason: 'joined the list' } }) as InvestorEvent;
@@ -26,7 +26,7 @@ describe('investor library', () => {
     it('lists its projects and finds its first registration in Hunan by business date', async () =>
       expect(await fold(projection, log.events)).toEqual([
         expect.objectContaining({
-          _id: 'gree', rankings: ['fortune_global_500', 'china_top_100'], projectIds: ['p-1', 'p-2'],
+          _id: 'gree', registeredByUnit: 'changsha-commerce-bureau', rankings: ['fortune_global_500', 'china_top_100'], projectIds: ['p-1', 'p-2'],
           registrations: [{ projectId: 'p-2', registeredOn: '2014-05-02' }, { projectId: 'p-1', registeredOn: '2014-06-10' }],
           firstRegistration: { projectId: 'p-2', registeredOn: '2014-05-02' }, amendments: 1, revision: 1,
         }),
@@ -56,5 +56,16 @@ describe('investor library', () => {
       expect(eachTwice).toEqual(once);
       expect(sequenceTwice).toEqual(once);
     });
+  });
+
+  describe('given an investor registered in schema 1, before the registering unit was recorded', () => {
+    const log = eventLog();
+    const [current] = log.record('investor-old', [investorRegistered('old', ['listed'])]);
+    const { registeredByUnit: _notYetRecorded, ...v1Data } = current.data;
+    const { schemaVersion: _noVersion, ...v1Metadata } = current.metadata;
+    const stored = { ...current, data: v1Data, metadata: { ...v1Metadata, unit: 'xiangtan-commerce-bureau' } };
+
+    it('takes the unit from the metadata the event was stored with', async () =>
+      expect(await fold(projection, [stored])).toEqual([expect.objectContaining({ _id: 'old', registeredByUnit: 'xiangtan-commerce-bureau', rankings: ['listed'] })]));
   });
 });

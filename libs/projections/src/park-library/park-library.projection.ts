@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { RecordedEvent } from '@itp/event-store';
-import { PARK_EVENT_TYPES, yearOf, type ParkEvent } from '@itp/domain';
+import { PARK_EVENTS, yearOf, type ParkEvent } from '@itp/domain';
 import type { Projection } from '../projection';
 import { cityName, domainEvent } from '../shared/domain-event';
 import type { ParkLibraryDocument } from './park-library.document';
@@ -50,7 +50,7 @@ export const parkLibraryProjection: Projection<ParkLibraryDocument> = {
   name: 'park-library',
   version: 1,
   collection: 'park_library',
-  handles: new Set<string>(PARK_EVENT_TYPES),
+  handles: new Set<string>(PARK_EVENTS.types),
   documentIds: (event) => [String(event.data.parkId)],
   evolve,
 };

@@ -1,4 +1,4 @@
-import { PROJECT_EVENT_TYPES } from '@itp/domain';
+import { PROJECT_EVENTS } from '@itp/domain';
 import type { Projection } from '../projection';
 import type { ProjectLibraryDocument } from './project-library.document';
 import { evolveProjectLibrary } from './project-library.evolve';
@@ -8,7 +8,7 @@ export const projectLibraryProjection: Projection<ProjectLibraryDocument> = {
   name: 'project-library',
   version: 1,
   collection: 'project_library',
-  handles: new Set<string>(PROJECT_EVENT_TYPES),
+  handles: new Set<string>(PROJECT_EVENTS.types),
   documentIds: (event) => [String(event.data.projectId)],
   evolve: evolveProjectLibrary,
 };

@@ -1,3 +1,4 @@
+import { DOMAIN_EVENTS } from '@itp/domain';
 import fc from 'fast-check';
 import { v4 as uuid } from 'uuid';
 import { SqliteEventStore, type EventStore } from '@itp/event-store';
@@ -10,7 +11,7 @@ const metadata = { actor: 'spec', role: 'integration', unit: 'spec-unit', comman
 const names = ALL_PROJECTIONS.map((projection) => projection.name);
 
 const append = (store: EventStore, { streamId, events }: SimulatedAppend) =>
-  store.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata })), { expectedRevision: 'any' });
+  store.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) } })), { expectedRevision: 'any' });
 
 /** Every read model, as readers see it (through the aliases), with the positions the store recorded. */
 const snapshot = async (store: ReadStore) =>

@@ -1,3 +1,4 @@
+import { DOMAIN_EVENTS } from '@itp/domain';
 import { MongoClient } from 'mongodb';
 import { v4 as uuid } from 'uuid';
 import { SqliteEventStore, type EventStore } from '@itp/event-store';
@@ -43,7 +44,7 @@ if (!uri) {
   beforeAll(async () => {
     eventStore = new SqliteEventStore({ filePath: ':memory:', pollIntervalMs: 5 });
     for (const { streamId, events } of simulateProvince({ projects: 6, seed: 20141, months: 18 })) {
-      await eventStore.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata })), { expectedRevision: 'any' });
+      await eventStore.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) } })), { expectedRevision: 'any' });
     }
   });
 

@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '@itp/event-store';
-import { CITIES } from '@itp/domain';
+import { CITIES, DOMAIN_EVENTS, type AnyDomainEvent } from '@itp/domain';
 
 /**
- * The domain event inside a recorded one, typed by the union a projection handles. The store gives `data` as
- * plain JSON; the type string is a stable literal, so narrowing on it is safe.
+ * The domain event inside a recorded one, in its current shape: decoded through the domain's one seam
+ * (type checked against the domain's catalogue, old schema versions upcast). `E` is the subset of event
+ * types a projection handles; the runner only hands it events of its `handles` set.
  */
-export const domainEvent = <E extends { type: string; data: object }>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data }) as unknown as E;
+export const domainEvent = <E extends AnyDomainEvent>(event: RecordedEvent): E => DOMAIN_EVENTS.decode(event) as E;
 
 export type CityName = { en: string; zh: string };
 

@@ -1,7 +1,7 @@
 import {
   addRate, CITY_CODES, DomainError, emptyRateTable, EXCHANGE_RATES_STREAM_ID, exchangeRatesDecider, investorDecider, investorStreamId,
   parkDecider, parkStreamId, projectDecider, projectStreamId, RANKING_CODES, unifiedSocialCreditCheckChar,
-  type CityCode, type ProjectCommand, type RateTable,
+  readsOf, type CityCode, type ProjectCommand, type ProjectReferences, type RateTable,
 } from '@itp/domain';
 import { centsToAmount, planProject, type PlannedAction } from './project-plan';
 import { seededRandom } from './seeded-random';
@@ -64,6 +64,16 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
     return events.reduce(decider.evolve, state);
   };
 
+  // What the api's handler would read from the investor and park streams before deciding.
+  const referencesOf = (command: ProjectCommand): ProjectReferences => {
+    const reads = readsOf(command);
+    const parkCities = reads.parkIds.flatMap((id) => {
+      const park = parks.get(id);
+      return park?.status === 'registered' ? [[id, park.city] as const] : [];
+    });
+    return { investors: new Set(reads.investorIds.filter((id) => investors.has(id))), parks: new Map(parkCities) };
+  };
+
   const buckets = new Map<number, { day: number; run: () => Generator<SimulatedAppend, unknown> }[]>();
   const schedule = (month: number, day: number, run: () => Generator<SimulatedAppend, unknown>) => {
     if (month >= months) return;
@@ -99,13 +109,13 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
         const domestic = rng.chance(0.75);
         const first17 = `91430100${Array.from({ length: 9 }, () => ALPHABET[rng.int(0, 30)]).join('')}`;
         const rankings = RANKING_CODES.filter((_, i) => rng.chance([0.05, 0.05, 0.03, 0.2][i]));
-        yield* decide(investorStreamId(investorId), investorDecider, { type: 'RegisterInvestor', data: { investorId, recordedOn: first, name: `Investor ${investorId}`, country: domestic ? 'CN' : rng.pick(FOREIGN), unifiedSocialCreditCode: domestic ? first17 + unifiedSocialCreditCheckChar(first17) : null, rankings } }, investorDecider.initialState(), first);
+        yield* decide(investorStreamId(investorId), investorDecider, { type: 'RegisterInvestor', data: { investorId, registeredByUnit: 'investment-promotion-bureau', recordedOn: first, name: `Investor ${investorId}`, country: domestic ? 'CN' : rng.pick(FOREIGN), unifiedSocialCreditCode: domestic ? first17 + unifiedSocialCreditCheckChar(first17) : null, rankings } }, investorDecider.initialState(), first);
       });
       for (const action of plan.actions) {
         schedule(action.at.month, action.at.day, function* () {
           const command: ProjectCommand | undefined = project.command(action.step, dated(action));
           if (command === undefined) return;
-          project.state = yield* decide(projectStreamId(projectId), projectDecider, command, project.state, dated(action), { exchangeRates: rates });
+          project.state = yield* decide(projectStreamId(projectId), projectDecider, command, project.state, dated(action), { exchangeRates: rates, references: referencesOf(command) });
         });
       }
     }

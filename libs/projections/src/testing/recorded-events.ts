@@ -1,4 +1,5 @@
 import type { EventMetadata, RecordedEvent } from '@itp/event-store';
+import { DOMAIN_EVENTS } from '@itp/domain';
 
 type DomainEventLike = { readonly type: string; readonly data: object };
 
@@ -31,7 +32,7 @@ export const eventLog = () => {
           position,
           type: event.type,
           data: { ...event.data } as Record<string, unknown>,
-          metadata: METADATA,
+          metadata: { ...METADATA, schemaVersion: DOMAIN_EVENTS.schemaVersion(event.type) },
           recordedAt: recordedAt ?? new Date(Date.UTC(2014, 0, 1) + position * 60_000).toISOString(),
         };
         all.push(recorded);

@@ -2,12 +2,12 @@ import { Body, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { AdvanceableStage } from '@itp/domain';
-import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
+import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
-import { answerCommand } from '../../shared/http/command-response';
-import { ProjectCommandController, ProjectCommandRoute } from '../shared/project-command.controller-decorators';
+import { sendCommand } from '../../shared/http/command-response';
+import { ExecuteProjectCommand } from '../execute-project-command';
+import { ProjectCommandController, ProjectCommandRoute } from '../project-command-routes';
 import { AdvanceStageDto } from './advance-stage.dto';
-import { AdvanceProjectStageCommand } from './advance-stage.command';
 
 /** One resource per stage reached, all recorded by the same domain command. */
 @ProjectCommandController()
@@ -44,8 +44,8 @@ export class AdvanceStageController {
     return this.advance(id, 'operating', body, context, reply);
   }
 
-  private async advance(id: string, stage: AdvanceableStage, body: AdvanceStageDto, context: CommandContext, reply: FastifyReply) {
-    const result = await this.commandBus.execute<AdvanceProjectStageCommand, CommandResult>(new AdvanceProjectStageCommand(id, { stage, reachedOn: body.reachedOn }, context));
-    return answerCommand(reply, result, 200);
+  private advance(id: string, stage: AdvanceableStage, body: AdvanceStageDto, context: CommandContext, reply: FastifyReply) {
+    const command = { type: 'AdvanceProjectStage', data: { projectId: id, recordedOn: context.recordedOn, stage, reachedOn: body.reachedOn } } as const;
+    return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -2,13 +2,13 @@ import { Body, HttpCode, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
+import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
-import { answerCommand } from '../../shared/http/command-response';
+import { sendCommand } from '../../shared/http/command-response';
 import { namingBodyFields } from '../../shared/http/body-field-names';
-import { COMMON_HEADERS, ERRORS, ProjectCommandController } from '../shared/project-command.controller-decorators';
+import { ExecuteProjectCommand } from '../execute-project-command';
+import { COMMON_HEADERS, ERRORS, ProjectCommandController } from '../project-command-routes';
 import { AmendProjectDetailsDto } from './amend-project-details.dto';
-import { AmendProjectDetailsCommand } from './amend-project-details.command';
 
 @ProjectCommandController()
 export class AmendProjectDetailsController {
@@ -20,16 +20,17 @@ export class AmendProjectDetailsController {
   @ApiResponse({ status: 200, description: '{ id, revision, position }, with ETag' })
   @(COMMON_HEADERS[1])
   @(ERRORS[0])
-  async amend(@Param('id') id: string, @Body() body: AmendProjectDetailsDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  amend(@Param('id') id: string, @Body() body: AmendProjectDetailsDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const { reason, promotionEvent, ...changes } = body;
     const data = {
+      projectId: id,
+      recordedOn: context.recordedOn,
       reason,
       changes: {
         ...changes,
         ...(promotionEvent !== undefined ? { promotionEvent: promotionEvent === null ? null : { id: promotionEvent.id, name: promotionEvent.name ?? null } } : {}),
       },
     };
-    const result = await namingBodyFields(this.commandBus.execute<AmendProjectDetailsCommand, CommandResult>(new AmendProjectDetailsCommand(id, data, context)));
-    return answerCommand(reply, result, 200);
+    return namingBodyFields(sendCommand(this.commandBus, new ExecuteProjectCommand({ type: 'AmendProjectDetails', data }, context), reply, 200));
   }
 }

@@ -1,22 +1,22 @@
 import { Body, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
+import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
-import { answerCommand } from '../../shared/http/command-response';
 import { newAggregateId } from '../../shared/http/command-request';
-import { ProjectCommandController, ProjectCommandRoute } from '../shared/project-command.controller-decorators';
+import { sendCommand } from '../../shared/http/command-response';
+import { ExecuteProjectCommand } from '../execute-project-command';
+import { ProjectCommandController, ProjectCommandRoute } from '../project-command-routes';
 import { RaiseProblemDto } from './raise-problem.dto';
-import { RaiseProblemCommand } from './raise-problem.command';
 
 @ProjectCommandController()
 export class RaiseProblemController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/problems', 'Raise a problem to the joint conference (联席会议)', 201)
-  async raise(@Param('id') id: string, @Body() body: RaiseProblemDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  raise(@Param('id') id: string, @Body() body: RaiseProblemDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const problemId = newAggregateId(context, 'problem');
-    const result = await this.commandBus.execute<RaiseProblemCommand, CommandResult>(new RaiseProblemCommand(id, { problemId, ...body }, context));
-    return answerCommand(reply, result, 201, { problemId });
+    const command = { type: 'RaiseProblem', data: { ...body, projectId: id, recordedOn: context.recordedOn, problemId } } as const;
+    return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 201, { problemId });
   }
 }

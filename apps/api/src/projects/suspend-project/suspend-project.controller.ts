@@ -1,20 +1,20 @@
 import { Body, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '../../shared/command-execution/command-context';
+import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
-import { answerCommand } from '../../shared/http/command-response';
-import { ProjectCommandController, ProjectCommandRoute } from '../shared/project-command.controller-decorators';
+import { sendCommand } from '../../shared/http/command-response';
+import { ExecuteProjectCommand } from '../execute-project-command';
+import { ProjectCommandController, ProjectCommandRoute } from '../project-command-routes';
 import { SuspendProjectDto } from './suspend-project.dto';
-import { SuspendProjectCommand } from './suspend-project.command';
 
 @ProjectCommandController()
 export class SuspendProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/suspension', 'Suspend the project, with a reason')
-  async handle(@Param('id') id: string, @Body() body: SuspendProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.commandBus.execute<SuspendProjectCommand, CommandResult>(new SuspendProjectCommand(id, { reason: body.reason, suspendedOn: body.suspendedOn }, context));
-    return answerCommand(reply, result, 200);
+  handle(@Param('id') id: string, @Body() body: SuspendProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const command = { type: 'SuspendProject', data: { projectId: id, recordedOn: context.recordedOn, reason: body.reason, suspendedOn: body.suspendedOn } } as const;
+    return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -13,6 +13,14 @@ export interface CommandContext {
   ifMatch?: number;
   /** Present when the client sent Idempotency-Key: then created ids are derived from it too. */
   idempotencyKey?: string;
+  /** The day the request arrived, as the province counts days: every command's `recordedOn`. */
+  recordedOn: string;
+}
+
+/** The request as the api's hooks leave it: who sent it (the auth guard) and when it arrived (the clock). */
+export interface CommandRequest {
+  principal?: Principal;
+  receivedAt?: Date;
 }
 
 /** What every successful command answers, and what a retry of it answers again. */

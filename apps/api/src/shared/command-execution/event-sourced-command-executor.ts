@@ -1,22 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { chainMetadata, EVENT_STORE, GENESIS_HASH, WrongExpectedRevisionError, type EventStore, type EventToAppend, type RecordedEvent } from '@itp/event-store';
-import type { Decider } from '@itp/domain';
+import { SCHEMA_VERSION_KEY, type Decider, type EventCatalogue } from '@itp/domain';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
 import { StreamLocks } from './stream-locks';
 
 type AnyEvent = { readonly type: string; readonly data: Record<string, unknown> };
 
-export interface ExecuteCommand<C, E extends AnyEvent, S, Ctx> {
+/** One command on one aggregate: what the executor reads, decides with and appends to. */
+export interface AggregateCommand<C, E extends AnyEvent, S, Ctx> {
+  /** The aggregate id answered to the client. */
   id: string;
   streamId: string;
   decider: Decider<C, E, S, Ctx>;
+  /** The aggregate's event catalogue: decodes (and upcasts) its stored events, versions new ones. */
+  events: EventCatalogue<E>;
   command: C;
+  /** What the decision needs from other streams, read by the handler before the stream's turn. */
   decideContext: Ctx;
   context: CommandContext;
-  /** Checks on the folded state before deciding (city scope, references); throws to refuse. */
-  beforeDecide?: (state: S) => void | Promise<void>;
+  /** A pure check of the caller's rights on the folded state (city scope); throws to refuse. */
+  authorize?: (state: S) => void;
 }
 
 const EVENT_ID_NAMESPACE = '8a1d6f0e-3c2b-5e4f-9a7b-1c2d3e4f5a6b';
@@ -34,12 +39,12 @@ export class EventSourcedCommandExecutor {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
+  execute<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>): Promise<CommandResult> {
     return this.locks.run(spec.streamId, () => this.attempt(spec));
   }
 
-  private async attempt<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>): Promise<CommandResult> {
-    const { streamId, context } = spec;
+  private async attempt<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>): Promise<CommandResult> {
+    const { streamId, context, decider } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const history = await this.store.readStream(streamId);
       const replay = this.priorResult(spec, history);
@@ -49,13 +54,13 @@ export class EventSourcedCommandExecutor {
       if (context.ifMatch !== undefined && context.ifMatch !== revision) {
         throw new StaleRevisionError(streamId, context.ifMatch, revision < 0 ? 'no_stream' : revision);
       }
-      const state = history.reduce((folded, event) => spec.decider.evolve(folded, { type: event.type, data: event.data } as unknown as E), spec.decider.initialState());
-      await spec.beforeDecide?.(state);
-      const decided = spec.decider.decide(spec.command, state, spec.decideContext);
+      const state = history.reduce((folded, event) => decider.evolve(folded, spec.events.decode(event)), decider.initialState());
+      spec.authorize?.(state);
+      const decided = decider.decide(spec.command, state, spec.decideContext);
       if (decided.length === 0) {
         return { id: spec.id, streamId, revision, position: history.at(-1)?.position ?? 0, replayed: false };
       }
-      const toAppend = this.chain(streamId, decided, history, context);
+      const toAppend = this.chain(spec, decided, history);
       try {
         const appended = await this.store.appendToStream(streamId, toAppend, { expectedRevision: revision < 0 ? 'no_stream' : revision });
         return { id: spec.id, streamId, revision: appended.nextExpectedRevision, position: appended.position, replayed: false };
@@ -67,7 +72,7 @@ export class EventSourcedCommandExecutor {
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
   }
 
-  private priorResult<C, E extends AnyEvent, S, Ctx>(spec: ExecuteCommand<C, E, S, Ctx>, history: RecordedEvent[]): CommandResult | undefined {
+  private priorResult<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>, history: RecordedEvent[]): CommandResult | undefined {
     const prior = history.filter((event) => event.metadata.commandId === spec.context.commandId);
     if (prior.length === 0) return undefined;
     if (prior[0].metadata.requestHash !== spec.context.requestHash) throw new IdempotencyKeyReusedError(spec.streamId);
@@ -75,7 +80,8 @@ export class EventSourcedCommandExecutor {
     return { id: spec.id, streamId: spec.streamId, revision: last.revision, position: last.position, replayed: true };
   }
 
-  private chain(streamId: string, decided: AnyEvent[], history: RecordedEvent[], context: CommandContext): EventToAppend[] {
+  private chain<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>, decided: E[], history: RecordedEvent[]): EventToAppend[] {
+    const { streamId, context } = spec;
     let previousHash = (history.at(-1)?.metadata.hash as string | undefined) ?? GENESIS_HASH;
     const { principal } = context;
     return decided.map((event, index) => {
@@ -88,6 +94,7 @@ export class EventSourcedCommandExecutor {
         correlationId: context.correlationId,
         causationId: context.causationId,
         requestHash: context.requestHash,
+        [SCHEMA_VERSION_KEY]: spec.events.schemaVersion(event.type),
       };
       const metadata = chainMetadata({ streamId, revision, type: event.type, data: event.data, metadata: base }, previousHash);
       previousHash = metadata.hash as string;

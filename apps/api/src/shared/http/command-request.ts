@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { v5 as uuidv5 } from 'uuid';
 import type { FastifyRequest } from 'fastify';
-import { invalidInput, type Principal } from '@itp/platform';
-import type { CommandContext } from '../command-execution/command-context';
+import { invalidInput } from '@itp/platform';
+import type { CommandContext, CommandRequest } from '../command-execution/command-context';
+import { shanghaiToday } from './clock';
 
 const COMMAND_ID_NAMESPACE = '3f0e4f6c-8d1a-5b2c-9e7f-4a5b6c7d8e9f';
 const CREATED_ID_NAMESPACE = '6b1c2d3e-4f5a-5b6c-8d7e-9f0a1b2c3d4e';
@@ -16,9 +17,10 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 };
 
 /** Turns the headers of a command request into its context; a malformed header is a 400 naming it. */
-export function commandContextFrom(request: FastifyRequest & { principal?: Principal }): CommandContext {
+export function commandContextFrom(request: FastifyRequest & CommandRequest): CommandContext {
   const principal = request.principal;
   if (!principal) throw new Error('Command request without a principal: the auth guard did not run');
+  if (!request.receivedAt) throw new Error('Command request without a time of arrival: the clock hook did not run');
   const errors: { field: string; message: string }[] = [];
 
   const idempotencyKey = header(request, 'idempotency-key');
@@ -43,6 +45,7 @@ export function commandContextFrom(request: FastifyRequest & { principal?: Princ
     requestHash,
     ifMatch: ifMatch ? Number(ifMatch[1]) : undefined,
     idempotencyKey,
+    recordedOn: shanghaiToday(request.receivedAt),
   };
 }
 

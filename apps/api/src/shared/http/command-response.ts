@@ -1,3 +1,4 @@
+import type { CommandBus, ICommand } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { CommandResult } from '../command-execution/command-context';
 
@@ -12,4 +13,9 @@ export function answerCommand(reply: FastifyReply, result: CommandResult, status
   void reply.status(status).header('ETag', `"${result.revision}"`);
   if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
   return { id: result.id, revision: result.revision, position: result.position, ...extra };
+}
+
+/** What every command route does after building its command: send it on the bus, answer its result. */
+export async function sendCommand(bus: CommandBus, message: ICommand, reply: FastifyReply, status: 200 | 201, extra: Record<string, unknown> = {}): Promise<CommandAnswer> {
+  return answerCommand(reply, await bus.execute<ICommand, CommandResult>(message), status, extra);
 }

@@ -6,6 +6,7 @@ import { requireOpen, startChecks } from '../project-guards';
 import type { AmendProjectDetails } from '../project.commands';
 import type { ProjectDetailsAmended } from '../project.events';
 import type { Project } from '../project.state';
+import { checkInvestorReference, checkParkReference, type ProjectReferences } from '../references/project-references';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -14,7 +15,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * Allowed while suspended, not once abandoned. Counting evaluations already recorded (business
  * registration, Xiangnan batch) are not redone: the amount in force at that moment is the one that counts.
  */
-export const amendProjectDetails = ({ data }: AmendProjectDetails, state: Project): ProjectDetailsAmended[] => {
+export const amendProjectDetails = ({ data }: AmendProjectDetails, state: Project, references: ProjectReferences): ProjectDetailsAmended[] => {
   const errors = startChecks(data);
   errors.throwIfAny();
   const project = requireOpen(state, data.projectId, 'amend its details');
@@ -22,6 +23,9 @@ export const amendProjectDetails = ({ data }: AmendProjectDetails, state: Projec
   const input = typeof data.changes === 'object' && data.changes !== null ? (data.changes as Record<string, unknown>) : null;
   if (!input) errors.add('changes', 'must be an object of the fields to change');
   const valid = input ? checkDetailChanges(errors.nested('changes'), input) : {};
+  errors.throwIfAny();
+  if (valid.investorId !== undefined) checkInvestorReference(errors, 'changes.investorId', valid.investorId, references);
+  if (valid.parkId) checkParkReference(errors, 'changes.parkId', valid.parkId, valid.city ?? project.details.city, references);
   errors.throwIfAny();
 
   const changes: ProjectDetailChanges = {};

@@ -3,7 +3,7 @@ import type { Money } from '../../shared/money';
 import { emptyRateTable } from '../../exchange-rates/rate-table';
 import type { AssignToXiangnanBatch } from '../project.commands';
 import type { ProjectAssignedToXiangnanBatch } from '../project.events';
-import { contractSigned, givenProject as given, PROJECT_ID, projectRegistered, suspended, TODAY } from '../../testing/project-fixtures';
+import { CONTEXT, contractSigned, givenProject as given, PROJECT_ID, projectRegistered, suspended, TODAY } from '../../testing/project-fixtures';
 
 const assign = (batch = 3, assignedOn = '2014-05-20'): AssignToXiangnanBatch => ({
   type: 'AssignToXiangnanBatch',
@@ -49,7 +49,7 @@ describe('AssignToXiangnanBatch', () => {
 
     it('fails with a typed error when no rate is in force', () =>
       given(inChenzhou({ amount: '310000000.00', currency: 'CNY' }))
-        .when(assign(), { exchangeRates: emptyRateTable() })
+        .when(assign(), { ...CONTEXT, exchangeRates: emptyRateTable() })
         .then(MissingExchangeRateError));
 
     it.each([0, 1.5, -1, 100])('refuses batch %p', (batch) =>

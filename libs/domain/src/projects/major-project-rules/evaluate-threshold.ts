@@ -7,13 +7,20 @@ import type { RateTable } from '../../exchange-rates/rate-table';
 import type { CapitalType } from '../../catalogues/lead-channels';
 import { rulesInForce, type MajorProjectRules } from './major-project-rules';
 import type { ThresholdEvaluation, ThresholdRule } from './threshold-evaluation';
+import type { ProjectReferences } from '../references/project-references';
 
 /** Everything a threshold decision needs from outside the project stream. */
-export type ProjectDecisionContext = {
+export type ThresholdContext = {
   /** Folded from the `exchange-rates` stream by the handler. */
   readonly exchangeRates: RateTable;
   /** Defaults to MAJOR_PROJECT_RULE_BOOK. */
   readonly rules?: readonly MajorProjectRules[];
+};
+
+/** Everything a project decision needs from outside the project stream, read by the handler before deciding. */
+export type ProjectDecisionContext = ThresholdContext & {
+  /** The investors and parks the command names (see `readsOf`). */
+  readonly references: ProjectReferences;
 };
 
 const LABELS: Record<ThresholdRule, string> = {
@@ -50,7 +57,7 @@ export const evaluateThreshold = (
   return { rule, rulesVersion, threshold: t, amount: a, comparedIn, amountCompared, thresholdCompared, rate, evaluatedOn: onDate, qualifies, explanation };
 };
 
-const requireRules = (context: ProjectDecisionContext, onDate: LocalDate, field: string): MajorProjectRules => {
+const requireRules = (context: ThresholdContext, onDate: LocalDate, field: string): MajorProjectRules => {
   const rules = rulesInForce(onDate, context.rules);
   if (!rules) throw DomainValidationError.single(field, `no major-project rules are in force on ${onDate}`);
   return rules;
@@ -61,7 +68,7 @@ export const evaluateTransferTarget = (
   capitalType: CapitalType,
   totalInvestment: Money,
   registeredOn: LocalDate,
-  context: ProjectDecisionContext,
+  context: ThresholdContext,
 ): ThresholdEvaluation => {
   const rules = requireRules(context, registeredOn, 'registeredOn');
   const rule = capitalType === 'foreign' ? 'transfer_target_foreign' : 'transfer_target_domestic';
@@ -72,7 +79,7 @@ export const evaluateTransferTarget = (
 export const evaluateXiangnanMajor = (
   totalInvestment: Money,
   assignedOn: LocalDate,
-  context: ProjectDecisionContext,
+  context: ThresholdContext,
 ): ThresholdEvaluation => {
   const rules = requireRules(context, assignedOn, 'assignedOn');
   return evaluateThreshold('xiangnan_major_project', rules.version, rules.xiangnan.threshold, totalInvestment, assignedOn, context.exchangeRates);

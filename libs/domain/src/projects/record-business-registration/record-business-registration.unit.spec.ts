@@ -4,6 +4,7 @@ import { emptyRateTable } from '../../exchange-rates/rate-table';
 import type { RecordBusinessRegistration } from '../project.commands';
 import type { ProjectBusinessRegistered } from '../project.events';
 import {
+  CONTEXT,
   contractSigned,
   givenProject as given,
   PROJECT_ID,
@@ -105,7 +106,7 @@ describe('RecordBusinessRegistration', () => {
 
     it('fails with a typed error when a conversion is needed and no rate is in force', () => {
       given(...signed('foreign', { amount: '186000000.00', currency: 'CNY' }))
-        .when(register(), { exchangeRates: emptyRateTable() })
+        .when(register(), { ...CONTEXT, exchangeRates: emptyRateTable() })
         .then(MissingExchangeRateError, (e) => expect([e.base, e.quote, e.onDate]).toEqual(['USD', 'CNY', '2014-05-01']));
       // rules in force from 2014-01-01, first rate effective 2014-01-02
       given(
@@ -119,7 +120,7 @@ describe('RecordBusinessRegistration', () => {
     it('needs no rate when the currencies match', () =>
       expect(
         given(...signed('domestic', { amount: '300000000.00', currency: 'CNY' }))
-          .when(register(), { exchangeRates: emptyRateTable() })
+          .when(register(), { ...CONTEXT, exchangeRates: emptyRateTable() })
           .decide(),
       ).toHaveLength(1));
 

@@ -1,0 +1,33 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@itp/event-store';
+import { Roles } from '@itp/platform';
+import { auditEvent } from '../../shared/queries/audit-event';
+import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { ListAuditEventsDto } from './list-audit-events.dto';
+import { scanAuditLog } from './scan-audit-log';
+
+/** Events read per request at most; a request that reaches it answers with a cursor to continue from. */
+export const AUDIT_SCAN_LIMIT = 20_000;
+
+const instant = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).toISOString());
+
+/** The global audit log, from the event store itself (see GET /projects/{id}/history for why). */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('auditor', 'admin')
+@Controller('api/v1/audit')
+export class ListAuditEventsController {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  @Get('events')
+  @ApiOperation({ summary: 'The global event log, filtered, in position order, with a cursor' })
+  @ApiOkResponse({ description: `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"` })
+  @QueryErrors()
+  async list(@Query() query: ListAuditEventsDto) {
+    const { after = 0, limit = 100, to, actor, unit, streamId, type } = query;
+    const events = this.eventStore.readAll({ fromPosition: after, toRecordedAt: instant(to), maxCount: AUDIT_SCAN_LIMIT });
+    const scan = await scanAuditLog(events, { from: instant(query.from), actor, unit, streamId, type }, limit, AUDIT_SCAN_LIMIT);
+    return { items: scan.items.map(auditEvent), nextCursor: scan.nextCursor, scanned: scan.scanned };
+  }
+}

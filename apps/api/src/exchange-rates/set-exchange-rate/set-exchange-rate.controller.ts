@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '@itp/platform';
+import type { CommandContext } from '../../shared/command-execution/command-context';
+import { CommandCtx } from '../../shared/http/command-context.decorator';
+import { sendCommand } from '../../shared/http/command-response';
+import { ExecuteExchangeRatesCommand } from '../execute-exchange-rates-command';
+import { SetExchangeRateDto } from './set-exchange-rate.dto';
+
+@ApiTags('exchange rates')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/exchange-rates')
+export class SetExchangeRateController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Set the USD/CNY rate effective from a date (admin)' })
+  set(@Body() body: SetExchangeRateDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const command = { type: 'SetExchangeRate', data: { ...body, recordedOn: context.recordedOn } } as const;
+    return sendCommand(this.commandBus, new ExecuteExchangeRatesCommand(command, context), reply, 201);
+  }
+}

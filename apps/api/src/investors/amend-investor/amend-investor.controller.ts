@@ -1,0 +1,25 @@
+import { Body, HttpCode, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext } from '../../shared/command-execution/command-context';
+import { CommandCtx } from '../../shared/http/command-context.decorator';
+import { sendCommand } from '../../shared/http/command-response';
+import { namingBodyFields } from '../../shared/http/body-field-names';
+import { ExecuteInvestorCommand } from '../execute-investor-command';
+import { InvestorCommandController } from '../investor-command-routes';
+import { AmendInvestorDto } from './amend-investor.dto';
+
+@InvestorCommandController()
+export class AmendInvestorController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Patch(':id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Amend an investor, with a mandatory reason' })
+  amend(@Param('id') id: string, @Body() body: AmendInvestorDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { reason, ...changes } = body;
+    const command = { type: 'AmendInvestorDetails', data: { investorId: id, recordedOn: context.recordedOn, reason, changes } } as const;
+    return namingBodyFields(sendCommand(this.commandBus, new ExecuteInvestorCommand(command, context), reply, 200));
+  }
+}

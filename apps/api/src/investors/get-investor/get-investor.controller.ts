@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@itp/platform';
+import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/project-summary';
+import { notFound, view } from '../../shared/queries/query-answers';
+import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+
+@ApiTags('investors')
+@ApiBearerAuth()
+@Roles('reporter', 'auditor', 'admin')
+@Controller('api/v1/investors')
+export class GetInvestorController {
+  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One investor, with its projects and its first business registration in Hunan' })
+  @ApiOkResponse({ description: 'The investor and `projects` (a summary of each)' })
+  @QueryErrors({ notFound: 'Unknown investor' })
+  async get(@Param('id') id: string, @Query() query: FreshQueryDto) {
+    await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
+    const investor = await this.readModels.investors().findOne({ _id: id });
+    if (investor === null) throw notFound('investor', id);
+    const projects = await this.readModels.projects().find({ _id: { $in: investor.projectIds } }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
+    return { ...view(investor), projects: projects.map(projectSummary) };
+  }
+}

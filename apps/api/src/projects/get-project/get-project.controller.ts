@@ -1,0 +1,45 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '@itp/platform';
+import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { notFound } from '../../shared/queries/query-answers';
+import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { projectItem } from '../list-projects/project-item';
+
+/** True when If-None-Match names the current entity tag (or is "*"); weak tags compare by value (RFC 9110 §13.1.2). */
+export const matchesIfNoneMatch = (header: string | undefined, etag: string): boolean => {
+  if (header === undefined) return false;
+  const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag);
+};
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Roles('reporter', 'auditor', 'admin')
+@Controller('api/v1/projects')
+export class GetProjectController {
+  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One project of the library, with its registration, progress series and problems' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag last seen ("<revision>"): 304 when the project has not changed since' })
+  @ApiOkResponse({ description: 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)' })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag given' })
+  @QueryErrors({ notFound: 'Unknown project' })
+  // The reply is sent here, not by Nest: Nest would overwrite a 304 with the route's 200.
+  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
+    const project = await this.readModels.projects().findOne({ _id: id });
+    if (project === null) throw notFound('project', id);
+    const etag = `"${project.revision}"`;
+    void reply.header('ETag', etag);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) {
+      await reply.status(304).send();
+      return;
+    }
+    await reply.status(200).send(projectItem(project, await this.readModels.rateTable()));
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@itp/platform';
+import type { ReadFilter } from '@itp/read-store';
+import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
+import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { ListProblemsDto } from './list-problems.dto';
+import { problemAsOf } from './problem-age';
+
+@ApiTags('problems')
+@ApiBearerAuth()
+@Roles('reporter', 'auditor', 'admin')
+@Controller('api/v1/problems')
+export class ListProblemsController {
+  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first' })
+  @ApiOkResponse({ description: '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`' })
+  @QueryErrors()
+  async list(@Query() query: ListProblemsDto) {
+    await this.freshness.ensure(query.minPosition, [READ_MODEL.problems, READ_MODEL.projects]);
+    const asOf = query.asOf ?? shanghaiToday(this.clock());
+    const filter: ReadFilter = {};
+    if (query.assignedUnit !== undefined) filter.assignedUnit = query.assignedUnit;
+    if (query.projectId !== undefined) filter.projectId = query.projectId;
+    const problems = await this.readModels.problems().find(filter, { sort: { raisedOn: 1, _id: 1 } });
+    const projectIds = [...new Set(problems.map((p) => p.projectId))];
+    const projects = await this.readModels.projects().find({ _id: { $in: projectIds } }, { projection: { name: 1, city: 1, cityName: 1 } });
+    const byId = new Map(projects.map((p) => [p._id, p]));
+    const items = problems
+      .flatMap((problem) => {
+        const state = problemAsOf(problem, asOf);
+        if (state === null || (query.status !== undefined && state.status !== query.status)) return [];
+        const project = byId.get(problem.projectId);
+        // Problem events carry no city: the project library knows each project's city as it is now.
+        if (query.city !== undefined && project?.city !== query.city) return [];
+        const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
+        return [{ problemId, projectId, projectName: project?.name ?? null, city: project?.city ?? null, cityName: project?.cityName ?? null, title, description, assignedUnit, raisedOn, ...state }];
+      })
+      .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
+    return { asOf, items, total: items.length };
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, PROJECT_STAGE_CODES, SOURCE_REGION_CODES } from '@itp/domain';
+import { PagedQueryDto } from '../../shared/queries/fresh-query.dto';
+
+export const PROJECT_SORTS = ['name', '-name', 'registeredOn', '-registeredOn', 'identifiedOn', '-identifiedOn', 'totalInvestment', '-totalInvestment', 'updatedAt', '-updatedAt'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export const PROJECT_STATUSES = ['active', 'suspended', 'abandoned'] as const;
+
+/** Query strings carry text: "true"/"false" become booleans, anything else stays and fails validation. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListProjectsDto extends PagedQueryDto {
+  @ApiPropertyOptional({ enum: CITY_CODES, description: 'GB/T 2260 code' })
+  @IsOptional()
+  @IsIn(CITY_CODES)
+  city?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STAGE_CODES })
+  @IsOptional()
+  @IsIn(PROJECT_STAGE_CODES)
+  stage?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES })
+  @IsOptional()
+  @IsIn(INDUSTRY_CODES)
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: SOURCE_REGION_CODES, description: 'Projects tagged with this source region' })
+  @IsOptional()
+  @IsIn(SOURCE_REGION_CODES)
+  sourceRegion?: string;
+
+  @ApiPropertyOptional({ enum: CAPITAL_TYPE_CODES })
+  @IsOptional()
+  @IsIn(CAPITAL_TYPE_CODES)
+  capitalType?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: business registration recorded and counted; false: not (yet) counted' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  countsTowardTarget?: boolean;
+
+  @ApiPropertyOptional({ description: 'Projects this unit is credited with introducing (now)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  introducingUnit?: string;
+
+  @ApiPropertyOptional({ description: 'Text contained in the project name, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'name', description: 'A leading "-" sorts descending; totalInvestment sorts by the CNY equivalent' })
+  @IsOptional()
+  @IsIn(PROJECT_SORTS)
+  sort?: ProjectSort;
+}
