@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,8 +34,10 @@ export interface ApiHarness {
 }
 
 /** Starts the real api on the embedded default in a fresh data directory, in-process (Fastify inject). */
-export async function startApi(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiHarness> {
+export async function startApi(options: { now?: string; env?: Record<string, string>; eventLog?: string } = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'itp-e2e-'));
+  // A committed event log to start from (a copy: the fixture itself is never written).
+  if (options.eventLog) copyFileSync(options.eventLog, join(dataDir, 'events.sqlite'));
   let now = new Date(options.now ?? '2014-12-31T04:00:00Z');
   const config = loadConfig({ ITP_DATA_DIR: dataDir, ITP_API_KEYS: JSON.stringify(API_KEYS), LOG_LEVEL: 'silent', ...options.env });
   const app = await createApiApp(config, { quiet: true, clock: () => now });
