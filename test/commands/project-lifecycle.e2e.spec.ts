@@ -1,27 +1,73 @@
 import { GENESIS_HASH, verifyChain, type RecordedEvent } from '@itp/event-store';
 import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
-import { givenInvestor, givenProject, money, projectBody, projectStream } from '../support/command-fixtures';
+import { followStory, givenInvestor, givenProject, money, projectBody, projectStream, type StoryStep } from '../support/command-fixtures';
 
 /**
  * One Hengyang project followed over HTTP through every lifecycle command, in order. Each step checks the
  * answer (status, revision, ETag, position) and the one event it appended (type, data, audit metadata).
+ * Every test starts its own api and brings a fresh project through the steps before the one it checks,
+ * so any test runs alone.
  */
 describe('a Hengyang lead followed over HTTP from first contact to operation', () => {
   let api: ApiHarness;
   let investorId: string;
   let projectId: string;
   let problemId: string;
+  let story: ReturnType<typeof followStory>;
   const correlation = (step: string) => `hengyang-dispatch-${step}`;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await startApi({ now: '2014-02-10T02:00:00Z' });
     investorId = await givenInvestor(api, KEYS.integrationHengyang);
+    story = followStory(api, LIFECYCLE);
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
 
   /** Sends a command as the Hengyang client, with an Idempotency-Key and an X-Correlation-Id named after the step. */
   const send = (method: 'POST' | 'PATCH', path: string, body: unknown, step: string, key: string = KEYS.integrationHengyang) =>
     api.request(method, `/api/v1/projects${path}`, { key, body, headers: { 'Idempotency-Key': `lifecycle-${step}`, 'X-Correlation-Id': correlation(step) } });
+
+  /** The lead's history: on which day each step is sent, and what it sends. */
+  const LIFECYCLE: StoryStep[] = [
+    {
+      step: 'register',
+      now: '2014-02-10T02:00:00Z',
+      send: async () => {
+        const response = await send('POST', '', projectBody(investorId, { totalInvestment: money('3000000000') }), 'register');
+        projectId = response.body.id;
+        return response;
+      },
+    },
+    { step: 'negotiate', now: '2014-02-20T02:00:00Z', send: () => send('POST', `/${projectId}/negotiation`, { reachedOn: '2014-02-20' }, 'negotiate') },
+    { step: 'sign', now: '2014-03-05T02:00:00Z', send: () => send('POST', `/${projectId}/contract`, { signedOn: '2014-03-05' }, 'sign') },
+    { step: 'register-business', now: '2014-03-20T02:00:00Z', send: () => send('POST', `/${projectId}/business-registration`, { registeredOn: '2014-03-20' }, 'register-business') },
+    { step: 'land', now: '2014-04-01T02:00:00Z', send: () => send('POST', `/${projectId}/landing`, { reachedOn: '2014-04-01' }, 'land') },
+    { step: 'progress-03', now: '2014-04-30T02:00:00Z', send: () => send('POST', `/${projectId}/progress-reports`, { month: '2014-03', investmentCompletedToDate: money('120000000') }, 'progress-03') },
+    { step: 'progress-04', now: '2014-04-30T02:00:00Z', send: () => send('POST', `/${projectId}/progress-reports`, { month: '2014-04', investmentCompletedToDate: money('350000000.50') }, 'progress-04') },
+    {
+      step: 'raise',
+      now: '2014-04-30T02:00:00Z',
+      send: async () => {
+        const response = await send('POST', `/${projectId}/problems`, { title: 'Power connection delayed', description: 'The 110 kV line is not approved.', assignedUnit: 'provincial-power-company', raisedOn: '2014-04-28' }, 'raise');
+        problemId = response.body.problemId;
+        return response;
+      },
+    },
+    { step: 'resolve', now: '2014-05-08T02:00:00Z', send: () => send('POST', `/${projectId}/problems/${problemId}/resolution`, { resolution: 'Line approved at the May joint conference.', resolvedOn: '2014-05-08' }, 'resolve') },
+    { step: 'construct', now: '2014-05-10T02:00:00Z', send: () => send('POST', `/${projectId}/construction`, { reachedOn: '2014-05-10' }, 'construct') },
+    { step: 'suspend', now: '2014-06-01T02:00:00Z', send: () => send('POST', `/${projectId}/suspension`, { reason: 'Land acquisition dispute', suspendedOn: '2014-06-01' }, 'suspend') },
+    { step: 'progress-06', now: '2014-06-30T02:00:00Z', send: () => send('POST', `/${projectId}/progress-reports`, { month: '2014-06', investmentCompletedToDate: money('350000000.50') }, 'progress-06') },
+    { step: 'resume', now: '2014-07-01T02:00:00Z', send: () => send('POST', `/${projectId}/resumption`, { resumedOn: '2014-07-01', note: 'Dispute settled' }, 'resume') },
+    { step: 'produce', now: '2014-10-01T02:00:00Z', send: () => send('POST', `/${projectId}/production`, { reachedOn: '2014-08-01' }, 'produce') },
+    { step: 'operate', now: '2014-10-01T02:00:00Z', send: () => send('POST', `/${projectId}/operation`, { reachedOn: '2014-10-01' }, 'operate') },
+    {
+      step: 'set-rate',
+      now: '2014-10-15T02:00:00Z',
+      send: () => api.request('POST', '/api/v1/exchange-rates', { key: KEYS.admin, body: { base: 'USD', quote: 'CNY', rate: '6.1525', effectiveOn: '2014-10-08', source: 'PBOC central parity' } }),
+    },
+    { step: 'batch', now: '2014-10-15T02:00:00Z', send: () => send('POST', `/${projectId}/demonstration-zone-batch`, { batch: 3, assignedOn: '2014-10-15' }, 'batch') },
+    { step: 'amend', now: '2014-10-15T02:00:00Z', send: () => send('PATCH', `/${projectId}`, { totalInvestment: money('3200000000.00'), reason: 'Phase II added to the contract' }, 'amend', KEYS.admin) },
+  ];
 
   const HENGYANG_CLIENT = { actor: 'hengyang-client', role: 'integration', unit: 'hengyang-commerce-bureau' };
   const ADMIN = { actor: 'admin-user', role: 'admin', unit: 'provincial-commerce-department' };
@@ -50,9 +96,7 @@ describe('a Hengyang lead followed over HTTP from first contact to operation', (
   }
 
   it('registers the lead at the intention stage (201, revision 0), recording who sent it', async () => {
-    const response = await send('POST', '', projectBody(investorId, { totalInvestment: money('3000000000') }), 'register');
-    projectId = response.body.id;
-    const event = await expectAppended(response, 201, 0, 'ProjectRegistered', 'register');
+    const event = await expectAppended(await story.stepTo('register'), 201, 0, 'ProjectRegistered', 'register');
     expect(event.data).toEqual({
       projectId,
       name: 'Hengyang Huayao City',
@@ -72,20 +116,17 @@ describe('a Hengyang lead followed over HTTP from first contact to operation', (
   });
 
   it('starts negotiating', async () => {
-    api.setNow('2014-02-20T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/negotiation`, { reachedOn: '2014-02-20' }, 'negotiate'), 200, 1, 'ProjectStageAdvanced', 'negotiate');
+    const event = await expectAppended(await story.stepTo('negotiate'), 200, 1, 'ProjectStageAdvanced', 'negotiate');
     expect(event.data).toEqual({ projectId, from: 'intention', to: 'negotiating', reachedOn: '2014-02-20' });
   });
 
   it('signs the contract', async () => {
-    api.setNow('2014-03-05T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/contract`, { signedOn: '2014-03-05' }, 'sign'), 200, 2, 'ProjectContractSigned', 'sign');
+    const event = await expectAppended(await story.stepTo('sign'), 200, 2, 'ProjectContractSigned', 'sign');
     expect(event.data).toEqual({ projectId, from: 'negotiating', signedOn: '2014-03-05' });
   });
 
   it('records the business registration, counting toward the 2014 target with the evaluation that decided it', async () => {
-    api.setNow('2014-03-20T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/business-registration`, { registeredOn: '2014-03-20' }, 'register-business'), 200, 3, 'ProjectBusinessRegistered', 'register-business');
+    const event = await expectAppended(await story.stepTo('register-business'), 200, 3, 'ProjectBusinessRegistered', 'register-business');
     expect(event.data).toMatchObject({
       projectId,
       registeredOn: '2014-03-20',
@@ -101,73 +142,63 @@ describe('a Hengyang lead followed over HTTP from first contact to operation', (
   });
 
   it('lands', async () => {
-    api.setNow('2014-04-01T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/landing`, { reachedOn: '2014-04-01' }, 'land'), 200, 4, 'ProjectStageAdvanced', 'land');
+    const event = await expectAppended(await story.stepTo('land'), 200, 4, 'ProjectStageAdvanced', 'land');
     expect(event.data).toEqual({ projectId, from: 'signed', to: 'landed', reachedOn: '2014-04-01' });
   });
 
   it('takes the monthly dispatch figures of March and April (201 each), normalised to 2 decimals', async () => {
-    api.setNow('2014-04-30T02:00:00Z');
-    const march = await expectAppended(await send('POST', `/${projectId}/progress-reports`, { month: '2014-03', investmentCompletedToDate: money('120000000') }, 'progress-03'), 201, 5, 'ProjectMonthlyProgressReported', 'progress-03');
+    const march = await expectAppended(await story.stepTo('progress-03'), 201, 5, 'ProjectMonthlyProgressReported', 'progress-03');
     expect(march.data).toEqual({ projectId, month: '2014-03', investmentCompletedToDate: { amount: '120000000.00', currency: 'CNY' } });
-    const april = await expectAppended(await send('POST', `/${projectId}/progress-reports`, { month: '2014-04', investmentCompletedToDate: money('350000000.50') }, 'progress-04'), 201, 6, 'ProjectMonthlyProgressReported', 'progress-04');
+    const april = await expectAppended(await story.stepTo('progress-04'), 201, 6, 'ProjectMonthlyProgressReported', 'progress-04');
     expect(april.data).toEqual({ projectId, month: '2014-04', investmentCompletedToDate: { amount: '350000000.50', currency: 'CNY' } });
   });
 
   it('raises a problem to the joint conference (201) and answers its new problemId', async () => {
-    const response = await send('POST', `/${projectId}/problems`, { title: 'Power connection delayed', description: 'The 110 kV line is not approved.', assignedUnit: 'provincial-power-company', raisedOn: '2014-04-28' }, 'raise');
-    problemId = response.body.problemId;
+    const response = await story.stepTo('raise');
     expect(problemId).toEqual(expect.any(String));
     const event = await expectAppended(response, 201, 7, 'ProjectProblemRaised', 'raise');
     expect(event.data).toEqual({ projectId, problemId, title: 'Power connection delayed', description: 'The 110 kV line is not approved.', assignedUnit: 'provincial-power-company', raisedOn: '2014-04-28' });
   });
 
   it('resolves the problem', async () => {
-    api.setNow('2014-05-08T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/problems/${problemId}/resolution`, { resolution: 'Line approved at the May joint conference.', resolvedOn: '2014-05-08' }, 'resolve'), 200, 8, 'ProjectProblemResolved', 'resolve');
+    const event = await expectAppended(await story.stepTo('resolve'), 200, 8, 'ProjectProblemResolved', 'resolve');
     expect(event.data).toEqual({ projectId, problemId, resolution: 'Line approved at the May joint conference.', resolvedOn: '2014-05-08' });
   });
 
   it('starts construction', async () => {
-    api.setNow('2014-05-10T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/construction`, { reachedOn: '2014-05-10' }, 'construct'), 200, 9, 'ProjectStageAdvanced', 'construct');
+    const event = await expectAppended(await story.stepTo('construct'), 200, 9, 'ProjectStageAdvanced', 'construct');
     expect(event.data).toEqual({ projectId, from: 'landed', to: 'under_construction', reachedOn: '2014-05-10' });
   });
 
   it('is suspended with a reason, keeping its stage', async () => {
-    api.setNow('2014-06-01T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/suspension`, { reason: 'Land acquisition dispute', suspendedOn: '2014-06-01' }, 'suspend'), 200, 10, 'ProjectSuspended', 'suspend');
+    const event = await expectAppended(await story.stepTo('suspend'), 200, 10, 'ProjectSuspended', 'suspend');
     expect(event.data).toEqual({ projectId, stage: 'under_construction', reason: 'Land acquisition dispute', suspendedOn: '2014-06-01' });
   });
 
   it('still reports monthly progress while suspended', async () => {
-    api.setNow('2014-06-30T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/progress-reports`, { month: '2014-06', investmentCompletedToDate: money('350000000.50') }, 'progress-06'), 201, 11, 'ProjectMonthlyProgressReported', 'progress-06');
+    const event = await expectAppended(await story.stepTo('progress-06'), 201, 11, 'ProjectMonthlyProgressReported', 'progress-06');
     expect(event.data).toMatchObject({ month: '2014-06' });
   });
 
   it('is resumed, with a note', async () => {
-    api.setNow('2014-07-01T02:00:00Z');
-    const event = await expectAppended(await send('POST', `/${projectId}/resumption`, { resumedOn: '2014-07-01', note: 'Dispute settled' }, 'resume'), 200, 12, 'ProjectResumed', 'resume');
+    const event = await expectAppended(await story.stepTo('resume'), 200, 12, 'ProjectResumed', 'resume');
     expect(event.data).toEqual({ projectId, stage: 'under_construction', resumedOn: '2014-07-01', note: 'Dispute settled' });
   });
 
   it('starts production, then operation', async () => {
-    api.setNow('2014-10-01T02:00:00Z');
-    const production = await expectAppended(await send('POST', `/${projectId}/production`, { reachedOn: '2014-08-01' }, 'produce'), 200, 13, 'ProjectStageAdvanced', 'produce');
+    const production = await expectAppended(await story.stepTo('produce'), 200, 13, 'ProjectStageAdvanced', 'produce');
     expect(production.data).toEqual({ projectId, from: 'under_construction', to: 'in_production', reachedOn: '2014-08-01' });
-    const operation = await expectAppended(await send('POST', `/${projectId}/operation`, { reachedOn: '2014-10-01' }, 'operate'), 200, 14, 'ProjectStageAdvanced', 'operate');
+    const operation = await expectAppended(await story.stepTo('operate'), 200, 14, 'ProjectStageAdvanced', 'operate');
     expect(operation.data).toEqual({ projectId, from: 'in_production', to: 'operating', reachedOn: '2014-10-01' });
   });
 
   it('joins Xiangnan batch 3 as a major project, compared in CNY at the rate an admin set', async () => {
-    api.setNow('2014-10-15T02:00:00Z');
-    const rate = await api.request('POST', '/api/v1/exchange-rates', { key: KEYS.admin, body: { base: 'USD', quote: 'CNY', rate: '6.1525', effectiveOn: '2014-10-08', source: 'PBOC central parity' } });
+    const rate = await story.stepTo('set-rate');
     expect({ status: rate.status, id: rate.body.id, revision: rate.body.revision }).toEqual({ status: 201, id: 'exchange-rates', revision: 0 });
     const [rateEvent] = await api.store.readStream('exchange-rates');
     expect(rateEvent).toMatchObject({ type: 'ExchangeRateSet', data: { rate: '6.1525', effectiveOn: '2014-10-08', supersedes: null }, metadata: { actor: 'admin-user', role: 'admin' } });
 
-    const event = await expectAppended(await send('POST', `/${projectId}/demonstration-zone-batch`, { batch: 3, assignedOn: '2014-10-15' }, 'batch'), 200, 15, 'ProjectAssignedToXiangnanBatch', 'batch');
+    const event = await expectAppended(await story.stepTo('batch'), 200, 15, 'ProjectAssignedToXiangnanBatch', 'batch');
     expect(event.data).toMatchObject({
       projectId,
       batch: 3,
@@ -179,7 +210,7 @@ describe('a Hengyang lead followed over HTTP from first contact to operation', (
   });
 
   it('amends the total investment as an admin, keeping the previous figure and the reason', async () => {
-    const event = await expectAppended(await send('PATCH', `/${projectId}`, { totalInvestment: money('3200000000.00'), reason: 'Phase II added to the contract' }, 'amend', KEYS.admin), 200, 16, 'ProjectDetailsAmended', 'amend', ADMIN);
+    const event = await expectAppended(await story.stepTo('amend'), 200, 16, 'ProjectDetailsAmended', 'amend', ADMIN);
     expect(event.data).toEqual({
       projectId,
       changes: { totalInvestment: { amount: '3200000000.00', currency: 'CNY' } },
@@ -189,6 +220,7 @@ describe('a Hengyang lead followed over HTTP from first contact to operation', (
   });
 
   it('leaves a history whose hash chain verifies, one command per event', async () => {
+    await story.reach('amend');
     const events = await projectStream(api, projectId);
     expect(events.map((e) => e.type)).toEqual([
       'ProjectRegistered',

@@ -83,6 +83,45 @@ export async function givenSignedProject(api: ApiHarness, overrides: Body = {}, 
   return id;
 }
 
+/** One command of a story a test follows step by step: the day it is sent on, and how it is sent. */
+export interface StoryStep {
+  step: string;
+  now: string;
+  send: () => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+}
+
+/**
+ * Follows `story` for one test, so that each test can start from nothing: `stepTo(name)` takes every step
+ * before `name` that this test has not taken yet (each must succeed), then `name` itself, whose answer the test
+ * checks; `reach(name)` takes them all, `name` included.
+ */
+export function followStory(api: ApiHarness, story: readonly StoryStep[]) {
+  let taken = 0;
+  const indexOf = (step: string): number => {
+    const index = story.findIndex((s) => s.step === step);
+    if (index < 0) throw new Error(`No step ${step} in the story`);
+    return index;
+  };
+  const take = (index: number) => {
+    if (index !== taken) throw new Error(`Step ${story[index].step} taken out of order (after ${taken} steps)`);
+    taken = index + 1;
+    api.setNow(story[index].now);
+    return story[index].send();
+  };
+  const reach = async (step: string): Promise<void> => {
+    for (let index = taken; index <= indexOf(step); index++) {
+      const response = await take(index);
+      if (response.status !== 200 && response.status !== 201) throw new Error(`step ${story[index].step}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  };
+  const stepTo = async (step: string) => {
+    const index = indexOf(step);
+    if (index > 0) await reach(story[index - 1].step);
+    return take(index);
+  };
+  return { reach, stepTo };
+}
+
 /** Runs `act` and checks that the store's global log did not move: nothing was appended anywhere. */
 export async function expectNothingAppended<T>(api: ApiHarness, act: () => Promise<T>): Promise<T> {
   const before = await api.store.headPosition();
