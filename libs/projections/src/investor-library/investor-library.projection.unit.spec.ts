@@ -1,7 +1,7 @@
 import type { InvestorEvent } from '@itp/domain';
 import { eventLog } from '../testing/recorded-events';
 import { fold, replays } from '../testing/fold';
-import { amended, businessRegistered, contractSigned, projectRegistered } from '../testing/project-events';
+import { businessRegistered, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { investorLibraryProjection as projection } from './investor-library.projection';
 
 const investorRegistered = (investorId: string, rankings: string[]): InvestorEvent =>
@@ -13,11 +13,11 @@ const rankingsAmended = (investorId: string, rankings: string[], previous: strin
 describe('investor library', () => {
   describe('given a ranked firm with two projects registered out of date order', () => {
     const log = eventLog();
-    const p1 = projectRegistered('p-1', { investorId: 'gree' });
-    const p2 = projectRegistered('p-2', { investorId: 'gree' });
+    const p1 = projectRegistered({ projectId: 'p-1', investorId: 'gree' });
+    const p2 = projectRegistered({ projectId: 'p-2', investorId: 'gree' });
     log.record('investor-gree', [investorRegistered('gree', ['china_top_100'])]);
-    log.record('project-p-1', [p1, contractSigned('p-1', '2014-02-01')]);
-    log.record('project-p-2', [p2, contractSigned('p-2', '2014-02-01')]);
+    log.record('project-p-1', [p1, projectEvents('p-1').contractSigned('2014-02-01')]);
+    log.record('project-p-2', [p2, projectEvents('p-2').contractSigned('2014-02-01')]);
     // p-1 is recorded first but registered later in business time: the first registration is p-2's.
     log.record('project-p-1', [businessRegistered(p1, '2014-06-10')]);
     log.record('project-p-2', [businessRegistered(p2, '2014-05-02')]);
@@ -43,7 +43,7 @@ describe('investor library', () => {
     const log = eventLog();
     log.record('investor-a', [investorRegistered('a', [])]);
     log.record('investor-b', [investorRegistered('b', ['fortune_global_500'])]);
-    log.record('project-p-1', [projectRegistered('p-1', { investorId: 'a' }), amended('p-1', { investorId: 'b' }, { investorId: 'a' }), amended('p-1', { name: 'Renamed' }, { name: 'Old' })]);
+    log.record('project-p-1', [projectRegistered({ projectId: 'p-1', investorId: 'a' }), projectEvents('p-1').amended({ investorId: 'b' }, { investorId: 'a' }), projectEvents('p-1').amended({ name: 'Renamed' }, { name: 'Old' })]);
 
     it('moves the project from the old firm to the new one', async () =>
       expect((await fold(projection, log.events)).map((d) => [d._id, d.projectIds])).toEqual([

@@ -1,16 +1,18 @@
 import { eventLog } from '../testing/recorded-events';
 import { fold, replays } from '../testing/fold';
-import { problemRaised, problemResolved, progressReported } from '../testing/project-events';
+import { projectEvents } from '@itp/domain/testing/project-events';
 import { problemsProjection as projection } from './problems.projection';
+
+const { problemRaised, problemResolved, progressReported } = projectEvents('p-1');
 
 describe('joint-conference problems', () => {
   describe('given two problems of a project, one resolved', () => {
     const log = eventLog();
     log.record('project-p-1', [
-      problemRaised('p-1', 'q1', '2014-04-03', 'land-resources-department'),
-      progressReported('p-1', '2014-04', '100.00'),
-      problemRaised('p-1', 'q2', '2014-04-05', 'power-grid-company'),
-      problemResolved('p-1', 'q1', '2014-04-20'),
+      problemRaised('q1', '2014-04-03', 'land-resources-department'),
+      progressReported('2014-04', '100.00'),
+      problemRaised('q2', '2014-04-05', 'power-grid-company'),
+      problemResolved('q1', '2014-04-20'),
     ]);
 
     it('keeps one document per problem, with its status and resolution', async () =>

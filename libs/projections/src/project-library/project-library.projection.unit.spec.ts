@@ -1,14 +1,14 @@
 import { eventLog } from '../testing/recorded-events';
 import { fold, replays } from '../testing/fold';
-import {
-  abandoned, amended, assignedToXiangnan, businessRegistered, contractSigned, problemRaised, problemResolved, progressCorrected,
-  progressReported, projectRegistered, resumed, stageAdvanced, suspended,
-} from '../testing/project-events';
+import { businessRegistered, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { projectLibraryProjection as projection } from './project-library.projection';
 import type { ProjectLibraryDocument } from './project-library.document';
 
 const P = 'p-1';
-const registered = projectRegistered(P);
+const registered = projectRegistered({ projectId: P });
+const {
+  abandoned, amended, assignedToXiangnan, contractSigned, problemRaised, problemResolved, progressCorrected, progressReported, resumed, stageAdvanced, suspended,
+} = projectEvents(P);
 
 describe('project library', () => {
   describe('given a registered lead', () => {
@@ -31,10 +31,10 @@ describe('project library', () => {
     const log = eventLog();
     log.record(`project-${P}`, [
       registered,
-      contractSigned(P, '2014-03-01'),
+      contractSigned('2014-03-01'),
       businessRegistered(registered, '2014-03-20'),
-      stageAdvanced(P, 'signed', 'landed', '2014-04-02'),
-      amended(P, { totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200' }, { totalInvestment: registered.data.totalInvestment, city: '430100' }),
+      stageAdvanced('signed', 'landed', '2014-04-02'),
+      amended({ totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200' }, { totalInvestment: registered.data.totalInvestment, city: '430100' }),
     ]);
     let doc: ProjectLibraryDocument;
     beforeAll(async () => {
@@ -72,16 +72,16 @@ describe('project library', () => {
     const log = eventLog();
     log.record(`project-${P}`, [
       registered,
-      contractSigned(P, '2014-03-01'),
-      progressReported(P, '2014-04', '20000000.00'),
-      progressReported(P, '2014-03', '5000000.00'),
-      progressCorrected(P, '2014-04', '18000000.00', '20000000.00'),
-      problemRaised(P, 'q1', '2014-04-03'),
-      problemRaised(P, 'q2', '2014-04-05'),
-      problemResolved(P, 'q1', '2014-04-20'),
-      suspended(P, '2014-05-01'),
-      resumed(P, '2014-05-10'),
-      abandoned(P, '2014-06-01'),
+      contractSigned('2014-03-01'),
+      progressReported('2014-04', '20000000.00'),
+      progressReported('2014-03', '5000000.00'),
+      progressCorrected('2014-04', '18000000.00', '20000000.00'),
+      problemRaised('q1', '2014-04-03'),
+      problemRaised('q2', '2014-04-05'),
+      problemResolved('q1', '2014-04-20'),
+      suspended('2014-05-01'),
+      resumed('2014-05-10'),
+      abandoned('2014-06-01'),
     ]);
     let doc: ProjectLibraryDocument;
     beforeAll(async () => {
@@ -112,9 +112,9 @@ describe('project library', () => {
   });
 
   describe('given a Hengyang project assigned to Xiangnan batch 3', () => {
-    const hengyang = projectRegistered(P, { city: '430400', capitalType: 'foreign', totalInvestment: { amount: '50000000.00', currency: 'USD' } });
+    const hengyang = projectRegistered({ projectId: P, parkId: null, city: '430400', capitalType: 'foreign', totalInvestment: { amount: '50000000.00', currency: 'USD' } });
     const log = eventLog();
-    log.record(`project-${P}`, [hengyang, contractSigned(P, '2014-02-01'), assignedToXiangnan(P, '430400', hengyang.data.totalInvestment, 3, '2014-02-15')]);
+    log.record(`project-${P}`, [hengyang, contractSigned('2014-02-01'), assignedToXiangnan('430400', hengyang.data.totalInvestment, 3, '2014-02-15')]);
 
     it('records the batch and whether it qualifies as major', async () =>
       expect((await fold(projection, log.events))[0].xiangnan).toMatchObject({ batch: 3, assignedOn: '2014-02-15', qualifiesAsMajor: true, evaluation: { rule: 'xiangnan_major_project' } }));
@@ -128,7 +128,7 @@ describe('project library', () => {
 
   describe('given events of a project never registered', () => {
     const log = eventLog();
-    log.record(`project-${P}`, [contractSigned(P, '2014-03-01')]);
+    log.record(`project-${P}`, [contractSigned('2014-03-01')]);
 
     it('makes no document', async () => expect(await fold(projection, log.events)).toEqual([]));
   });

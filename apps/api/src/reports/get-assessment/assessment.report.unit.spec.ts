@@ -2,24 +2,24 @@ import { rateTable } from '@itp/domain';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { amended, businessRegistered, contractSigned, projectRegistered, RATES } from '@itp/projections/testing/project-events';
+import { businessRegistered, FLAT_RATE_EVENTS, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { assessmentReport } from './assessment.report';
 
 const log = eventLog();
-const counted = (id: string, overrides: Parameters<typeof projectRegistered>[1], registeredOn = '2014-05-01') => {
-  const registered = projectRegistered(id, overrides);
-  log.record(`project-${id}`, [registered, contractSigned(id, '2014-02-01'), businessRegistered(registered, registeredOn)]);
+const counted = (id: string, overrides: Parameters<typeof projectRegistered>[0], registeredOn = '2014-05-01') => {
+  const registered = projectRegistered({ projectId: id, parkId: null, ...overrides });
+  log.record(`project-${id}`, [registered, projectEvents(id).contractSigned('2014-02-01'), businessRegistered(registered, registeredOn)]);
 };
 
 counted('shared', { totalInvestment: { amount: '200000000.00', currency: 'CNY' }, introducers: [{ unit: 'changsha-bureau', share: '0.333333' }, { unit: 'hk-office', share: '0.666667' }] });
 counted('foreign', { capitalType: 'foreign', totalInvestment: { amount: '30000000.00', currency: 'USD' }, introducers: [{ unit: 'hk-office', share: '1' }] });
 counted('last-year', { introducers: [{ unit: 'changsha-bureau', share: '1' }] }, '2013-11-01');
 // Credit follows the split recorded at registration: a later amendment of the introducers does not move it.
-log.record('project-shared', [amended('shared', { introducers: [{ unit: 'changsha-bureau', share: '1' }] }, { introducers: [] })]);
+log.record('project-shared', [projectEvents('shared').amended({ introducers: [{ unit: 'changsha-bureau', share: '1' }] }, { introducers: [] })]);
 
 let report: ReturnType<typeof assessmentReport>;
 beforeAll(async () => {
-  report = assessmentReport(2014, await fold(projectLibraryProjection, log.events), rateTable(RATES));
+  report = assessmentReport(2014, await fold(projectLibraryProjection, log.events), rateTable(FLAT_RATE_EVENTS));
 });
 
 describe('the 2014 assessment of introducing units', () => {

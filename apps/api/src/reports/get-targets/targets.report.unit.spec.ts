@@ -1,15 +1,15 @@
-import type { InvestorEvent, ParkEvent } from '@itp/domain';
+import type { InvestorEvent, ParkEvent, ProjectEvent } from '@itp/domain';
 import { investorLibraryProjection, parkLibraryProjection, projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { abandoned, assignedToXiangnan, businessRegistered, contractSigned, projectRegistered } from '@itp/projections/testing/project-events';
+import { businessRegistered, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { targetsReport } from './targets.report';
 import { targetsFor } from './year-targets';
 
 const log = eventLog();
-const project = (id: string, registeredOn: string | null, overrides: Parameters<typeof projectRegistered>[1] = {}, more: ReturnType<typeof abandoned>[] = []) => {
-  const registered = projectRegistered(id, overrides);
-  log.record(`project-${id}`, [registered, contractSigned(id, '2013-06-01'), ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []), ...more]);
+const project = (id: string, registeredOn: string | null, overrides: Parameters<typeof projectRegistered>[0] = {}, more: ProjectEvent[] = []) => {
+  const registered = projectRegistered({ projectId: id, parkId: null, ...overrides });
+  log.record(`project-${id}`, [registered, projectEvents(id).contractSigned('2013-06-01'), ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []), ...more]);
 };
 const cny = (amount: string) => ({ totalInvestment: { amount, currency: 'CNY' as const } });
 const usd = (amount: string) => ({ capitalType: 'foreign' as const, totalInvestment: { amount, currency: 'USD' as const } });
@@ -25,10 +25,10 @@ project('below-threshold', '2014-03-11', cny('199999999.99'));
 project('last-year', '2013-12-31', { ...cny('900000000.00'), investorId: 'top100' });
 project('top100-again', '2014-02-01', { ...cny('100.00'), investorId: 'top100' });
 project('plain-firm', '2014-04-01', { ...usd('30000000.00'), investorId: 'plain' });
-project('abandoned', '2014-05-05', cny('300000000.00'), [abandoned('abandoned', '2014-06-01')]);
-project('xiangnan-major', null, { city: '430400', ...usd('50000000.00') }, [assignedToXiangnan('xiangnan-major', '430400', { amount: '50000000.00', currency: 'USD' }, 3, '2014-02-15')]);
-project('xiangnan-small', null, { city: '431000', ...usd('49999999.99') }, [assignedToXiangnan('xiangnan-small', '431000', { amount: '49999999.99', currency: 'USD' }, 3, '2014-02-15')]);
-project('xiangnan-batch-2', null, { city: '431100', ...usd('80000000.00') }, [assignedToXiangnan('xiangnan-batch-2', '431100', { amount: '80000000.00', currency: 'USD' }, 2, '2014-02-15')]);
+project('abandoned', '2014-05-05', cny('300000000.00'), [projectEvents('abandoned').abandoned('2014-06-01')]);
+project('xiangnan-major', null, { city: '430400', ...usd('50000000.00') }, [projectEvents('xiangnan-major').assignedToXiangnan('430400', { amount: '50000000.00', currency: 'USD' }, 3, '2014-02-15')]);
+project('xiangnan-small', null, { city: '431000', ...usd('49999999.99') }, [projectEvents('xiangnan-small').assignedToXiangnan('431000', { amount: '49999999.99', currency: 'USD' }, 3, '2014-02-15')]);
+project('xiangnan-batch-2', null, { city: '431100', ...usd('80000000.00') }, [projectEvents('xiangnan-batch-2').assignedToXiangnan('431100', { amount: '80000000.00', currency: 'USD' }, 2, '2014-02-15')]);
 
 const park = (parkId: string, level: string, levelApprovedOn: string | null, more: ParkEvent[] = []) =>
   log.record(`park-${parkId}`, [{ type: 'ParkRegistered', data: { parkId, name: `Park ${parkId}`, city: '430400', level, levelApprovedOn } } as ParkEvent, ...more]);

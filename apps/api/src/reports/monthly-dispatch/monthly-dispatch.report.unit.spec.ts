@@ -2,35 +2,34 @@ import { rateTable, type ProjectEvent } from '@itp/domain';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import {
-  abandoned, businessRegistered, contractSigned, problemRaised, problemResolved, progressReported, projectRegistered, RATES, suspended,
-} from '@itp/projections/testing/project-events';
+import { businessRegistered, FLAT_RATE_EVENTS, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { monthlyDispatchReport } from './monthly-dispatch.report';
 
 const log = eventLog();
-const project = (id: string, overrides: Parameters<typeof projectRegistered>[1], signedOn: string, registeredOn: string | null, more: ProjectEvent[] = []) => {
-  const registered = projectRegistered(id, { name: id, ...overrides });
-  log.record(`project-${id}`, [registered, contractSigned(id, signedOn), ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []), ...more]);
+const project = (id: string, overrides: Parameters<typeof projectRegistered>[0], signedOn: string, registeredOn: string | null, more: ProjectEvent[] = []) => {
+  const registered = projectRegistered({ projectId: id, parkId: null, name: id, ...overrides });
+  log.record(`project-${id}`, [registered, projectEvents(id).contractSigned(signedOn), ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []), ...more]);
 };
 const usdProgress = (id: string, month: string, amount: string): ProjectEvent => ({ type: 'ProjectMonthlyProgressReported', data: { projectId: id, month, investmentCompletedToDate: { amount, currency: 'USD' } } });
 
+const countedEvents = projectEvents('counted');
 project('counted', { city: '430100' }, '2014-02-01', '2014-03-20', [
-  progressReported('counted', '2014-04', '5000000.00'),
-  progressReported('counted', '2014-06', '12000000.50'),
-  problemRaised('counted', 'resolved-in-june', '2014-05-01'),
-  problemResolved('counted', 'resolved-in-june', '2014-06-10'),
-  problemRaised('counted', 'open', '2014-06-03'),
-  problemRaised('counted', 'raised-in-july', '2014-07-01'),
+  countedEvents.progressReported('2014-04', '5000000.00'),
+  countedEvents.progressReported('2014-06', '12000000.50'),
+  countedEvents.problemRaised('resolved-in-june', '2014-05-01'),
+  countedEvents.problemResolved('resolved-in-june', '2014-06-10'),
+  countedEvents.problemRaised('open', '2014-06-03'),
+  countedEvents.problemRaised('raised-in-july', '2014-07-01'),
 ]);
 project('foreign-unregistered', { city: '430400', capitalType: 'foreign', totalInvestment: { amount: '40000000.00', currency: 'USD' } }, '2014-02-01', null, [usdProgress('foreign-unregistered', '2014-06', '1000000.00')]);
 project('just-below', { city: '430400', totalInvestment: { amount: '199999999.99', currency: 'CNY' } }, '2014-02-01', null);
-project('abandoned-in-may', { city: '430100' }, '2014-02-01', '2014-03-01', [abandoned('abandoned-in-may', '2014-05-15')]);
+project('abandoned-in-may', { city: '430100' }, '2014-02-01', '2014-03-01', [projectEvents('abandoned-in-may').abandoned('2014-05-15')]);
 project('signed-in-july', { city: '430100' }, '2014-07-01', null);
-project('suspended', { city: '430100' }, '2014-02-01', '2014-04-01', [suspended('suspended', '2014-06-01')]);
+project('suspended', { city: '430100' }, '2014-02-01', '2014-04-01', [projectEvents('suspended').suspended('2014-06-01')]);
 
 let report: ReturnType<typeof monthlyDispatchReport>;
 beforeAll(async () => {
-  report = monthlyDispatchReport('2014-06', await fold(projectLibraryProjection, log.events), rateTable(RATES));
+  report = monthlyDispatchReport('2014-06', await fold(projectLibraryProjection, log.events), rateTable(FLAT_RATE_EVENTS));
 });
 
 describe('the monthly dispatch of June 2014', () => {

@@ -2,13 +2,13 @@ import { rateTable } from '@itp/domain';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { businessRegistered, contractSigned, projectRegistered, RATES } from '@itp/projections/testing/project-events';
+import { businessRegistered, FLAT_RATE_EVENTS, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import { quarterlyBulletinReport } from './quarterly-bulletin.report';
 
 const log = eventLog();
-const registeredProject = (id: string, registeredOn: string, overrides: Parameters<typeof projectRegistered>[1]) => {
-  const registered = projectRegistered(id, overrides);
-  log.record(`project-${id}`, [registered, contractSigned(id, '2014-01-15'), businessRegistered(registered, registeredOn)]);
+const registeredProject = (id: string, registeredOn: string, overrides: Parameters<typeof projectRegistered>[0]) => {
+  const registered = projectRegistered({ projectId: id, parkId: null, ...overrides });
+  log.record(`project-${id}`, [registered, projectEvents(id).contractSigned('2014-01-15'), businessRegistered(registered, registeredOn)]);
 };
 
 registeredProject('cs-q1', '2014-03-31', { city: '430100', totalInvestment: { amount: '300000000.00', currency: 'CNY' }, sourceRegions: ['pearl_river_delta', 'guangdong_hong_kong_macao'] });
@@ -19,7 +19,7 @@ registeredProject('zz-q3', '2014-07-01', { city: '430200', totalInvestment: { am
 
 let bulletin: ReturnType<typeof quarterlyBulletinReport>;
 beforeAll(async () => {
-  bulletin = quarterlyBulletinReport('2014-Q2', await fold(projectLibraryProjection, log.events), rateTable(RATES));
+  bulletin = quarterlyBulletinReport('2014-Q2', await fold(projectLibraryProjection, log.events), rateTable(FLAT_RATE_EVENTS));
 });
 
 const city = (code: string) => bulletin.byCity.find((c) => c.city === code)!;

@@ -1,9 +1,9 @@
 import Big from 'big.js';
 import { rateTable } from '@itp/domain';
-import { RATES } from '@itp/projections/testing/project-events';
+import { FLAT_RATE_EVENTS } from '@itp/domain/testing/project-events';
 import { cnyEquivalent, exactMoney, sumExact } from './cny-equivalent';
 
-const table = rateTable(RATES); // USD/CNY 6.1000 from 2014-01-02
+const table = rateTable(FLAT_RATE_EVENTS); // USD/CNY 6.1000 from 2014-01-02
 
 describe('CNY equivalents', () => {
   it('keeps CNY as it is, with no rate', () =>

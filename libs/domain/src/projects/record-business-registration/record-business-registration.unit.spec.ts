@@ -44,7 +44,7 @@ describe('RecordBusinessRegistration', () => {
             city: '430100',
             capitalType: 'domestic',
             totalInvestment: { amount: '200000000.00', currency: 'CNY' },
-            introducers: [{ unit: 'Changsha commerce bureau', share: '1' }],
+            introducers: [{ unit: 'changsha-commerce-bureau', share: '1' }],
             countsTowardTarget: true,
             evaluation: {
               rule: 'transfer_target_domestic',
