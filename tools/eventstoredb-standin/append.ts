@@ -115,6 +115,7 @@ export function appendHandler(context: HandlerContext): handleClientStreamingCal
       if (expected === undefined) return callback(rpcError(status.INVALID_ARGUMENT, `Invalid argument: ${options.getExpectedStreamRevisionCase()}`));
       const fault = context.faults.take('append');
       if (fault?.kind === 'hang') return; // never answered: the client's deadline ends it
+      if (fault?.kind === 'drop') return void context.front.resetByPeer(call.getPeer());
       const faultAnswer = fault ? faultStatus(fault) : undefined;
       if (faultAnswer) return callback(faultAnswer);
       const outcome = context.log.write(streamName, expected, events);

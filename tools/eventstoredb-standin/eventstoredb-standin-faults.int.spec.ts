@@ -1,4 +1,4 @@
-import { DeadlineExceededError, EventStoreDBClient, NotLeaderError, UnavailableError } from '@eventstore/db-client';
+import { DeadlineExceededError, EventStoreDBClient, NotLeaderError, TimeoutError, UnavailableError } from '@eventstore/db-client';
 import { EventStoreDbStandIn } from './standin';
 import { events, readAllEvents, readStreamEvents, rejection, streamName } from './spec-helpers';
 
@@ -51,6 +51,17 @@ describe('fault hooks', () => {
     standIn.faults.inject('read', { kind: 'deadline-exceeded' });
     expect(await rejection(readAllEvents(client))).toBeInstanceOf(DeadlineExceededError);
     expect(await rejection(readStreamEvents(client, stream))).toMatchObject({ type: 'stream-not-found' });
+  });
+
+  it('timeout answers ABORTED (a write timeout) and drop resets the connection: a live subscription ends with UNAVAILABLE', async () => {
+    standIn.faults.inject('append', { kind: 'timeout' });
+    expect(await rejection(client.appendToStream(streamName('timeout'), events(1)))).toBeInstanceOf(TimeoutError);
+    standIn.faults.inject('subscribe', { kind: 'drop' });
+    const subscription = client.subscribeToAll();
+    const failure = new Promise<Error>((resolve) => subscription.once('error', resolve));
+    subscription.resume();
+    expect(await failure).toBeInstanceOf(UnavailableError);
+    expect((await readAllEvents(client, { maxCount: 1 })).length).toBe(1);
   });
 
   it('hang never answers: the client’s own deadline ends the call', async () => {

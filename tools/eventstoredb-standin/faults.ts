@@ -8,6 +8,8 @@ export type Fault =
   | { kind: 'deadline-exceeded' }
   /** Status UNAVAILABLE "Server Is Not Ready" (RpcExceptions.ServerNotReady). */
   | { kind: 'unavailable' }
+  /** A write the node could not complete in time: ABORTED "Operation timed out: …" (RpcExceptions.Timeout). */
+  | { kind: 'timeout' }
   /**
    * Not the leader: NOT_FOUND "Leader info available" with the trailers `exception: not-leader`,
    * `leader-endpoint-host`, `leader-endpoint-port` (RpcExceptions.LeaderInfo,
@@ -16,6 +18,8 @@ export type Fault =
   | { kind: 'not-leader'; host: string; port: number }
   /** Never answers: the client's own deadline (10 s on appends by default) or a cancel ends the call. */
   | { kind: 'hang' }
+  /** The TCP connection the call came on is reset at once; nothing is written. */
+  | { kind: 'drop' }
   /** Appends only: the events ARE written, then the TCP connection is reset before any answer is sent. */
   | { kind: 'drop-after-persist' };
 
@@ -55,13 +59,15 @@ export class Faults {
   }
 }
 
-/** The gRPC status a fault answers with, or undefined for the faults that do not answer (hang, drop). */
+/** The gRPC status a fault answers with, or undefined for the faults that do not answer (hang, drops). */
 export function faultStatus(fault: Fault): Partial<ServiceError> | undefined {
   switch (fault.kind) {
     case 'deadline-exceeded':
       return { code: status.DEADLINE_EXCEEDED, details: 'Deadline Exceeded' };
     case 'unavailable':
       return { code: status.UNAVAILABLE, details: 'Server Is Not Ready' };
+    case 'timeout':
+      return { code: status.ABORTED, details: 'Operation timed out: Prepare phase timeout.' };
     case 'not-leader': {
       const metadata = new Metadata();
       metadata.set('exception', 'not-leader');

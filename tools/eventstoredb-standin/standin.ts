@@ -144,6 +144,7 @@ export class EventStoreDbStandIn {
     recordCall(this.context, call, 'features');
     const fault = this.faults.take('features');
     const answer = fault ? faultStatus(fault) : undefined;
+    if (fault?.kind === 'drop') return void this.front.resetByPeer(call.getPeer());
     if (fault !== undefined && answer === undefined) return; // hang
     if (answer) return callback(answer);
     if (this.options.serverFeatures === false) return callback(rpcError(status.UNIMPLEMENTED, 'Method not found'));
@@ -167,6 +168,7 @@ export class EventStoreDbStandIn {
     recordCall(this.context, call, target, options.hasAll() ? '$all' : streamNameOf(options.getStream()?.getStreamIdentifier()));
     const fault = this.faults.take(target);
     if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'drop') return void this.front.resetByPeer(call.getPeer());
     const faultAnswer = fault ? faultStatus(fault) : undefined;
     if (faultAnswer) return sink.fail(faultAnswer);
     const uuidAsString = options.getUuidOption()?.hasString() ?? false;
