@@ -169,6 +169,23 @@ describe('subscribing to $all with excludeSystemEvents() (the adapter’s filter
     }
   });
 
+  it('moves checkpoints through a long run of $-events (catch-up page starts, prepare 0 as the server sends them)', async () => {
+    const fresh = await EventStoreDbStandIn.create({ systemEventEvery: 0 });
+    const own = EventStoreDBClient.connectionString(fresh.connectionString);
+    try {
+      for (let index = 0; index < 100; index += 1) fresh.writeSystemEvent('$stats-test', '$statsCollected', { index });
+      await own.appendToStream('after-the-run', events(1));
+      const observed = observeAll(own);
+      await eventually(() => observed.caughtUpAfter !== undefined, 'caught-up');
+      expect(observed.events.map((resolved) => resolved.event?.streamId)).toEqual(['after-the-run']);
+      expect(observed.checkpoints.slice(1, 3).every((checkpoint) => checkpoint.prepare === 0n && checkpoint.commit > 0n)).toBe(true);
+      await observed.stop();
+    } finally {
+      await own.dispose();
+      await fresh.close();
+    }
+  });
+
   it('keeps the server’s quirk: from the start with nothing to deliver, the end-of-catch-up checkpoint is ulong max', async () => {
     const fresh = await EventStoreDbStandIn.create();
     const own = EventStoreDBClient.connectionString(fresh.connectionString);
