@@ -77,9 +77,9 @@ describe('projection operations, with projections running in the api (the embedd
 
       const started = await api.request('POST', '/api/v1/admin/projections/investor-library/rebuild');
       expect(started.status).toBe(202);
-      expect(started.body).toMatchObject({ name: 'investor-library', rebuild: { target: 'investor_library_v1_rebuild_1', reason: 'requested' } });
+      expect(started.body).toMatchObject({ name: 'investor-library', rebuild: { target: 'investor_library_v2_rebuild_1', reason: 'requested' } });
       const listed = await eventually(() => api.request('GET', '/api/v1/admin/projections'),
-        (r) => r.body.projections.some((p: { name: string; physicalCollection: string; state: string }) => p.name === 'investor-library' && p.state === 'live' && p.physicalCollection === 'investor_library_v1_rebuild_1'), 'the switch');
+        (r) => r.body.projections.some((p: { name: string; physicalCollection: string; state: string }) => p.name === 'investor-library' && p.state === 'live' && p.physicalCollection === 'investor_library_v2_rebuild_1'), 'the switch');
       expect(listed.body.projections.find((p: { name: string }) => p.name === 'investor-library')).toMatchObject({ checkpoint: position, lag: 0, rebuild: null });
     });
   });
