@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkCommit, type CommitDecision, type CommitView } from './commit-check';
+import { ANY, checkCommit, type CommitDecision, type CommitView } from './commit-check';
 
 /**
  * The stand-in's transaction file, in memory: one record after another at byte positions, as in
@@ -118,7 +118,7 @@ export class EventLog implements CommitView {
   /** An event written by the node itself ($-stream, $-type), through the same write path as clients' appends. */
   writeSystemEvent(streamId: string, type: string, data: unknown, isJson = true): StoredEvent {
     const bytes = Buffer.from(isJson ? JSON.stringify(data) : String(data), 'utf8');
-    const outcome = this.write(streamId, -2n, [{ id: randomUUID(), type, isJson, data: bytes, metadata: new Uint8Array() }]);
+    const outcome = this.write(streamId, ANY, [{ id: randomUUID(), type, isJson, data: bytes, metadata: new Uint8Array() }]);
     if (outcome.kind !== 'written') throw new Error(`system event to ${streamId} not written`);
     return this.streams.get(streamId)?.at(-1) as StoredEvent;
   }
