@@ -36,14 +36,25 @@ function proposedOf(message: AppendReq.ProposedMessage): ProposedEvent | Failure
   const contentType = map.get('content-type');
   const id = parseUuid(message.getId());
   if (type === undefined || contentType === undefined) {
-    return rpcError(status.INVALID_ARGUMENT, `Required Metadata Property '${type === undefined ? 'type' : 'content-type'}' is missing`, {
-      exception: 'missing-required-metadata-property',
-      'required-metadata-properties': 'type,content-type',
-    });
+    return rpcError(
+      status.INVALID_ARGUMENT,
+      `Required Metadata Property '${type === undefined ? 'type' : 'content-type'}' is missing`,
+      {
+        exception: 'missing-required-metadata-property',
+        'required-metadata-properties': 'type,content-type',
+      },
+    );
   }
-  if (id === undefined || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(id)) return rpcError(status.INVALID_ARGUMENT, 'Empty eventId provided.');
+  if (id === undefined || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(id))
+    return rpcError(status.INVALID_ARGUMENT, 'Empty eventId provided.');
   if (type.length === 0) return rpcError(status.INVALID_ARGUMENT, 'Empty eventType provided.');
-  return { id, type, isJson: contentType === 'application/json', data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
+  return {
+    id,
+    type,
+    isJson: contentType === 'application/json',
+    data: message.getData_asU8(),
+    metadata: message.getCustomMetadata_asU8(),
+  };
 }
 
 /** AppendResp for a completed write: Streams.Append.cs HandleWriteEventsCompleted. */
@@ -74,7 +85,8 @@ export function appendResp(outcome: WriteOutcome, request: AppendReq.Options): A
       wrong.setExpectedRevision(request.getRevision()).setExpectedRevision2060(Number(request.getRevision()));
   }
   if (outcome.currentVersion === -1n) wrong.setCurrentNoStream(new Empty()).setNoStream2060(new Empty());
-  else wrong.setCurrentRevision(outcome.currentVersion.toString()).setCurrentRevision2060(Number(outcome.currentVersion));
+  else
+    wrong.setCurrentRevision(outcome.currentVersion.toString()).setCurrentRevision2060(Number(outcome.currentVersion));
   return response.setWrongExpectedVersion(wrong);
 }
 
@@ -87,12 +99,16 @@ export function appendHandler(context: HandlerContext): handleClientStreamingCal
     call.on('data', (message: AppendReq) => {
       if (failure) return;
       if (options === undefined) {
-        if (!message.hasOptions()) failure = rpcError(status.UNKNOWN, 'Operation is not valid due to the current state of the object.');
+        if (!message.hasOptions())
+          failure = rpcError(status.UNKNOWN, 'Operation is not valid due to the current state of the object.');
         options = message.getOptions();
         return;
       }
       const proposed = message.getProposedMessage();
-      const event = proposed === undefined ? rpcError(status.UNKNOWN, 'Operation is not valid due to the current state of the object.') : proposedOf(proposed);
+      const event =
+        proposed === undefined
+          ? rpcError(status.UNKNOWN, 'Operation is not valid due to the current state of the object.')
+          : proposedOf(proposed);
       if (!('id' in event)) {
         failure = event;
         return;
@@ -112,7 +128,10 @@ export function appendHandler(context: HandlerContext): handleClientStreamingCal
       recordCall(context, call, 'append', streamName);
       if (failure || options === undefined) return callback(failure ?? rpcError(status.UNKNOWN, 'No options'));
       const expected = expectedVersionOf(options);
-      if (expected === undefined) return callback(rpcError(status.INVALID_ARGUMENT, `Invalid argument: ${options.getExpectedStreamRevisionCase()}`));
+      if (expected === undefined)
+        return callback(
+          rpcError(status.INVALID_ARGUMENT, `Invalid argument: ${options.getExpectedStreamRevisionCase()}`),
+        );
       const fault = context.faults.take('append');
       if (fault?.kind === 'hang') return; // never answered: the client's deadline ends it
       if (fault?.kind === 'drop') return void context.front.resetByPeer(call.getPeer());

@@ -38,7 +38,12 @@ export interface CommitView {
 
 const wrong = (currentVersion: bigint): CommitDecision => ({ kind: 'wrong-expected-version', currentVersion });
 
-export function checkCommit(view: CommitView, streamId: string, expectedVersion: bigint, eventIds: readonly string[]): CommitDecision {
+export function checkCommit(
+  view: CommitView,
+  streamId: string,
+  expectedVersion: bigint,
+  eventIds: readonly string[],
+): CommitDecision {
   const curVersion = view.lastEventNumber(streamId);
   // No $$metadata streams here, so "exists" means "has events" (IndexWriter also accepts a stream with metadata only).
   if (expectedVersion === STREAM_EXISTS && curVersion < 0n) return wrong(curVersion);

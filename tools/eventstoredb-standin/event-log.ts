@@ -50,7 +50,20 @@ const stringSize = (text: string): number => {
 
 /** PrepareLogRecord.SizeOnDisk (src/EventStore.Core/TransactionLog/LogRecords/PrepareLogRecord.cs), LogV2. */
 export function prepareSize(streamId: string, type: string, data: Uint8Array, metadata: Uint8Array): number {
-  const fixed = 8 /* length prefix+suffix */ + 1 + 1 + 8 + 2 + 8 + 4 + 8 /* type..expected version */ + 16 + 16 + 8 /* ids, time */ + 4 + 4;
+  const fixed =
+    8 /* length prefix+suffix */ +
+    1 +
+    1 +
+    8 +
+    2 +
+    8 +
+    4 +
+    8 /* type..expected version */ +
+    16 +
+    16 +
+    8 /* ids, time */ +
+    4 +
+    4;
   return fixed + stringSize(streamId) + stringSize(type) + data.length + metadata.length;
 }
 
@@ -88,7 +101,12 @@ export class EventLog implements CommitView {
 
   /** The decision for an append (see commit-check.ts), then the write: what StorageWriterService.WritePrepares does. */
   write(streamId: string, expectedVersion: bigint, events: readonly ProposedEvent[]): WriteOutcome {
-    const decision: CommitDecision = checkCommit(this, streamId, expectedVersion, events.map((event) => event.id));
+    const decision: CommitDecision = checkCommit(
+      this,
+      streamId,
+      expectedVersion,
+      events.map((event) => event.id),
+    );
     if (decision.kind === 'wrong-expected-version') return decision;
     if (decision.kind === 'idempotent') {
       const last = this.streams.get(streamId)?.[Number(decision.lastEventNumber)];
@@ -104,7 +122,13 @@ export class EventLog implements CommitView {
     this.streams.set(streamId, stream);
     const created = nowTicks();
     const written = events.map((proposed, index): StoredEvent => {
-      const event = { ...proposed, streamId, revision: decision.currentVersion + 1n + BigInt(index), created, position: this.writer };
+      const event = {
+        ...proposed,
+        streamId,
+        revision: decision.currentVersion + 1n + BigInt(index),
+        created,
+        position: this.writer,
+      };
       this.push(prepareSize(streamId, proposed.type, proposed.data, proposed.metadata), event);
       stream.push(event);
       this.remember(event);
@@ -118,7 +142,9 @@ export class EventLog implements CommitView {
   /** An event written by the node itself ($-stream, $-type), through the same write path as clients' appends. */
   writeSystemEvent(streamId: string, type: string, data: unknown, isJson = true): StoredEvent {
     const bytes = Buffer.from(isJson ? JSON.stringify(data) : String(data), 'utf8');
-    const outcome = this.write(streamId, ANY, [{ id: randomUUID(), type, isJson, data: bytes, metadata: new Uint8Array() }]);
+    const outcome = this.write(streamId, ANY, [
+      { id: randomUUID(), type, isJson, data: bytes, metadata: new Uint8Array() },
+    ]);
     if (outcome.kind !== 'written') throw new Error(`system event to ${streamId} not written`);
     return this.streams.get(streamId)?.at(-1) as StoredEvent;
   }

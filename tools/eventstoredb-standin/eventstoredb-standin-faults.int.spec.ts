@@ -1,4 +1,10 @@
-import { DeadlineExceededError, EventStoreDBClient, NotLeaderError, TimeoutError, UnavailableError } from '@eventstore/db-client';
+import {
+  DeadlineExceededError,
+  EventStoreDBClient,
+  NotLeaderError,
+  TimeoutError,
+  UnavailableError,
+} from '@eventstore/db-client';
 import { EventStoreDbStandIn } from './standin';
 import { events, readAllEvents, readStreamEvents, rejection, streamName } from './spec-helpers';
 
@@ -20,11 +26,15 @@ describe('fault hooks', () => {
     const stream = streamName('dropped');
     const batch = events(2);
     standIn.faults.inject('append', { kind: 'drop-after-persist' });
-    expect(await rejection(client.appendToStream(stream, batch, { expectedRevision: 'no_stream' }))).toBeInstanceOf(UnavailableError);
+    expect(await rejection(client.appendToStream(stream, batch, { expectedRevision: 'no_stream' }))).toBeInstanceOf(
+      UnavailableError,
+    );
     expect(await readStreamEvents(client, stream)).toHaveLength(2);
     const retried = await client.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
     expect(retried.nextExpectedRevision).toBe(1n);
-    expect((await readStreamEvents(client, stream)).map((resolved) => resolved.event?.id)).toEqual(batch.map((event) => event.id));
+    expect((await readStreamEvents(client, stream)).map((resolved) => resolved.event?.id)).toEqual(
+      batch.map((event) => event.id),
+    );
   });
 
   it('restart on the same port keeps the data, writes a new epoch and empties the committed-ids cache', async () => {
@@ -66,7 +76,9 @@ describe('fault hooks', () => {
 
   it('hang never answers: the client’s own deadline ends the call', async () => {
     standIn.faults.inject('append', { kind: 'hang' });
-    expect(await rejection(client.appendToStream(streamName('hang'), events(1), { deadline: 300 }))).toBeInstanceOf(DeadlineExceededError);
+    expect(await rejection(client.appendToStream(streamName('hang'), events(1), { deadline: 300 }))).toBeInstanceOf(
+      DeadlineExceededError,
+    );
   });
 
   it('not-leader answers the leader’s endpoint in trailers; the client then reconnects to that leader', async () => {
@@ -111,7 +123,10 @@ describe('what the client sends (the call journal)', () => {
     const append = standIn.journal.find((call) => call.target === 'append');
     expect(append?.connectionName).toBe(client.connectionName);
     expect(append?.deadline!.getTime()).toBeGreaterThan(Date.now() + 8_000);
-    expect(standIn.journal.find((call) => call.target === 'read')).toMatchObject({ connectionName: client.connectionName, deadline: undefined });
+    expect(standIn.journal.find((call) => call.target === 'read')).toMatchObject({
+      connectionName: client.connectionName,
+      deadline: undefined,
+    });
   });
 
   it('with ServerFeatures UNIMPLEMENTED (as EventStoreDB 20.6) the client falls back to Streams.Append', async () => {

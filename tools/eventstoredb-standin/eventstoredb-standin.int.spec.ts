@@ -1,4 +1,13 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, StreamNotFoundError, WrongExpectedVersionError, jsonEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+} from '@eventstore/db-client';
 import { EventStoreDbStandIn } from './standin';
 import { eventually, events, observeAll, readAllEvents, readStreamEvents, rejection, streamName } from './spec-helpers';
 
@@ -24,7 +33,10 @@ const wrongVersion = async (promise: Promise<unknown>) => {
 describe('appending, per expected revision (IndexWriter.CheckCommit)', () => {
   it("'no_stream' creates the stream at revision 0..; a second 'no_stream' is refused with the current revision", async () => {
     const stream = streamName('no-stream');
-    expect(await client.appendToStream(stream, events(2), { expectedRevision: 'no_stream' })).toMatchObject({ success: true, nextExpectedRevision: 1n });
+    expect(await client.appendToStream(stream, events(2), { expectedRevision: 'no_stream' })).toMatchObject({
+      success: true,
+      nextExpectedRevision: 1n,
+    });
     const error = await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 'no_stream' }));
     expect(error).toMatchObject({ streamName: stream, expectedVersion: 'no_stream', actualVersion: 1n });
   });
@@ -40,16 +52,26 @@ describe('appending, per expected revision (IndexWriter.CheckCommit)', () => {
     const error = await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 'stream_exists' }));
     expect(error).toMatchObject({ expectedVersion: 'stream_exists', actualVersion: 'no_stream' });
     await client.appendToStream(stream, events(1));
-    expect((await client.appendToStream(stream, events(1), { expectedRevision: 'stream_exists' })).nextExpectedRevision).toBe(1n);
+    expect(
+      (await client.appendToStream(stream, events(1), { expectedRevision: 'stream_exists' })).nextExpectedRevision,
+    ).toBe(1n);
   });
 
   it('an exact revision appends when it is the last one; stale or ahead it is refused, naming expected and current', async () => {
     const stream = streamName('exact');
-    expect((await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 0n }))).actualVersion).toBe('no_stream');
+    expect((await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 0n }))).actualVersion).toBe(
+      'no_stream',
+    );
     await client.appendToStream(stream, events(3), { expectedRevision: 'no_stream' });
     expect((await client.appendToStream(stream, events(1), { expectedRevision: 2n })).nextExpectedRevision).toBe(3n);
-    expect(await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 1n }))).toMatchObject({ expectedVersion: 1n, actualVersion: 3n });
-    expect(await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 7n }))).toMatchObject({ expectedVersion: 7n, actualVersion: 3n });
+    expect(await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 1n }))).toMatchObject({
+      expectedVersion: 1n,
+      actualVersion: 3n,
+    });
+    expect(await wrongVersion(client.appendToStream(stream, events(1), { expectedRevision: 7n }))).toMatchObject({
+      expectedVersion: 7n,
+      actualVersion: 3n,
+    });
     expect(await readStreamEvents(client, stream)).toHaveLength(4);
   });
 
@@ -94,7 +116,10 @@ describe('re-appending the same event ids (idempotence, IndexWriter.CheckCommit)
     const batch = events(1);
     await client.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
     expect((await client.appendToStream(stream, batch, { expectedRevision: 0n })).nextExpectedRevision).toBe(1n);
-    expect((await readStreamEvents(client, stream)).map((resolved) => resolved.event?.id)).toEqual([batch[0].id, batch[0].id]);
+    expect((await readStreamEvents(client, stream)).map((resolved) => resolved.event?.id)).toEqual([
+      batch[0].id,
+      batch[0].id,
+    ]);
   });
 
   it('with only some ids stored, or in another order, is a wrong expected version (corrupted idempotency)', async () => {
@@ -112,7 +137,8 @@ describe('reading', () => {
   it('reads a stream forwards and backwards, with counts and from-revisions; a missing stream is StreamNotFoundError', async () => {
     const stream = streamName('read');
     await client.appendToStream(stream, events(5));
-    const revisions = async (options: Parameters<typeof readStreamEvents>[2]) => (await readStreamEvents(client, stream, options)).map((resolved) => resolved.event?.revision);
+    const revisions = async (options: Parameters<typeof readStreamEvents>[2]) =>
+      (await readStreamEvents(client, stream, options)).map((resolved) => resolved.event?.revision);
     expect(await revisions({ direction: FORWARDS, fromRevision: START, maxCount: 2 })).toEqual([0n, 1n]);
     expect(await revisions({ direction: FORWARDS, fromRevision: 3n })).toEqual([3n, 4n]);
     expect(await revisions({ direction: BACKWARDS, fromRevision: END, maxCount: 2 })).toEqual([4n, 3n]);
@@ -124,7 +150,9 @@ describe('reading', () => {
   it('reads $all with the system events a real node writes ($-streams, $-types, non-JSON), never $epoch-information', async () => {
     const all = await readAllEvents(client);
     const types = all.map((resolved) => resolved.event?.type);
-    expect(types).toEqual(expect.arrayContaining(['$metadata', '$UserCreated', '$User', '$settings', '$statsCollected']));
+    expect(types).toEqual(
+      expect.arrayContaining(['$metadata', '$UserCreated', '$User', '$settings', '$statsCollected']),
+    );
     expect(all.find((resolved) => resolved.event?.type === '$User')?.event?.isJson).toBe(false);
     expect(all.some((resolved) => resolved.event?.streamId === '$epoch-information')).toBe(false);
     expect(all.findIndex((resolved) => resolved.event?.type.startsWith('$'))).toBe(0);
@@ -138,10 +166,14 @@ describe('reading', () => {
     const mine = (await readAllEvents(client)).filter((resolved) => resolved.event?.streamId === stream);
     const at = mine[1].event!.position;
     expect((await readAllEvents(client, { fromPosition: at, maxCount: 1 }))[0].event?.id).toBe(mine[1].event?.id);
-    expect((await readAllEvents(client, { fromPosition: at, direction: BACKWARDS, maxCount: 1 }))[0].event?.id).toBe(mine[0].event?.id);
+    expect((await readAllEvents(client, { fromPosition: at, direction: BACKWARDS, maxCount: 1 }))[0].event?.id).toBe(
+      mine[0].event?.id,
+    );
     const last = await readAllEvents(client, { fromPosition: END, direction: BACKWARDS, maxCount: 1 });
     expect(last[0].event?.position).toEqual((await readAllEvents(client)).at(-1)?.event?.position);
-    expect(await rejection(readAllEvents(client, { fromPosition: { commit: at.commit + 1n, prepare: at.commit + 1n } }))).toMatchObject({ code: 2 });
+    expect(
+      await rejection(readAllEvents(client, { fromPosition: { commit: at.commit + 1n, prepare: at.commit + 1n } })),
+    ).toMatchObject({ code: 2 });
   });
 });
 
@@ -178,7 +210,9 @@ describe('subscribing to $all with excludeSystemEvents() (the adapter’s filter
       const observed = observeAll(own);
       await eventually(() => observed.caughtUpAfter !== undefined, 'caught-up');
       expect(observed.events.map((resolved) => resolved.event?.streamId)).toEqual(['after-the-run']);
-      expect(observed.checkpoints.slice(1, 3).every((checkpoint) => checkpoint.prepare === 0n && checkpoint.commit > 0n)).toBe(true);
+      expect(
+        observed.checkpoints.slice(1, 3).every((checkpoint) => checkpoint.prepare === 0n && checkpoint.commit > 0n),
+      ).toBe(true);
       await observed.stop();
     } finally {
       await own.dispose();

@@ -35,7 +35,8 @@ export class Faults {
 
   /** Arms `fault` for the next `times` calls of `target` (default: one). */
   inject(target: FaultTarget, fault: Fault, times = 1): void {
-    if (fault.kind === 'drop-after-persist' && target !== 'append') throw new Error('drop-after-persist applies to appends only');
+    if (fault.kind === 'drop-after-persist' && target !== 'append')
+      throw new Error('drop-after-persist applies to appends only');
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`times must be a positive integer, got ${times}`);
     this.armed.push({ target, fault, remaining: times });
   }

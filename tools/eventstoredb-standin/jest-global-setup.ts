@@ -8,5 +8,7 @@ export default async function setup(): Promise<void> {
   const standIn = await EventStoreDbStandIn.create();
   (globalThis as { eventStoreDbStandIn?: EventStoreDbStandIn }).eventStoreDbStandIn = standIn;
   process.env.EVENTSTORE_CONNECTION_STRING = standIn.connectionString;
-  process.stderr.write(`\nEventStoreDB contract suite against the STAND-IN (not a real server): ${standIn.connectionString}\n`);
+  process.stderr.write(
+    `\nEventStoreDB contract suite against the STAND-IN (not a real server): ${standIn.connectionString}\n`,
+  );
 }

@@ -14,7 +14,12 @@ const MAX_U64 = (1n << 64n) - 1n;
 /** Every $all read, filtered or not, applies EventFilter.DefaultAllFilter: $epoch-information never shows. */
 export const visibleInAll = (event: StoredEvent): boolean => event.streamId !== '$epoch-information';
 
-export async function readStream(log: EventLog, request: ReadReq.Options, sink: ReadSink, uuidAsString: boolean): Promise<void> {
+export async function readStream(
+  log: EventLog,
+  request: ReadReq.Options,
+  sink: ReadSink,
+  uuidAsString: boolean,
+): Promise<void> {
   const options = request.getStream() as ReadReq.Options.StreamOptions;
   const name = streamNameOf(options.getStreamIdentifier());
   const events = log.stream(name);
@@ -33,11 +38,13 @@ export async function readStream(log: EventLog, request: ReadReq.Options, sink: 
   const selected: StoredEvent[] = [];
   if (forwards) {
     // From End forwards: nothing (ReadStreamEventsForward from -1 finds no events).
-    for (let revision = from; from >= 0n && revision <= last && BigInt(selected.length) < count; revision += 1n) selected.push(events[Number(revision)]);
+    for (let revision = from; from >= 0n && revision <= last && BigInt(selected.length) < count; revision += 1n)
+      selected.push(events[Number(revision)]);
   } else {
     // IndexReader.ReadStreamEventsBackward: from < 0 (End) means the last event; beyond the end reads from the last one.
     const start = from < 0n || from > last ? last : from;
-    for (let revision = start; revision >= 0n && BigInt(selected.length) < count; revision -= 1n) selected.push(events[Number(revision)]);
+    for (let revision = start; revision >= 0n && BigInt(selected.length) < count; revision -= 1n)
+      selected.push(events[Number(revision)]);
   }
   for (const event of selected) if (!(await sink.send(readEventResp(event, uuidAsString)))) return;
   sink.end();
@@ -62,15 +69,27 @@ export function allStart(options: ReadReq.Options.AllOptions): { commit: bigint;
  * (commit, prepare). ReadAllEventsBackward returns records whose post-position is at or before it: the record
  * at exactly that position is NOT included.
  */
-export async function readAll(log: EventLog, request: ReadReq.Options, sink: ReadSink, uuidAsString: boolean): Promise<void> {
+export async function readAll(
+  log: EventLog,
+  request: ReadReq.Options,
+  sink: ReadSink,
+  uuidAsString: boolean,
+): Promise<void> {
   const from = allStart(request.getAll() as ReadReq.Options.AllOptions);
   const forwards = request.getReadDirection() === ReadReq.Options.ReadDirection.FORWARDS;
   let count = BigInt(request.getCount());
-  const at = from === 'start' ? { commit: 0n, prepare: 0n } : from === 'end' ? { commit: log.endPosition, prepare: log.endPosition } : from;
-  if (at.commit < at.prepare) return sink.fail(rpcError(status.UNKNOWN, 'The commit position cannot be less than the prepare position'));
+  const at =
+    from === 'start'
+      ? { commit: 0n, prepare: 0n }
+      : from === 'end'
+        ? { commit: log.endPosition, prepare: log.endPosition }
+        : from;
+  if (at.commit < at.prepare)
+    return sink.fail(rpcError(status.UNKNOWN, 'The commit position cannot be less than the prepare position'));
   // Forwards, a start inside the last record is past LastIndexedPosition: end of stream, no error.
   const inside = at.commit < log.endPosition && !log.isBoundary(at.commit);
-  if (inside && (!forwards || at.commit <= log.lastIndexedPosition)) return sink.fail(rpcError(status.UNKNOWN, 'Unexpected ReadAllResult: InvalidPosition'));
+  if (inside && (!forwards || at.commit <= log.lastIndexedPosition))
+    return sink.fail(rpcError(status.UNKNOWN, 'Unexpected ReadAllResult: InvalidPosition'));
   const records = log.records;
   if (forwards) {
     for (let index = log.indexAtOrAfter(at.commit); index < records.length && count > 0n; index += 1) {

@@ -17,13 +17,20 @@ export const streamName = (label: string): string => `standin_${label}-${randomU
 export const events = (count: number, type = 'StandInTested'): JSONEventData[] =>
   Array.from({ length: count }, (_, index) => jsonEvent({ type, data: { index } }));
 
-export async function readStreamEvents(client: EventStoreDBClient, stream: string, options: Parameters<EventStoreDBClient['readStream']>[1] = {}): Promise<ResolvedEvent[]> {
+export async function readStreamEvents(
+  client: EventStoreDBClient,
+  stream: string,
+  options: Parameters<EventStoreDBClient['readStream']>[1] = {},
+): Promise<ResolvedEvent[]> {
   const read: ResolvedEvent[] = [];
   for await (const resolved of client.readStream(stream, options)) read.push(resolved);
   return read;
 }
 
-export async function readAllEvents(client: EventStoreDBClient, options: Parameters<EventStoreDBClient['readAll']>[0] = {}): Promise<AllStreamResolvedEvent[]> {
+export async function readAllEvents(
+  client: EventStoreDBClient,
+  options: Parameters<EventStoreDBClient['readAll']>[0] = {},
+): Promise<AllStreamResolvedEvent[]> {
   const read: AllStreamResolvedEvent[] = [];
   for await (const resolved of client.readAll(options)) read.push(resolved);
   return read;
@@ -63,7 +70,9 @@ export function observeAll(client: EventStoreDBClient, fromPosition: Position | 
   const observed: Observed = { events: [], checkpoints: [], caughtUpAfter: undefined, stop: async () => undefined };
   const subscription = client.subscribeToAll({
     fromPosition,
-    filter: excludeSystemEvents({ checkpointReached: (_subscription, position) => void observed.checkpoints.push(position) }),
+    filter: excludeSystemEvents({
+      checkpointReached: (_subscription, position) => void observed.checkpoints.push(position),
+    }),
   });
   subscription.on('data', (resolved: AllStreamResolvedEvent) => observed.events.push(resolved));
   subscription.on('caughtUp', () => setImmediate(() => (observed.caughtUpAfter ??= observed.events.length)));

@@ -1,4 +1,11 @@
-import { Server, ServerCredentials, status, type handleUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  status,
+  type handleUnaryCall,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import { appendHandler } from './append';
 import type { CallRecord, HandlerContext } from './context';
 import { recordCall, rpcError } from './context';
@@ -9,7 +16,16 @@ import { readAll, readStream } from './reads';
 import { subscribeToAll } from './subscription';
 import { writeFirstStartEvents, writeEpoch, writeStatsEvent } from './system-events';
 import { TcpFront } from './tcp-front';
-import { ReadReq, ServerFeaturesService, StreamsService, streamNameOf, supportedMethods, type Empty, type ReadResp, type SupportedMethods } from './wire';
+import {
+  ReadReq,
+  ServerFeaturesService,
+  StreamsService,
+  streamNameOf,
+  supportedMethods,
+  type Empty,
+  type ReadResp,
+  type SupportedMethods,
+} from './wire';
 
 export interface StandInOptions {
   /** Default 127.0.0.1. */
@@ -72,9 +88,13 @@ export class EventStoreDbStandIn {
     if (this.server) return;
     const server = new Server();
     server.addService(StreamsService, this.streamsImplementation());
-    server.addService(ServerFeaturesService, { getSupportedMethods: this.getSupportedMethods } as UntypedServiceImplementation);
+    server.addService(ServerFeaturesService, {
+      getSupportedMethods: this.getSupportedMethods,
+    } as UntypedServiceImplementation);
     this.upstreamPort = await new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+      server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) =>
+        error ? reject(error) : resolve(port),
+      ),
     );
     this.server = server;
     this.port = await this.front.listen(this.host, this.port);
@@ -165,7 +185,12 @@ export class EventStoreDbStandIn {
     if (options === undefined) return sink.fail(rpcError(status.INVALID_ARGUMENT, 'Options are required'));
     const subscription = options.hasSubscription();
     const target = subscription ? 'subscribe' : 'read';
-    recordCall(this.context, call, target, options.hasAll() ? '$all' : streamNameOf(options.getStream()?.getStreamIdentifier()));
+    recordCall(
+      this.context,
+      call,
+      target,
+      options.hasAll() ? '$all' : streamNameOf(options.getStream()?.getStreamIdentifier()),
+    );
     const fault = this.faults.take(target);
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void this.front.resetByPeer(call.getPeer());
@@ -174,12 +199,18 @@ export class EventStoreDbStandIn {
     const uuidAsString = options.getUuidOption()?.hasString() ?? false;
     const filtered = options.hasFilter();
     try {
-      if (options.hasStream() && !subscription && !filtered) return await readStream(this.log, options, sink, uuidAsString);
+      if (options.hasStream() && !subscription && !filtered)
+        return await readStream(this.log, options, sink, uuidAsString);
       if (options.hasAll() && !subscription && !filtered) return await readAll(this.log, options, sink, uuidAsString);
       if (options.hasAll() && subscription && options.getReadDirection() === ReadReq.Options.ReadDirection.FORWARDS) {
         return await subscribeToAll(this.log, options, sink, uuidAsString);
       }
-      sink.fail(rpcError(status.UNIMPLEMENTED, 'This read (stream subscription or filtered read) is not implemented by the stand-in'));
+      sink.fail(
+        rpcError(
+          status.UNIMPLEMENTED,
+          'This read (stream subscription or filtered read) is not implemented by the stand-in',
+        ),
+      );
     } catch (error) {
       sink.fail(rpcError(status.UNKNOWN, error instanceof Error ? error.message : String(error)));
     }

@@ -16,7 +16,10 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const standIn = await EventStoreDbStandIn.create({ port: option('port', 0), systemEventEvery: option('system-event-every', 3) });
+  const standIn = await EventStoreDbStandIn.create({
+    port: option('port', 0),
+    systemEventEvery: option('system-event-every', 3),
+  });
   process.stdout.write(`${standIn.connectionString}\n`);
   process.stderr.write('EventStoreDB stand-in for tests (in memory, not a database). Ctrl-C to stop.\n');
   const stop = (): void => {

@@ -29,7 +29,8 @@ interface Pos {
   commit: bigint;
   prepare: bigint;
 }
-const compare = (a: Pos, b: Pos): number => (a.commit !== b.commit ? (a.commit < b.commit ? -1 : 1) : a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1);
+const compare = (a: Pos, b: Pos): number =>
+  a.commit !== b.commit ? (a.commit < b.commit ? -1 : 1) : a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
 const own = (event: StoredEvent): Pos => ({ commit: event.position, prepare: event.position });
 
 type Live = { event: StoredEvent } | { checkpoint: Pos };
@@ -43,9 +44,12 @@ interface Filter {
 
 function filterOf(options: ReadReq.Options): Filter {
   const filter = options.getFilter();
-  if (!options.hasFilter() || filter === undefined) return { allow: visibleInAll, window: READ_BATCH_SIZE, interval: undefined };
+  if (!options.hasFilter() || filter === undefined)
+    return { allow: visibleInAll, window: READ_BATCH_SIZE, interval: undefined };
   const onType = filter.hasEventType();
-  const expression = (onType ? filter.getEventType() : filter.getStreamIdentifier()) as ReadReq.Options.FilterOptions.Expression;
+  const expression = (
+    onType ? filter.getEventType() : filter.getStreamIdentifier()
+  ) as ReadReq.Options.FilterOptions.Expression;
   const regex = expression.getRegex() ? new RegExp(expression.getRegex()) : undefined;
   const prefixes = expression.getPrefixList();
   const window = filter.hasMax() ? filter.getMax() : READ_BATCH_SIZE;
@@ -56,7 +60,12 @@ function filterOf(options: ReadReq.Options): Filter {
   return { allow, window, interval: Math.max(1, filter.getCheckpointintervalmultiplier()) * window };
 }
 
-export async function subscribeToAll(log: EventLog, options: ReadReq.Options, sink: ReadSink, uuidAsString: boolean): Promise<void> {
+export async function subscribeToAll(
+  log: EventLog,
+  options: ReadReq.Options,
+  sink: ReadSink,
+  uuidAsString: boolean,
+): Promise<void> {
   const filter = filterOf(options);
   const queue: Live[] = [];
   let wake: (() => void) | undefined;
@@ -74,7 +83,10 @@ export async function subscribeToAll(log: EventLog, options: ReadReq.Options, si
   sink.onClose(() => wake?.());
   let lastCheckpointSent: Pos | undefined; // MoveNextAsync's _currentCheckpoint
   const sendCheckpoint = async (at: Pos): Promise<boolean> => {
-    const sent = { commit: at.commit < 0n ? (1n << 64n) - 1n : at.commit, prepare: at.prepare < 0n ? (1n << 64n) - 1n : at.prepare };
+    const sent = {
+      commit: at.commit < 0n ? (1n << 64n) - 1n : at.commit,
+      prepare: at.prepare < 0n ? (1n << 64n) - 1n : at.prepare,
+    };
     if (filter.interval === undefined || (lastCheckpointSent && compare(sent, lastCheckpointSent) <= 0)) return true;
     lastCheckpointSent = sent;
     return sink.send(checkpointResp(at.commit, at.prepare));
@@ -112,7 +124,14 @@ export async function subscribeToAll(log: EventLog, options: ReadReq.Options, si
 }
 
 /** The catch-up phase; answers the checkpoint reached, or undefined if the call ended. */
-async function catchUp(log: EventLog, filter: Filter, from: Pos, sink: ReadSink, uuidAsString: boolean, sendCheckpoint: (at: Pos) => Promise<boolean>): Promise<Pos | undefined> {
+async function catchUp(
+  log: EventLog,
+  filter: Filter,
+  from: Pos,
+  sink: ReadSink,
+  uuidAsString: boolean,
+  sendCheckpoint: (at: Pos) => Promise<boolean>,
+): Promise<Pos | undefined> {
   let checkpoint = from;
   let start: Pos = from.commit < 0n ? { commit: 0n, prepare: 0n } : from;
   if (start.commit < log.endPosition && start.commit <= log.lastIndexedPosition && !log.isBoundary(start.commit)) {
@@ -127,7 +146,11 @@ async function catchUp(log: EventLog, filter: Filter, from: Pos, sink: ReadSink,
     let considered = 0;
     let next = start;
     let isEnd = false;
-    for (let index = log.indexAtOrAfter(start.commit); page.length < READ_BATCH_SIZE && considered < filter.window; index += 1) {
+    for (
+      let index = log.indexAtOrAfter(start.commit);
+      page.length < READ_BATCH_SIZE && considered < filter.window;
+      index += 1
+    ) {
       if (index >= log.records.length) {
         isEnd = true;
         break;

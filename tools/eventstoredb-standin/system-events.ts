@@ -30,10 +30,17 @@ export function writeEpoch(log: EventLog, epochNumber: number, endpoint: Endpoin
 export function writeFirstStartEvents(log: EventLog, endpoint: Endpoint): void {
   log.writeSystemEvent('$$$scavenges', '$metadata', { $maxAge: 2592000 });
   log.writeSystemEvent('$$$user-admin', '$metadata', { $acl: { $w: '$admins', $d: '$admins', $mw: '$admins' } });
-  log.writeSystemEvent('$user-admin', '$UserCreated', { loginName: 'admin', fullName: 'Event Store Administrator', groups: ['$admins'] });
+  log.writeSystemEvent('$user-admin', '$UserCreated', {
+    loginName: 'admin',
+    fullName: 'Event Store Administrator',
+    groups: ['$admins'],
+  });
   // Non-JSON on purpose: the $users stream holds plain login names (isJson false).
   log.writeSystemEvent('$users', '$User', 'admin', false);
-  log.writeSystemEvent('$settings', '$settings', { $userStreamAcl: { $r: '$all', $w: '$all' }, $systemStreamAcl: { $r: '$admins', $w: '$admins' } });
+  log.writeSystemEvent('$settings', '$settings', {
+    $userStreamAcl: { $r: '$all', $w: '$all' },
+    $systemStreamAcl: { $r: '$admins', $w: '$admins' },
+  });
   writeStatsEvent(log, endpoint);
 }
 

@@ -10,7 +10,17 @@ import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb'
 import { AppendReq, AppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import type { StoredEvent } from './event-log';
 
-export { AppendReq, AppendResp, Empty, ReadReq, ReadResp, ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods };
+export {
+  AppendReq,
+  AppendResp,
+  Empty,
+  ReadReq,
+  ReadResp,
+  ServerFeaturesService,
+  StreamsService,
+  SupportedMethod,
+  SupportedMethods,
+};
 
 const U64 = 64;
 
@@ -75,7 +85,9 @@ export function readEventResp(event: StoredEvent, uuidAsString: boolean): ReadRe
 /** A checkpoint carries whatever TFPos the server holds, converted by Position.FromInt64 (-1 becomes ulong max). */
 export function checkpointResp(commit: bigint, prepare: bigint): ReadResp {
   const toU64 = (value: bigint): string => (value < 0n ? ((1n << 64n) - 1n).toString() : value.toString());
-  return new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(toU64(commit)).setPreparePosition(toU64(prepare)));
+  return new ReadResp().setCheckpoint(
+    new ReadResp.Checkpoint().setCommitPosition(toU64(commit)).setPreparePosition(toU64(prepare)),
+  );
 }
 
 export const caughtUpResp = (): ReadResp => new ReadResp().setCaughtUp(new ReadResp.CaughtUp());
