@@ -25,11 +25,23 @@ function projectEvent(sequence: number): EventToAppend {
     id: randomUUID(),
     type: 'ProjectContractSigned',
     data: { projectId: randomUUID(), amountCny: '1200000000.00', sector: 'electronics', sequence },
-    metadata: { actor: 'u-7f3a', role: 'investment-officer', unit: 'hengyang', commandId, correlationId: commandId, causationId: commandId },
+    metadata: {
+      actor: 'u-7f3a',
+      role: 'investment-officer',
+      unit: 'hengyang',
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+    },
   };
 }
 
-interface Row { id: string; streamId: string; revision: number; event: EventToAppend }
+interface Row {
+  id: string;
+  streamId: string;
+  revision: number;
+  event: EventToAppend;
+}
 
 /** `count` events in streams of `perStream`, each with the revision it will get. */
 function makeRows(count: number, perStream: number): Row[] {
@@ -51,7 +63,15 @@ function openRaw(filePath: string) {
   const insertRows = db.transaction((rows: readonly Row[]) => {
     const recordedAt = new Date().toISOString();
     for (const { id, streamId, revision, event } of rows) {
-      insert.run(id, streamId, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
+      insert.run(
+        id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
     }
   });
   return { db, insertRows };
@@ -70,7 +90,11 @@ async function adapterAppends(rows: readonly Row[], batchSize: number): Promise<
       for (let start = 0; start < rows.length; start += batchSize) {
         const batch = rows.slice(start, start + batchSize);
         const expectedRevision: ExpectedRevision = batch[0].revision === 0 ? 'no_stream' : batch[0].revision - 1;
-        await store.appendToStream(batch[0].streamId, batch.map((row) => row.event), { expectedRevision });
+        await store.appendToStream(
+          batch[0].streamId,
+          batch.map((row) => row.event),
+          { expectedRevision },
+        );
       }
       return rows.length;
     });
@@ -83,7 +107,8 @@ async function rawAppends(rows: readonly Row[], batchSize: number): Promise<numb
   const { db, insertRows } = openRaw(freshFile());
   try {
     return await timed(() => {
-      for (let start = 0; start < rows.length; start += batchSize) insertRows.immediate(rows.slice(start, start + batchSize));
+      for (let start = 0; start < rows.length; start += batchSize)
+        insertRows.immediate(rows.slice(start, start + batchSize));
       return rows.length;
     });
   } finally {
@@ -146,7 +171,9 @@ async function main(): Promise<void> {
   const sample = projectEvent(0);
   const eventBytes = JSON.stringify(sample.data).length + JSON.stringify(sample.metadata).length;
   const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-  console.log(`Node ${process.version}, SQLite ${sqliteVersion}, ${availableParallelism()} cores, events of ~${eventBytes} bytes (data + metadata JSON), WAL + synchronous=FULL, median of ${RUNS}`);
+  console.log(
+    `Node ${process.version}, SQLite ${sqliteVersion}, ${availableParallelism()} cores, events of ~${eventBytes} bytes (data + metadata JSON), WAL + synchronous=FULL, median of ${RUNS}`,
+  );
 
   const started = performance.now();
   await adapterAppends(makeRows(500, 100), 100); // warm-up: JIT and page cache
@@ -154,23 +181,44 @@ async function main(): Promise<void> {
   const batch100 = makeRows(20_000, 100);
   const batch1000 = makeRows(50_000, 1000);
   const results = [
-    await compare('append, 1 event per append', () => adapterAppends(single, 1), () => rawAppends(single, 1)),
-    await compare('append, 100 events per append', () => adapterAppends(batch100, 100), () => rawAppends(batch100, 100)),
-    await compare('append, 1000 events per append', () => adapterAppends(batch1000, 1000), () => rawAppends(batch1000, 1000)),
+    await compare(
+      'append, 1 event per append',
+      () => adapterAppends(single, 1),
+      () => rawAppends(single, 1),
+    ),
+    await compare(
+      'append, 100 events per append',
+      () => adapterAppends(batch100, 100),
+      () => rawAppends(batch100, 100),
+    ),
+    await compare(
+      'append, 1000 events per append',
+      () => adapterAppends(batch1000, 1000),
+      () => rawAppends(batch1000, 1000),
+    ),
   ];
   const replayFile = freshFile();
   const { db, insertRows } = openRaw(replayFile);
-  for (let start = 0; start < batch1000.length; start += 1000) insertRows.immediate(batch1000.slice(start, start + 1000));
+  for (let start = 0; start < batch1000.length; start += 1000)
+    insertRows.immediate(batch1000.slice(start, start + 1000));
   db.close();
   await adapterReplay(replayFile); // warm-up: page cache and JIT, so that neither side pays them
   await rawReplay(replayFile);
-  results.push(await compare(`readAll of ${batch1000.length} events + JSON.parse`, () => adapterReplay(replayFile), () => rawReplay(replayFile)));
+  results.push(
+    await compare(
+      `readAll of ${batch1000.length} events + JSON.parse`,
+      () => adapterReplay(replayFile),
+      () => rawReplay(replayFile),
+    ),
+  );
 
   const rate = (value: number) => Math.round(value).toLocaleString('en-US').padStart(10);
   console.log(`\n| ${'case'.padEnd(40)} | adapter ev/s | raw ev/s   | adapter/raw |`);
   console.log(`|${'-'.repeat(42)}|--------------|------------|-------------|`);
   for (const { label, adapter, raw } of results) {
-    console.log(`| ${label.padEnd(40)} | ${rate(adapter)}   | ${rate(raw)} | ${(adapter / raw).toFixed(2).padStart(11)} |`);
+    console.log(
+      `| ${label.padEnd(40)} | ${rate(adapter)}   | ${rate(raw)} | ${(adapter / raw).toFixed(2).padStart(11)} |`,
+    );
   }
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -12,7 +12,10 @@ import { summariseProfile } from './projections/cpu-profile-summary';
  * BENCH_COMMIT_EVERY_BATCH=1 also times the rebuild committing every batch (no catch-up commit window).
  */
 type Phase = 'generate' | 'read' | 'idle' | 'rebuild' | 'rebuild-every-batch' | 'startup';
-interface Outcome { result: Record<string, number | Record<string, number>>; peakRssMb: number }
+interface Outcome {
+  result: Record<string, number | Record<string, number>>;
+  peakRssMb: number;
+}
 
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const profile = process.env.BENCH_PROFILE === '1';
@@ -20,10 +23,14 @@ const dir = mkdtempSync(join(tmpdir(), 'itp-bench-'));
 
 const runPhase = (phase: Phase, execArgv: string[] = []): Promise<Outcome> =>
   new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'projections', 'phase-main.ts'), [phase, dir, String(target)], { execArgv: [...process.execArgv, ...execArgv] });
+    const child = fork(join(__dirname, 'projections', 'phase-main.ts'), [phase, dir, String(target)], {
+      execArgv: [...process.execArgv, ...execArgv],
+    });
     let outcome: Outcome | undefined;
     child.on('message', (message) => (outcome = message as Outcome));
-    child.on('exit', (code) => (code === 0 && outcome ? resolve(outcome) : reject(new Error(`phase ${phase} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && outcome ? resolve(outcome) : reject(new Error(`phase ${phase} exited with ${code}`)),
+    );
   });
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -32,7 +39,9 @@ async function main(): Promise<void> {
   console.log(`Generating ${n(target)} events in ${dir} ...`);
   const generate = await runPhase('generate');
   const g = generate.result as Record<string, number>;
-  console.log(`  ${n(g.events)} events, ${n(g.streams)} streams (${n(g.projects)} projects), ${g.avgEventBytes} bytes/event, ${g.fileMb} MB, ${g.seconds.toFixed(1)} s; ${g.refused} commands refused by the domain`);
+  console.log(
+    `  ${n(g.events)} events, ${n(g.streams)} streams (${n(g.projects)} projects), ${g.avgEventBytes} bytes/event, ${g.fileMb} MB, ${g.seconds.toFixed(1)} s; ${g.refused} commands refused by the domain`,
+  );
   const read = await runPhase('read');
   const idle = await runPhase('idle');
   const rebuild = await runPhase('rebuild', profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
@@ -48,25 +57,71 @@ async function main(): Promise<void> {
 
   const rows: [string, string, string][] = [
     ['events in the log', n(b.events), ''],
-    ['(a) read + JSON.parse via SqliteEventStore.readAll', `${n(r.rate)} events/s`, `${r.seconds.toFixed(2)} s, peak RSS ${read.peakRssMb} MB`],
+    [
+      '(a) read + JSON.parse via SqliteEventStore.readAll',
+      `${n(r.rate)} events/s`,
+      `${r.seconds.toFixed(2)} s, peak RSS ${read.peakRssMb} MB`,
+    ],
     ['    same rows, raw SELECT + JSON.parse (reference)', `${n(r.rawSqlRate)} events/s`, ''],
-    ['(b) full rebuild of ALL_PROJECTIONS, embedded store', `${n(b.rate)} events/s`, `${b.seconds.toFixed(2)} s, peak RSS ${rebuild.peakRssMb} MB`],
+    [
+      '(b) full rebuild of ALL_PROJECTIONS, embedded store',
+      `${n(b.rate)} events/s`,
+      `${b.seconds.toFixed(2)} s, peak RSS ${rebuild.peakRssMb} MB`,
+    ],
     ['    ratio b/a (aim >= 0.5)', (b.rate / r.rate).toFixed(2), ''],
-    ['    runner alone: a projection that handles nothing', `${n(i.rate)} events/s`, `ratio to (a) ${(i.rate / r.rate).toFixed(2)}`],
-    ...(e === undefined ? [] : [['    same rebuild, committing every batch', `${n(e.rate)} events/s`, `${e.seconds.toFixed(2)} s, peak RSS ${everyBatch!.peakRssMb} MB`] as [string, string, string]]),
-    ['(c) api start to ready (createApiApp + init)', `${(s.readySeconds * 1000).toFixed(0)} ms`, `health ${s.healthStatus}`],
-    ['    api start to projections live', `${(s.liveSeconds * 1000).toFixed(0)} ms`, `peak RSS ${startup.peakRssMb} MB`],
-    ['(d) peak RSS: generate / read / rebuild / startup', `${generate.peakRssMb} / ${read.peakRssMb} / ${rebuild.peakRssMb} / ${startup.peakRssMb} MB`, ''],
-    ['bulk load (raw INSERT, 10k/tx, synchronous=OFF)', `${n(g.events / g.seconds)} events/s`, 'incl. simulation + hash chain'],
-    ['adapter appendToStream, one tx per command (sample)', `${n(g.adapterAppendRate)} events/s`, 'WAL, synchronous=FULL'],
+    [
+      '    runner alone: a projection that handles nothing',
+      `${n(i.rate)} events/s`,
+      `ratio to (a) ${(i.rate / r.rate).toFixed(2)}`,
+    ],
+    ...(e === undefined
+      ? []
+      : [
+          [
+            '    same rebuild, committing every batch',
+            `${n(e.rate)} events/s`,
+            `${e.seconds.toFixed(2)} s, peak RSS ${everyBatch!.peakRssMb} MB`,
+          ] as [string, string, string],
+        ]),
+    [
+      '(c) api start to ready (createApiApp + init)',
+      `${(s.readySeconds * 1000).toFixed(0)} ms`,
+      `health ${s.healthStatus}`,
+    ],
+    [
+      '    api start to projections live',
+      `${(s.liveSeconds * 1000).toFixed(0)} ms`,
+      `peak RSS ${startup.peakRssMb} MB`,
+    ],
+    [
+      '(d) peak RSS: generate / read / rebuild / startup',
+      `${generate.peakRssMb} / ${read.peakRssMb} / ${rebuild.peakRssMb} / ${startup.peakRssMb} MB`,
+      '',
+    ],
+    [
+      'bulk load (raw INSERT, 10k/tx, synchronous=OFF)',
+      `${n(g.events / g.seconds)} events/s`,
+      'incl. simulation + hash chain',
+    ],
+    [
+      'adapter appendToStream, one tx per command (sample)',
+      `${n(g.adapterAppendRate)} events/s`,
+      'WAL, synchronous=FULL',
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`\nProjections benchmark (${n(target)} events requested, Node ${process.version}, ${cpus().length} CPUs)`);
+  console.log(
+    `\nProjections benchmark (${n(target)} events requested, Node ${process.version}, ${cpus().length} CPUs)`,
+  );
   for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(26)}  ${note}`);
   console.log(`documents: ${JSON.stringify(rebuild.result.documents)}`);
-  console.log(`document bytes, average: ${JSON.stringify(rebuild.result.avgDocumentBytes)}; largest: ${JSON.stringify(rebuild.result.maxDocumentBytes)}`);
+  console.log(
+    `document bytes, average: ${JSON.stringify(rebuild.result.avgDocumentBytes)}; largest: ${JSON.stringify(rebuild.result.maxDocumentBytes)}`,
+  );
   if (profile) console.log(`\n${summariseProfile(dir)}`);
-  console.log(`\n${JSON.stringify({ target, generate: generate.result, read: read.result, idle: idle.result, rebuild: rebuild.result, rebuildEveryBatch: e, startup: startup.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb } })}`);
+  console.log(
+    `\n${JSON.stringify({ target, generate: generate.result, read: read.result, idle: idle.result, rebuild: rebuild.result, rebuildEveryBatch: e, startup: startup.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb } })}`,
+  );
 }
 
 main()

@@ -6,6 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 const installed = 'node_modules/.package-lock.json';
 const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs;
 if (stale) {
-  console.log('Installing dependencies from package-lock.json (first run; compiling better-sqlite3 takes about 90 s)...');
+  console.log(
+    'Installing dependencies from package-lock.json (first run; compiling better-sqlite3 takes about 90 s)...',
+  );
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }

@@ -26,10 +26,26 @@ const ROLE_OF: Record<string, { role: string; unit: string; actor: string }> = {
 };
 
 /** Metadata as the command side writes it: who, which command, and the per-stream hash chain. */
-const metadataFor = (append: SimulatedAppend, index: number, revision: number, previousHash: string, type: string, data: Record<string, unknown>): EventMetadata => {
+const metadataFor = (
+  append: SimulatedAppend,
+  index: number,
+  revision: number,
+  previousHash: string,
+  type: string,
+  data: Record<string, unknown>,
+): EventMetadata => {
   const who = ROLE_OF[append.streamId.startsWith('exchange-rates') ? 'exchange-rates' : append.streamId.split('-')[0]];
   const commandId = uuid();
-  const base = { actor: who.actor, role: who.role, unit: who.unit, commandId, correlationId: commandId, causationId: commandId, requestHash: `${index}`, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) };
+  const base = {
+    actor: who.actor,
+    role: who.role,
+    unit: who.unit,
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    requestHash: `${index}`,
+    schemaVersion: DOMAIN_EVENTS.schemaVersion(type),
+  };
   return chainMetadata({ streamId: append.streamId, revision, type, data, metadata: base }, previousHash);
 };
 
@@ -39,7 +55,16 @@ async function adapterAppendRate(dir: string, appends: SimulatedAppend[]): Promi
   const started = process.hrtime.bigint();
   let events = 0;
   for (const append of appends) {
-    await store.appendToStream(append.streamId, append.events.map(({ type, data }) => ({ id: uuid(), type, data, metadata: { actor: 'a', role: 'integration', unit: 'u', commandId: 'c', correlationId: 'c', causationId: 'c' } })), { expectedRevision: 'any' });
+    await store.appendToStream(
+      append.streamId,
+      append.events.map(({ type, data }) => ({
+        id: uuid(),
+        type,
+        data,
+        metadata: { actor: 'a', role: 'integration', unit: 'u', commandId: 'c', correlationId: 'c', causationId: 'c' },
+      })),
+      { expectedRevision: 'any' },
+    );
     events += append.events.length;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -57,7 +82,9 @@ export async function generateLog(dir: string, target: number): Promise<Generate
   await new SqliteEventStore({ filePath: file }).close();
   const db = new Database(file);
   db.pragma('synchronous = OFF');
-  const insert = db.prepare('INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const projects = Math.max(1, Math.round(target / 100));
   const counters = { commands: 0, refused: 0 };
   const chains = new Map<string, { revision: number; hash: string }>();
@@ -95,8 +122,13 @@ export async function generateLog(dir: string, target: number): Promise<Generate
   db.close();
   const seconds = (Date.now() - started) / 1000;
   return {
-    events, streams: chains.size, projects, refused: counters.refused, seconds,
-    fileMb: Math.round(statSync(file).size / 1e6), avgEventBytes: Math.round(bytes / events),
+    events,
+    streams: chains.size,
+    projects,
+    refused: counters.refused,
+    seconds,
+    fileMb: Math.round(statSync(file).size / 1e6),
+    avgEventBytes: Math.round(bytes / events),
     adapterAppendRate: await adapterAppendRate(dir, sample),
   };
 }

@@ -12,7 +12,9 @@ import type { ProjectionsHost as Host } from '../../apps/api/src/projections/pro
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
 /** (a) The ceiling: the whole log read through the adapter (paged SELECT + JSON.parse of data and metadata). */
-export async function measureRead(dir: string): Promise<{ events: number; seconds: number; rate: number; rawSqlRate: number }> {
+export async function measureRead(
+  dir: string,
+): Promise<{ events: number; seconds: number; rate: number; rawSqlRate: number }> {
   const store = new SqliteEventStore({ filePath: join(dir, 'events.sqlite') });
   const started = process.hrtime.bigint();
   let events = 0;
@@ -23,7 +25,10 @@ export async function measureRead(dir: string): Promise<{ events: number; second
   const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
   const rawStarted = process.hrtime.bigint();
   let raw = 0;
-  for (const row of db.prepare('SELECT data, metadata FROM events ORDER BY position').iterate() as Iterable<{ data: string; metadata: string }>) {
+  for (const row of db.prepare('SELECT data, metadata FROM events ORDER BY position').iterate() as Iterable<{
+    data: string;
+    metadata: string;
+  }>) {
     JSON.parse(row.data);
     JSON.parse(row.metadata);
     raw += 1;
@@ -34,9 +39,23 @@ export async function measureRead(dir: string): Promise<{ events: number; second
 }
 
 /** A projection that handles no event: the runner's own cost over the read (ADR 0006). */
-export const IDLE_PROJECTION: Projection = { name: 'idle', version: 1, collection: 'idle', handles: new Set(), documentIds: () => [], evolve: () => null };
+export const IDLE_PROJECTION: Projection = {
+  name: 'idle',
+  version: 1,
+  collection: 'idle',
+  handles: new Set(),
+  documentIds: () => [],
+  evolve: () => null,
+};
 
-type RebuildResult = { events: number; seconds: number; rate: number; documents: Record<string, number>; avgDocumentBytes: Record<string, number>; maxDocumentBytes: Record<string, number> };
+type RebuildResult = {
+  events: number;
+  seconds: number;
+  rate: number;
+  documents: Record<string, number>;
+  avgDocumentBytes: Record<string, number>;
+  maxDocumentBytes: Record<string, number>;
+};
 
 /**
  * (b) Every projection from nothing into a fresh embedded read store: one reader, 1000-event batches.
@@ -44,7 +63,10 @@ type RebuildResult = { events: number; seconds: number; rate: number; documents:
  */
 export async function measureRebuild(
   dir: string,
-  { projections = ALL_PROJECTIONS, catchUpCommit }: { projections?: readonly Projection[]; catchUpCommit?: ProjectionRunnerOptions['catchUpCommit'] } = {},
+  {
+    projections = ALL_PROJECTIONS,
+    catchUpCommit,
+  }: { projections?: readonly Projection[]; catchUpCommit?: ProjectionRunnerOptions['catchUpCommit'] } = {},
 ): Promise<RebuildResult> {
   const readStorePath = join(dir, 'read-models.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(readStorePath + suffix, { force: true });
@@ -54,21 +76,37 @@ export async function measureRebuild(
   const runner = new ProjectionRunner({ eventStore, readStore, projections, batchSize: 1000, catchUpCommit });
   const started = process.hrtime.bigint();
   await runner.start();
-  const reached = await runner.waitFor(head, projections.map((p) => p.name), 3_600_000);
+  const reached = await runner.waitFor(
+    head,
+    projections.map((p) => p.name),
+    3_600_000,
+  );
   const elapsed = seconds(started);
   if (!reached) throw new Error(`the rebuild did not reach ${head}: ${JSON.stringify(await runner.statuses())}`);
   await runner.stop();
   const documents: Record<string, number> = {};
-  for (const projection of projections) documents[projection.name] = await readStore.collection(projection.collection).count();
+  for (const projection of projections)
+    documents[projection.name] = await readStore.collection(projection.collection).count();
   await eventStore.close();
   await readStore.close();
   // Stored size of the documents per physical collection, read in SQL so that no document enters this heap.
   const db = new Database(readStorePath, { readonly: true });
-  const sizes = db.prepare('SELECT collection, avg(length(CAST(body AS BLOB))) AS avg, max(length(CAST(body AS BLOB))) AS max FROM read_documents GROUP BY collection').all() as { collection: string; avg: number; max: number }[];
+  const sizes = db
+    .prepare(
+      'SELECT collection, avg(length(CAST(body AS BLOB))) AS avg, max(length(CAST(body AS BLOB))) AS max FROM read_documents GROUP BY collection',
+    )
+    .all() as { collection: string; avg: number; max: number }[];
   db.close();
   const avgDocumentBytes = Object.fromEntries(sizes.map(({ collection, avg }) => [collection, Math.round(avg)]));
   const maxDocumentBytes = Object.fromEntries(sizes.map(({ collection, max }) => [collection, max]));
-  return { events: head, seconds: elapsed, rate: Math.round(head / elapsed), documents, avgDocumentBytes, maxDocumentBytes };
+  return {
+    events: head,
+    seconds: elapsed,
+    rate: Math.round(head / elapsed),
+    documents,
+    avgDocumentBytes,
+    maxDocumentBytes,
+  };
 }
 
 /**
@@ -76,12 +114,17 @@ export async function measureRebuild(
  * Runs the BUILT api (dist/, as production does): tsx compiles with esbuild, which emits no decorator
  * metadata, so Nest's injection cannot work from the TypeScript sources here.
  */
-export async function measureStartup(dir: string, distDir: string): Promise<{ readySeconds: number; liveSeconds: number; healthStatus: number }> {
+export async function measureStartup(
+  dir: string,
+  distDir: string,
+): Promise<{ readySeconds: number; liveSeconds: number; healthStatus: number }> {
   const api = join(distDir, 'apps', 'api', 'apps', 'api', 'src');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createApiApp } = require(join(api, 'bootstrap.js')) as { createApiApp: typeof CreateApiApp };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ProjectionsHost } = require(join(api, 'projections', 'projections-host.service.js')) as { ProjectionsHost: typeof Host };
+  const { ProjectionsHost } = require(join(api, 'projections', 'projections-host.service.js')) as {
+    ProjectionsHost: typeof Host;
+  };
   const keys = JSON.stringify([{ key: 'bench-admin-key-0000000001', role: 'admin', unit: 'bench', cities: '*' }]);
   const config = loadConfig({ ITP_DATA_DIR: dir, ITP_API_KEYS: keys, LOG_LEVEL: 'silent' });
   const started = process.hrtime.bigint();

@@ -20,29 +20,31 @@ export interface ApiResponse {
 export type Send = (request: ApiRequest) => Promise<ApiResponse>;
 
 /** Sends to a running api with global fetch (Node 20), authenticated with a bearer API key. */
-export const fetchSender = (baseUrl: string, apiKey: string | null): Send => async (request) => {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
-  if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-  const response = await fetch(new URL(request.path, baseUrl), {
-    method: request.method,
-    headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text
-  }
-  const responseHeaders: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    responseHeaders[name.toLowerCase()] = value;
-  });
-  return { status: response.status, body, headers: responseHeaders };
-};
+export const fetchSender =
+  (baseUrl: string, apiKey: string | null): Send =>
+  async (request) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+    const response = await fetch(new URL(request.path, baseUrl), {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      responseHeaders[name.toLowerCase()] = value;
+    });
+    return { status: response.status, body, headers: responseHeaders };
+  };
 
 /** A command the api refused (or an answer the loader did not expect): stops the load. */
 export class DemoLoadError extends Error {
@@ -70,8 +72,10 @@ export class DemoLoadError extends Error {
 
 const hintFor = ({ status, body }: ApiResponse): string | undefined => {
   const type = typeof body === 'object' && body !== null ? String((body as { type?: unknown }).type ?? '') : '';
-  if (status === 401) return 'the API key was not accepted: set ITP_API_KEY, or ITP_DATA_DIR to the data directory of the running api.';
-  if (status === 403) return 'the demo needs an admin key with every city in scope (exchange rates are set by admins only).';
+  if (status === 401)
+    return 'the API key was not accepted: set ITP_API_KEY, or ITP_DATA_DIR to the data directory of the running api.';
+  if (status === 403)
+    return 'the demo needs an admin key with every city in scope (exchange rates are set by admins only).';
   if (type.endsWith('/idempotency-key-reused')) {
     return 'this data directory already holds demo data loaded from different values; load the demo into a fresh ITP_DATA_DIR.';
   }
@@ -109,7 +113,12 @@ export interface CommandAnswer {
 }
 
 /** Sends one command with its Idempotency-Key; any status but 200/201 stops the load with the problem details. */
-export const sendCommand = async (send: Send, tally: Tally, kind: string, request: ApiRequest): Promise<CommandAnswer> => {
+export const sendCommand = async (
+  send: Send,
+  tally: Tally,
+  kind: string,
+  request: ApiRequest,
+): Promise<CommandAnswer> => {
   const response = await send(request);
   if (response.status !== 200 && response.status !== 201) throw new DemoLoadError(request, response);
   const body = response.body as CommandAnswer | undefined;

@@ -19,7 +19,9 @@ function apiKey(): string {
   if (fromEnv) return fromEnv;
   const file = join(resolve(process.env.ITP_DATA_DIR?.trim() || './data'), 'api-keys.json');
   if (!existsSync(file)) {
-    throw new SetupError(`No API key: ITP_API_KEY is not set and ${file} does not exist.\nSet ITP_API_KEY to an admin key, or ITP_DATA_DIR to the data directory of the running api.`);
+    throw new SetupError(
+      `No API key: ITP_API_KEY is not set and ${file} does not exist.\nSet ITP_API_KEY to an admin key, or ITP_DATA_DIR to the data directory of the running api.`,
+    );
   }
   let entries: unknown;
   try {
@@ -27,7 +29,9 @@ function apiKey(): string {
   } catch (error) {
     throw new SetupError(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const admin = Array.isArray(entries) ? entries.find((entry) => entry?.role === 'admin' && typeof entry.key === 'string') : undefined;
+  const admin = Array.isArray(entries)
+    ? entries.find((entry) => entry?.role === 'admin' && typeof entry.key === 'string')
+    : undefined;
   if (!admin) throw new SetupError(`${file} holds no admin key; set ITP_API_KEY to an admin key.`);
   return admin.key as string;
 }
@@ -38,10 +42,13 @@ async function checkHealth(baseUrl: string): Promise<void> {
     response = await fetch(new URL('/health', baseUrl), { signal: AbortSignal.timeout(10_000) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new SetupError(`The ITP api is not running at ${baseUrl} (${cause}).\nStart it first (npm start, or npm run start:api after a build), or set ITP_URL.`);
+    throw new SetupError(
+      `The ITP api is not running at ${baseUrl} (${cause}).\nStart it first (npm start, or npm run start:api after a build), or set ITP_URL.`,
+    );
   }
   const body = await response.text();
-  if (response.status !== 200) throw new SetupError(`The api at ${baseUrl} is not healthy (GET /health answered ${response.status}):\n${body}`);
+  if (response.status !== 200)
+    throw new SetupError(`The api at ${baseUrl} is not healthy (GET /health answered ${response.status}):\n${body}`);
 }
 
 function printSummary(tally: Tally): void {
@@ -63,7 +70,11 @@ async function main(): Promise<number> {
     console.log(`Loading the 2014 demo data into ${baseUrl} ...`);
     await loadDemoData(send, { log: (line) => console.log(`  ${line}`), tally });
     printSummary(tally);
-    console.log(tally.created === 0 ? '\nNothing new: the demo data was already loaded.' : `\nDone. Explore it at ${new URL('/api/docs', baseUrl).href}`);
+    console.log(
+      tally.created === 0
+        ? '\nNothing new: the demo data was already loaded.'
+        : `\nDone. Explore it at ${new URL('/api/docs', baseUrl).href}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof SetupError) {

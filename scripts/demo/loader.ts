@@ -13,13 +13,32 @@ export const DEMO_PROJECTS: DemoProject[] = [...CHANG_ZHU_TAN_PROJECTS, ...XIANG
 
 /** The kinds of record counted in the summary, in the order printed. */
 export const KINDS = [
-  'exchange rates', 'parks', 'investors', 'park upgrades', 'factory completions', 'projects registered', 'stage moves',
-  'contracts signed', 'business registrations', 'Xiangnan batch assignments', 'monthly progress reports', 'problems raised',
-  'problems resolved', 'suspensions', 'resumptions', 'abandonments', 'amendments',
+  'exchange rates',
+  'parks',
+  'investors',
+  'park upgrades',
+  'factory completions',
+  'projects registered',
+  'stage moves',
+  'contracts signed',
+  'business registrations',
+  'Xiangnan batch assignments',
+  'monthly progress reports',
+  'problems raised',
+  'problems resolved',
+  'suspensions',
+  'resumptions',
+  'abandonments',
+  'amendments',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
-type Ids = { parks: Map<string, string>; investors: Map<string, string>; projects: Map<string, string>; problems: Map<string, string> };
+type Ids = {
+  parks: Map<string, string>;
+  investors: Map<string, string>;
+  projects: Map<string, string>;
+  problems: Map<string, string>;
+};
 type Command = (kind: Kind, request: ApiRequest) => Promise<{ id: string; problemId?: string }>;
 /** One command of the year, run in business-date order with the others. */
 type Scheduled = { on: string; run: (command: Command, ids: Ids) => Promise<void> };
@@ -36,7 +55,10 @@ const need = (map: Map<string, string>, slug: string, what: string): string => {
  * Idempotent: every command carries a stable Idempotency-Key, so a second run appends nothing.
  * Stops at the first refused command (a DemoLoadError with the problem details).
  */
-export async function loadDemoData(send: Send, options: { log?: (line: string) => void; tally?: Tally } = {}): Promise<Tally> {
+export async function loadDemoData(
+  send: Send,
+  options: { log?: (line: string) => void; tally?: Tally } = {},
+): Promise<Tally> {
   const log = options.log ?? (() => undefined);
   const tally = options.tally ?? new Tally();
   const ids: Ids = { parks: new Map(), investors: new Map(), projects: new Map(), problems: new Map() };
@@ -44,23 +66,50 @@ export async function loadDemoData(send: Send, options: { log?: (line: string) =
 
   for (const { effectiveOn, rate } of EXCHANGE_RATES) {
     const body = { base: 'USD', quote: 'CNY', rate, effectiveOn, source: RATE_SOURCE };
-    await command('exchange rates', { method: 'POST', path: '/api/v1/exchange-rates', body, idempotencyKey: keyOf('exchange-rate', 'USD-CNY', effectiveOn) });
+    await command('exchange rates', {
+      method: 'POST',
+      path: '/api/v1/exchange-rates',
+      body,
+      idempotencyKey: keyOf('exchange-rate', 'USD-CNY', effectiveOn),
+    });
   }
   for (const park of PARKS) {
-    const body = { name: park.name, city: park.city, level: park.level, ...(park.levelApprovedOn ? { levelApprovedOn: park.levelApprovedOn } : {}) };
-    const answer = await command('parks', { method: 'POST', path: '/api/v1/parks', body, idempotencyKey: keyOf('park', park.slug) });
+    const body = {
+      name: park.name,
+      city: park.city,
+      level: park.level,
+      ...(park.levelApprovedOn ? { levelApprovedOn: park.levelApprovedOn } : {}),
+    };
+    const answer = await command('parks', {
+      method: 'POST',
+      path: '/api/v1/parks',
+      body,
+      idempotencyKey: keyOf('park', park.slug),
+    });
     ids.parks.set(park.slug, answer.id);
   }
   for (const investor of INVESTORS) {
     const code = creditCodeOf(investor);
-    const body = { name: investor.name, country: investor.country, rankings: investor.rankings, ...(code ? { unifiedSocialCreditCode: code } : {}) };
-    const answer = await command('investors', { method: 'POST', path: '/api/v1/investors', body, idempotencyKey: keyOf('investor', investor.slug) });
+    const body = {
+      name: investor.name,
+      country: investor.country,
+      rankings: investor.rankings,
+      ...(code ? { unifiedSocialCreditCode: code } : {}),
+    };
+    const answer = await command('investors', {
+      method: 'POST',
+      path: '/api/v1/investors',
+      body,
+      idempotencyKey: keyOf('investor', investor.slug),
+    });
     ids.investors.set(investor.slug, answer.id);
   }
   log(`reference data: ${EXCHANGE_RATES.length} exchange rates, ${PARKS.length} parks, ${INVESTORS.length} investors`);
 
   // Array.prototype.sort is stable: steps of one day keep the order they are written in.
-  const timeline = [...parkTimeline(), ...DEMO_PROJECTS.flatMap(projectTimeline)].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const timeline = [...parkTimeline(), ...DEMO_PROJECTS.flatMap(projectTimeline)].sort((a, b) =>
+    a.on < b.on ? -1 : a.on > b.on ? 1 : 0,
+  );
   let month = '';
   let inMonth = 0;
   for (const scheduled of timeline) {
@@ -81,20 +130,40 @@ const parkTimeline = (): Scheduled[] =>
       on: approvedOn,
       run: async (command: Command, ids: Ids) => {
         const path = `/api/v1/parks/${need(ids.parks, park.slug, 'park')}/upgrades`;
-        await command('park upgrades', { method: 'POST', path, body: { level, approvedOn }, idempotencyKey: keyOf('park', park.slug, 'upgrade', level) });
+        await command('park upgrades', {
+          method: 'POST',
+          path,
+          body: { level, approvedOn },
+          idempotencyKey: keyOf('park', park.slug, 'upgrade', level),
+        });
       },
     })),
     ...(park.factories ?? []).map(([completedOn, area]) => ({
       on: completedOn,
       run: async (command: Command, ids: Ids) => {
         const path = `/api/v1/parks/${need(ids.parks, park.slug, 'park')}/factory-completions`;
-        const body = { floorAreaSqm: String(area), completedOn, description: `Standard factory buildings completed in ${park.name}` };
-        await command('factory completions', { method: 'POST', path, body, idempotencyKey: keyOf('park', park.slug, 'factory', completedOn) });
+        const body = {
+          floorAreaSqm: String(area),
+          completedOn,
+          description: `Standard factory buildings completed in ${park.name}`,
+        };
+        await command('factory completions', {
+          method: 'POST',
+          path,
+          body,
+          idempotencyKey: keyOf('park', park.slug, 'factory', completedOn),
+        });
       },
     })),
   ]);
 
-const STAGE_KEYS = { negotiation: 'negotiation', landing: 'landing', construction: 'construction', production: 'production', operation: 'operation' } as const;
+const STAGE_KEYS = {
+  negotiation: 'negotiation',
+  landing: 'landing',
+  construction: 'construction',
+  production: 'production',
+  operation: 'operation',
+} as const;
 
 /** The commands of one project: its registration, its steps, and the monthly dispatch from the month of signing. */
 function projectTimeline(project: DemoProject): Scheduled[] {
@@ -107,50 +176,122 @@ function projectTimeline(project: DemoProject): Scheduled[] {
     on: project.lead.on,
     run: async (command, ids) => {
       const { slug: _slug, investor, park, lead, steps: _steps, progress: _progress, ...details } = project;
-      const body = { ...details, investorId: need(ids.investors, investor, 'investor'), ...(park ? { parkId: need(ids.parks, park, 'park') } : {}), stage: lead.stage, identifiedOn: lead.on };
-      const answer = await command('projects registered', { method: 'POST', path: '/api/v1/projects', body, idempotencyKey: key('registration') });
+      const body = {
+        ...details,
+        investorId: need(ids.investors, investor, 'investor'),
+        ...(park ? { parkId: need(ids.parks, park, 'park') } : {}),
+        stage: lead.stage,
+        identifiedOn: lead.on,
+      };
+      const answer = await command('projects registered', {
+        method: 'POST',
+        path: '/api/v1/projects',
+        body,
+        idempotencyKey: key('registration'),
+      });
       ids.projects.set(project.slug, answer.id);
     },
   };
-  const onProject = (kind: Kind, resource: string, body: Record<string, unknown>, idempotencyKey: string, method: 'POST' | 'PATCH' = 'POST') =>
+  const onProject =
+    (
+      kind: Kind,
+      resource: string,
+      body: Record<string, unknown>,
+      idempotencyKey: string,
+      method: 'POST' | 'PATCH' = 'POST',
+    ) =>
     async (command: Command, ids: Ids) => {
       const path = `/api/v1/projects/${need(ids.projects, project.slug, 'project')}${resource}`;
       return command(kind, { method, path, body, idempotencyKey });
     };
   const toScheduled = (step: Step): Scheduled => {
-    const at = (run: (command: Command, ids: Ids) => Promise<unknown>): Scheduled => ({ on: step.on, run: async (c, i) => void (await run(c, i)) });
+    const at = (run: (command: Command, ids: Ids) => Promise<unknown>): Scheduled => ({
+      on: step.on,
+      run: async (c, i) => void (await run(c, i)),
+    });
     switch (step.kind) {
       case 'stage':
         return at(onProject('stage moves', `/${step.stage}`, { reachedOn: step.on }, key(STAGE_KEYS[step.stage])));
       case 'contract':
         return at(onProject('contracts signed', '/contract', { signedOn: step.on }, key('contract')));
       case 'business-registration':
-        return at(onProject('business registrations', '/business-registration', { registeredOn: step.on }, key('business-registration')));
+        return at(
+          onProject(
+            'business registrations',
+            '/business-registration',
+            { registeredOn: step.on },
+            key('business-registration'),
+          ),
+        );
       case 'suspension':
-        return at(onProject('suspensions', '/suspension', { reason: step.reason, suspendedOn: step.on }, key('suspension', step.on)));
+        return at(
+          onProject(
+            'suspensions',
+            '/suspension',
+            { reason: step.reason, suspendedOn: step.on },
+            key('suspension', step.on),
+          ),
+        );
       case 'resumption':
-        return at(onProject('resumptions', '/resumption', { resumedOn: step.on, ...(step.note ? { note: step.note } : {}) }, key('resumption', step.on)));
+        return at(
+          onProject(
+            'resumptions',
+            '/resumption',
+            { resumedOn: step.on, ...(step.note ? { note: step.note } : {}) },
+            key('resumption', step.on),
+          ),
+        );
       case 'abandonment':
-        return at(onProject('abandonments', '/abandonment', { reason: step.reason, abandonedOn: step.on }, key('abandonment')));
+        return at(
+          onProject('abandonments', '/abandonment', { reason: step.reason, abandonedOn: step.on }, key('abandonment')),
+        );
       case 'xiangnan-batch':
-        return at(onProject('Xiangnan batch assignments', '/demonstration-zone-batch', { batch: step.batch, assignedOn: step.on }, key('xiangnan-batch')));
+        return at(
+          onProject(
+            'Xiangnan batch assignments',
+            '/demonstration-zone-batch',
+            { batch: step.batch, assignedOn: step.on },
+            key('xiangnan-batch'),
+          ),
+        );
       case 'problem':
         return at(async (command, ids) => {
-          const body = { title: step.title, description: step.description, assignedUnit: step.assignedUnit, raisedOn: step.on };
-          const answer = await onProject('problems raised', '/problems', body, key('problem', step.problem))(command, ids);
-          if (!answer.problemId) throw new Error(`the api did not answer a problemId for ${project.slug}/${step.problem}`);
+          const body = {
+            title: step.title,
+            description: step.description,
+            assignedUnit: step.assignedUnit,
+            raisedOn: step.on,
+          };
+          const answer = await onProject(
+            'problems raised',
+            '/problems',
+            body,
+            key('problem', step.problem),
+          )(command, ids);
+          if (!answer.problemId)
+            throw new Error(`the api did not answer a problemId for ${project.slug}/${step.problem}`);
           ids.problems.set(`${project.slug}/${step.problem}`, answer.problemId);
         });
       case 'resolution':
         return at((command, ids) => {
           const problemId = need(ids.problems, `${project.slug}/${step.problem}`, 'problem');
           const body = { resolution: step.resolution, resolvedOn: step.on };
-          return onProject('problems resolved', `/problems/${problemId}/resolution`, body, key('problem', step.problem, 'resolution'))(command, ids);
+          return onProject(
+            'problems resolved',
+            `/problems/${problemId}/resolution`,
+            body,
+            key('problem', step.problem, 'resolution'),
+          )(command, ids);
         });
       case 'amendment':
         return at((command, ids) => {
           const { investor, park, ...changes } = step.changes;
-          const body = { reason: step.reason, ...changes, ...(investor ? { investorId: need(ids.investors, investor, 'investor') } : {}), ...(park ? { parkId: need(ids.parks, park, 'park') } : {}) };
+          const body = {
+            reason: step.reason,
+            ...changes,
+            ...(investor ? { investorId: need(ids.investors, investor, 'investor') } : {}),
+            ...(park ? { parkId: need(ids.parks, park, 'park') } : {}),
+          };
           return onProject('amendments', '', body, key('amendment', step.amendment), 'PATCH')(command, ids);
         });
     }
@@ -159,7 +300,12 @@ function projectTimeline(project: DemoProject): Scheduled[] {
     ? progressSeries(project, signed.on).map(({ month, amount }): Scheduled => ({
         on: dispatchSortKey(month),
         run: async (command, ids) => {
-          await onProject('monthly progress reports', '/progress-reports', { month, investmentCompletedToDate: amount }, key('progress', month))(command, ids);
+          await onProject(
+            'monthly progress reports',
+            '/progress-reports',
+            { month, investmentCompletedToDate: amount },
+            key('progress', month),
+          )(command, ids);
         },
       }))
     : [];

@@ -1,6 +1,13 @@
 import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
 import { COMMAND_ENDPOINTS, READ_ONLY_KEYS, type CommandEndpoint } from '../support/command-endpoints';
-import { expectNothingAppended, expectProblem, givenInvestor, givenProject, givenRate, projectBody } from '../support/command-fixtures';
+import {
+  expectNothingAppended,
+  expectProblem,
+  givenInvestor,
+  givenProject,
+  givenRate,
+  projectBody,
+} from '../support/command-fixtures';
 
 /**
  * Role × endpoint × city scope. Every target is a Hengyang (430400) aggregate prepared by an admin; the keys
@@ -28,23 +35,29 @@ describe('who may send which command', () => {
     const { url, body } = await endpoint.prepare(api);
     const before = await api.store.headPosition();
     const response = await api.request(endpoint.method, url, { key, body });
-    expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.success, body: { revision: expect.any(Number), position: before + 1 } });
+    expect({ status: response.status, body: response.body }).toMatchObject({
+      status: endpoint.success,
+      body: { revision: expect.any(Number), position: before + 1 },
+    });
     expect(await api.store.headPosition()).toBe(before + 1);
   };
   const byName = (endpoints: CommandEndpoint[]) => endpoints.map((endpoint) => [endpoint.name, endpoint] as const);
 
   describe('without a valid key', () => {
-    it.each(byName(COMMAND_ENDPOINTS))('%s answers 401 with WWW-Authenticate, for no key, an unknown key and another scheme', async (_name, endpoint) => {
-      for (const [key, headers] of [
-        [null, {}],
-        ['not-a-key-of-this-platform-0000', {}],
-        [null, { authorization: `Basic ${Buffer.from(`admin:${KEYS.admin}`).toString('base64')}` }],
-      ] as const) {
-        const response = await send(endpoint, key, headers);
-        expectProblem(response, 401, 'unauthenticated');
-        expect(response.headers['www-authenticate']).toBe('Bearer realm="itp"');
-      }
-    });
+    it.each(byName(COMMAND_ENDPOINTS))(
+      '%s answers 401 with WWW-Authenticate, for no key, an unknown key and another scheme',
+      async (_name, endpoint) => {
+        for (const [key, headers] of [
+          [null, {}],
+          ['not-a-key-of-this-platform-0000', {}],
+          [null, { authorization: `Basic ${Buffer.from(`admin:${KEYS.admin}`).toString('base64')}` }],
+        ] as const) {
+          const response = await send(endpoint, key, headers);
+          expectProblem(response, 401, 'unauthenticated');
+          expect(response.headers['www-authenticate']).toBe('Bearer realm="itp"');
+        }
+      },
+    );
   });
 
   describe.each(READ_ONLY_KEYS)('with the %s key', (role, key) => {
@@ -64,11 +77,14 @@ describe('who may send which command', () => {
       expect(response.body.detail).toContain('430400');
     });
 
-    it.each(byName(COMMAND_ENDPOINTS.filter((endpoint) => endpoint.scope === 'province')))('%s succeeds: investors are province-wide', async (_name, endpoint) => {
-      const { url, body } = await endpoint.prepare(api);
-      const response = await api.request(endpoint.method, url, { key: KEYS.integrationChangsha, body });
-      expect(response.status).toBe(endpoint.success);
-    });
+    it.each(byName(COMMAND_ENDPOINTS.filter((endpoint) => endpoint.scope === 'province')))(
+      '%s succeeds: investors are province-wide',
+      async (_name, endpoint) => {
+        const { url, body } = await endpoint.prepare(api);
+        const response = await api.request(endpoint.method, url, { key: KEYS.integrationChangsha, body });
+        expect(response.status).toBe(endpoint.success);
+      },
+    );
 
     it('POST /exchange-rates answers 403 forbidden-role to any integration key', async () => {
       const endpoint = COMMAND_ENDPOINTS.find((e) => e.scope === 'admin-only')!;
@@ -78,23 +94,41 @@ describe('who may send which command', () => {
   });
 
   describe('with the integration key of the city (Hengyang)', () => {
-    it.each(byName(COMMAND_ENDPOINTS.filter((endpoint) => endpoint.scope !== 'admin-only')))('%s succeeds', async (_name, endpoint) => {
-      await expectAccepted(endpoint, KEYS.integrationHengyang);
-    });
+    it.each(byName(COMMAND_ENDPOINTS.filter((endpoint) => endpoint.scope !== 'admin-only')))(
+      '%s succeeds',
+      async (_name, endpoint) => {
+        await expectAccepted(endpoint, KEYS.integrationHengyang);
+      },
+    );
 
     it('may not register a project in Changsha, nor move its project there', async () => {
       const investorId = await givenInvestor(api, KEYS.integrationHengyang);
-      const register = await expectNothingAppended(api, () => api.request('POST', '/api/v1/projects', { key: KEYS.integrationHengyang, body: projectBody(investorId, { city: '430100' }) }));
+      const register = await expectNothingAppended(api, () =>
+        api.request('POST', '/api/v1/projects', {
+          key: KEYS.integrationHengyang,
+          body: projectBody(investorId, { city: '430100' }),
+        }),
+      );
       expectProblem(register, 403, 'forbidden-city');
 
       const id = await givenProject(api, { investorId }, KEYS.integrationHengyang);
-      const move = await expectNothingAppended(api, () => api.request('PATCH', `/api/v1/projects/${id}`, { key: KEYS.integrationHengyang, body: { city: '430100', reason: 'Relocated' } }));
+      const move = await expectNothingAppended(api, () =>
+        api.request('PATCH', `/api/v1/projects/${id}`, {
+          key: KEYS.integrationHengyang,
+          body: { city: '430100', reason: 'Relocated' },
+        }),
+      );
       expectProblem(move, 403, 'forbidden-city');
       expect(move.body.detail).toContain('430100');
     });
 
     it('may not register a park in Changsha', async () => {
-      const response = await expectNothingAppended(api, () => api.request('POST', '/api/v1/parks', { key: KEYS.integrationHengyang, body: { name: 'Wangcheng ETDZ', city: '430100', level: 'national_etdz' } }));
+      const response = await expectNothingAppended(api, () =>
+        api.request('POST', '/api/v1/parks', {
+          key: KEYS.integrationHengyang,
+          body: { name: 'Wangcheng ETDZ', city: '430100', level: 'national_etdz' },
+        }),
+      );
       expectProblem(response, 403, 'forbidden-city');
     });
   });
@@ -106,7 +140,10 @@ describe('who may send which command', () => {
 
     it('acts in any city, e.g. registers a project in Changsha and moves it to Yongzhou', async () => {
       const id = await givenProject(api, { city: '430100' });
-      const move = await api.request('PATCH', `/api/v1/projects/${id}`, { key: KEYS.admin, body: { city: '431100', reason: 'Relocated to the Xiangnan zone' } });
+      const move = await api.request('PATCH', `/api/v1/projects/${id}`, {
+        key: KEYS.admin,
+        body: { city: '431100', reason: 'Relocated to the Xiangnan zone' },
+      });
       expect(move.status).toBe(200);
     });
   });

@@ -30,10 +30,16 @@ describe('a history edited directly in the SQLite file', () => {
   });
 
   const row = (projectId: string, revision: number) =>
-    db.prepare<[string, number], { data: string; metadata: string }>('SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?').get(`project-${projectId}`, revision)!;
+    db
+      .prepare<[string, number], { data: string; metadata: string }>(
+        'SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?',
+      )
+      .get(`project-${projectId}`, revision)!;
   /** Overwrites one column of one stored event; a string is stored as is, anything else as its JSON. */
   const rewrite = (projectId: string, revision: number, column: 'data' | 'metadata', value: unknown) =>
-    db.prepare(`UPDATE events SET ${column} = ? WHERE stream_id = ? AND revision = ?`).run(typeof value === 'string' ? value : JSON.stringify(value), `project-${projectId}`, revision);
+    db
+      .prepare(`UPDATE events SET ${column} = ? WHERE stream_id = ? AND revision = ?`)
+      .run(typeof value === 'string' ? value : JSON.stringify(value), `project-${projectId}`, revision);
 
   it('verifies before anyone touches it', async () => {
     expect(verifyChain(await projectStream(api, tampered))).toMatchObject({ valid: true, events: 5 });
@@ -59,13 +65,16 @@ describe('a history edited directly in the SQLite file', () => {
       });
     });
 
-    it('is still found at that revision when the forger recomputes that event\'s hash: the next event no longer chains to it', async () => {
+    it("is still found at that revision when the forger recomputes that event's hash: the next event no longer chains to it", async () => {
       const events = await projectStream(api, tampered);
       const stored = row(tampered, 2).metadata;
       const metadata = JSON.parse(stored);
       rewrite(tampered, 2, 'metadata', { ...metadata, hash: hashEvent(events[2], metadata.previousHash) });
       try {
-        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({ valid: false, brokenAt: { revision: 3, reason: 'previousHash does not match the hash of the event before it' } });
+        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({
+          valid: false,
+          brokenAt: { revision: 3, reason: 'previousHash does not match the hash of the event before it' },
+        });
       } finally {
         rewrite(tampered, 2, 'metadata', stored);
       }
@@ -81,7 +90,10 @@ describe('a history edited directly in the SQLite file', () => {
       const original = row(tampered, 1).metadata;
       rewrite(tampered, 1, 'metadata', { ...JSON.parse(original), actor: 'someone-else' });
       try {
-        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({ valid: false, brokenAt: { revision: 1, reason: 'hash does not match the event content' } });
+        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({
+          valid: false,
+          brokenAt: { revision: 1, reason: 'hash does not match the event content' },
+        });
       } finally {
         rewrite(tampered, 1, 'metadata', original);
       }
@@ -90,13 +102,21 @@ describe('a history edited directly in the SQLite file', () => {
 
   describe('when an event is deleted', () => {
     it('is found where the revisions stop being contiguous', async () => {
-      const saved = db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = 3').get(`project-${tampered}`) as Record<string, unknown>;
+      const saved = db
+        .prepare('SELECT * FROM events WHERE stream_id = ? AND revision = 3')
+        .get(`project-${tampered}`) as Record<string, unknown>;
       db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 3').run(`project-${tampered}`);
       try {
-        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({ valid: false, events: 4, brokenAt: { revision: 4, reason: 'expected revision 3, found 4' } });
+        expect(verifyChain(await projectStream(api, tampered))).toMatchObject({
+          valid: false,
+          events: 4,
+          brokenAt: { revision: 4, reason: 'expected revision 3, found 4' },
+        });
       } finally {
         const columns = Object.keys(saved);
-        db.prepare(`INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => saved[c]));
+        db.prepare(`INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+          ...columns.map((c) => saved[c]),
+        );
       }
     });
   });

@@ -4,11 +4,13 @@ import { EXCHANGE_RATES, INVESTORS, PARKS } from '../../scripts/demo/data/refere
 import { startApi, type ApiHarness } from '../support/api-harness';
 
 /** The demo loader's requests, sent to the in-process api with the admin key of the harness. */
-const harnessSender = (api: ApiHarness): Send => (request) =>
-  api.request(request.method, request.path, {
-    body: request.body,
-    headers: request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {},
-  });
+const harnessSender =
+  (api: ApiHarness): Send =>
+  (request) =>
+    api.request(request.method, request.path, {
+      body: request.body,
+      headers: request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {},
+    });
 
 describe('the 2014 demo data loader', () => {
   let api: ApiHarness;
@@ -25,7 +27,17 @@ describe('the 2014 demo data loader', () => {
     expect(first.rows.get('parks')).toEqual({ created: PARKS.length, present: 0 });
     expect(first.rows.get('investors')).toEqual({ created: INVESTORS.length, present: 0 });
     expect(first.rows.get('projects registered')).toEqual({ created: DEMO_PROJECTS.length, present: 0 });
-    for (const kind of ['park upgrades', 'business registrations', 'Xiangnan batch assignments', 'monthly progress reports', 'problems resolved', 'suspensions', 'resumptions', 'abandonments', 'amendments']) {
+    for (const kind of [
+      'park upgrades',
+      'business registrations',
+      'Xiangnan batch assignments',
+      'monthly progress reports',
+      'problems resolved',
+      'suspensions',
+      'resumptions',
+      'abandonments',
+      'amendments',
+    ]) {
       expect(first.rows.get(kind)?.created).toBeGreaterThan(0);
     }
     const head = await api.store.headPosition();

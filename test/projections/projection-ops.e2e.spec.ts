@@ -8,7 +8,9 @@ import { ProjectionFreshness } from '../../apps/api/src/projections/projection-f
 import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
 
 const registerInvestor = (api: ApiHarness) =>
-  api.request('POST', '/api/v1/investors', { body: { name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings: ['listed'] } });
+  api.request('POST', '/api/v1/investors', {
+    body: { name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings: ['listed'] },
+  });
 
 const eventually = async <T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> => {
   const deadline = Date.now() + 10_000;
@@ -20,7 +22,11 @@ const eventually = async <T>(probe: () => Promise<T>, accept: (value: T) => bool
   }
 };
 
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('projection operations, with projections running in the api (the embedded default)', () => {
   let api: ApiHarness;
@@ -38,12 +44,19 @@ describe('projection operations, with projections running in the api (the embedd
     });
 
     it('shows checkpoint, head and lag per projection in the Prometheus text format', async () => {
-      await app().get(ProjectionFreshness).ensure(position, ALL_PROJECTIONS.map((p) => p.name));
+      await app()
+        .get(ProjectionFreshness)
+        .ensure(
+          position,
+          ALL_PROJECTIONS.map((p) => p.name),
+        );
       for (const key of [KEYS.reporter, KEYS.auditor, KEYS.admin]) {
         const response = await api.request('GET', '/metrics', { key });
         expect(response.status).toBe(200);
         expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
-        expect(response.body).toContain(`itp_projection_checkpoint_position{projection="investor-library"} ${position}`);
+        expect(response.body).toContain(
+          `itp_projection_checkpoint_position{projection="investor-library"} ${position}`,
+        );
         expect(response.body).toContain(`itp_projection_head_position{projection="project-library"} ${position}`);
         expect(response.body).toContain('itp_projection_lag{projection="project-library"} 0');
         expect(response.body).toContain('itp_projection_state{projection="problems",state="live"} 1');
@@ -54,11 +67,28 @@ describe('projection operations, with projections running in the api (the embedd
 
   describe('/health', () => {
     it('shows every projection with its checkpoint, head, lag and state, and the read store', async () => {
-      const response = await eventually(() => api.request('GET', '/health', { key: null }), (r) => r.body.projections.every((p: { lag: number }) => p.lag === 0), 'no lag');
+      const response = await eventually(
+        () => api.request('GET', '/health', { key: null }),
+        (r) => r.body.projections.every((p: { lag: number }) => p.lag === 0),
+        'no lag',
+      );
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ status: 'ok', projectionsRunIn: 'api', backends: { eventStore: { reachable: true }, readStore: { backend: 'sqlite', reachable: true } } });
-      expect(response.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
-      expect(response.body.projections).toContainEqual({ name: 'investor-library', checkpoint: position, head: position, lag: 0, state: 'live', lastError: null });
+      expect(response.body).toMatchObject({
+        status: 'ok',
+        projectionsRunIn: 'api',
+        backends: { eventStore: { reachable: true }, readStore: { backend: 'sqlite', reachable: true } },
+      });
+      expect(response.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(
+        ALL_PROJECTIONS.map((p) => p.name).sort(),
+      );
+      expect(response.body.projections).toContainEqual({
+        name: 'investor-library',
+        checkpoint: position,
+        head: position,
+        lag: 0,
+        state: 'live',
+        lastError: null,
+      });
     });
   });
 
@@ -67,49 +97,91 @@ describe('projection operations, with projections running in the api (the embedd
       const listed = await api.request('GET', '/api/v1/admin/projections', { key: KEYS.auditor });
       expect(listed.status).toBe(200);
       expect(listed.body.runIn).toBe('api');
-      expect(listed.body.projections).toContainEqual(expect.objectContaining({ name: 'project-library', version: 1, collection: 'project_library', state: 'live' }));
+      expect(listed.body.projections).toContainEqual(
+        expect.objectContaining({ name: 'project-library', version: 1, collection: 'project_library', state: 'live' }),
+      );
       expect((await api.request('GET', '/api/v1/admin/projections', { key: KEYS.reporter })).status).toBe(403);
     });
 
     it('rebuild a projection beside the live one and switch readers over (admins only)', async () => {
-      expect((await api.request('POST', '/api/v1/admin/projections/investor-library/rebuild', { key: KEYS.reporter })).status).toBe(403);
+      expect(
+        (await api.request('POST', '/api/v1/admin/projections/investor-library/rebuild', { key: KEYS.reporter }))
+          .status,
+      ).toBe(403);
       expect((await api.request('POST', '/api/v1/admin/projections/nope/rebuild')).status).toBe(404);
 
       const started = await api.request('POST', '/api/v1/admin/projections/investor-library/rebuild');
       expect(started.status).toBe(202);
-      expect(started.body).toMatchObject({ name: 'investor-library', rebuild: { target: 'investor_library_v2_rebuild_1', reason: 'requested' } });
-      const listed = await eventually(() => api.request('GET', '/api/v1/admin/projections'),
-        (r) => r.body.projections.some((p: { name: string; physicalCollection: string; state: string }) => p.name === 'investor-library' && p.state === 'live' && p.physicalCollection === 'investor_library_v2_rebuild_1'), 'the switch');
-      expect(listed.body.projections.find((p: { name: string }) => p.name === 'investor-library')).toMatchObject({ checkpoint: position, lag: 0, rebuild: null });
+      expect(started.body).toMatchObject({
+        name: 'investor-library',
+        rebuild: { target: 'investor_library_v2_rebuild_1', reason: 'requested' },
+      });
+      const listed = await eventually(
+        () => api.request('GET', '/api/v1/admin/projections'),
+        (r) =>
+          r.body.projections.some(
+            (p: { name: string; physicalCollection: string; state: string }) =>
+              p.name === 'investor-library' &&
+              p.state === 'live' &&
+              p.physicalCollection === 'investor_library_v2_rebuild_1',
+          ),
+        'the switch',
+      );
+      expect(listed.body.projections.find((p: { name: string }) => p.name === 'investor-library')).toMatchObject({
+        checkpoint: position,
+        lag: 0,
+        rebuild: null,
+      });
     });
   });
 
   describe('read-your-writes (ProjectionFreshness)', () => {
     it('returns once the projections have folded the position, and at once without one', async () => {
-      await expect(app().get(ProjectionFreshness).ensure(position, ['investor-library', 'project-library'])).resolves.toBeUndefined();
+      await expect(
+        app().get(ProjectionFreshness).ensure(position, ['investor-library', 'project-library']),
+      ).resolves.toBeUndefined();
       await expect(app().get(ProjectionFreshness).ensure(undefined, ['investor-library'])).resolves.toBeUndefined();
     });
 
     it('answers 503 with Retry-After for a position beyond the head', async () => {
-      const error = await rejection(app().get(ProjectionFreshness).ensure(position + 1000, ['project-library']));
+      const error = await rejection(
+        app()
+          .get(ProjectionFreshness)
+          .ensure(position + 1000, ['project-library']),
+      );
       expect(error).toBeInstanceOf(ProblemException);
       const { problem, headers } = error as ProblemException;
-      expect(problem).toMatchObject({ status: 503, type: expect.stringMatching(/projection-lagging$/), minPosition: position + 1000, projections: [{ name: 'project-library', checkpoint: position }] });
+      expect(problem).toMatchObject({
+        status: 503,
+        type: expect.stringMatching(/projection-lagging$/),
+        minPosition: position + 1000,
+        projections: [{ name: 'project-library', checkpoint: position }],
+      });
       expect(headers).toEqual({ 'Retry-After': '1' });
     });
 
     it('holds a query with minPosition until its read models have the write, and answers 503 beyond the head', async () => {
       const created = await registerInvestor(api);
-      const fresh = await api.request('GET', `/api/v1/investors/${created.body.id}?minPosition=${created.body.position}`, { key: KEYS.reporter });
+      const fresh = await api.request(
+        'GET',
+        `/api/v1/investors/${created.body.id}?minPosition=${created.body.position}`,
+        { key: KEYS.reporter },
+      );
       expect(fresh.status).toBe(200);
-      const beyond = await api.request('GET', `/api/v1/investors/${created.body.id}?minPosition=${created.body.position + 1000}`, { key: KEYS.reporter });
+      const beyond = await api.request(
+        'GET',
+        `/api/v1/investors/${created.body.id}?minPosition=${created.body.position + 1000}`,
+        { key: KEYS.reporter },
+      );
       expect(beyond.status).toBe(503);
       expect(beyond.headers['retry-after']).toBe('1');
       expect(beyond.body).toMatchObject({ status: 503, type: expect.stringMatching(/projection-lagging$/) });
     });
 
     it('refuses a projection name that does not exist (a bug in the query)', async () => {
-      await expect(app().get(ProjectionFreshness).ensure(1, ['no-such-projection'])).rejects.toThrow(/unknown projection/);
+      await expect(app().get(ProjectionFreshness).ensure(1, ['no-such-projection'])).rejects.toThrow(
+        /unknown projection/,
+      );
     });
   });
 
@@ -139,7 +211,9 @@ describe('with projections left to the projector app (ITP_PROJECTIONS_IN_PROCESS
       await expect(freshness.ensure(position, ['investor-library'])).resolves.toBeUndefined();
       const health = await api.request('GET', '/health', { key: null });
       expect(health.body).toMatchObject({ status: 'ok', projectionsRunIn: 'projector' });
-      expect(health.body.projections).toContainEqual(expect.objectContaining({ name: 'investor-library', checkpoint: position, lag: 0, state: 'live' }));
+      expect(health.body.projections).toContainEqual(
+        expect.objectContaining({ name: 'investor-library', checkpoint: position, lag: 0, state: 'live' }),
+      );
     } finally {
       await projector.stop();
       await eventStore.close();

@@ -2,8 +2,17 @@ import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
 import { Commands, money } from './query-fixtures';
 
 const READ_ENDPOINTS = [
-  'projects', 'projects/p', 'investors', 'investors/i', 'parks', 'parks/k', 'statistics/targets?year=2014',
-  'reports/monthly-dispatch?month=2014-06', 'reports/quarterly-bulletin?quarter=2014-Q2', 'assessment?year=2014', 'problems',
+  'projects',
+  'projects/p',
+  'investors',
+  'investors/i',
+  'parks',
+  'parks/k',
+  'statistics/targets?year=2014',
+  'reports/monthly-dispatch?month=2014-06',
+  'reports/quarterly-bulletin?quarter=2014-Q2',
+  'assessment?year=2014',
+  'problems',
 ];
 const AUDIT_ENDPOINTS = ['audit/events', 'projects/p/history'];
 
@@ -15,25 +24,43 @@ describe('the query api', () => {
     api = await startApi();
     c = new Commands(api);
     const investor = await c.investor('Jiuxing Holdings');
-    hengyangProject = (await api.request('POST', '/api/v1/projects', {
+    hengyangProject = (
+      await api.request('POST', '/api/v1/projects', {
+        key: KEYS.integrationHengyang,
+        body: {
+          name: 'Jiuxing bag factory',
+          investorId: investor,
+          city: '430400',
+          industry: 'other',
+          capitalType: 'domestic',
+          totalInvestment: money('210000000.00'),
+          sourceRegions: ['pearl_river_delta'],
+          leadChannel: 'investor_referral',
+          introducers: [{ unit: 'hengyang-commerce-bureau', share: '1' }],
+          stage: 'negotiating',
+          identifiedOn: '2014-03-01',
+        },
+      })
+    ).body.id;
+    await api.request('POST', `/api/v1/projects/${hengyangProject}/contract`, {
       key: KEYS.integrationHengyang,
-      body: {
-        name: 'Jiuxing bag factory', investorId: investor, city: '430400', industry: 'other', capitalType: 'domestic', totalInvestment: money('210000000.00'),
-        sourceRegions: ['pearl_river_delta'], leadChannel: 'investor_referral', introducers: [{ unit: 'hengyang-commerce-bureau', share: '1' }], stage: 'negotiating', identifiedOn: '2014-03-01',
-      },
-    })).body.id;
-    await api.request('POST', `/api/v1/projects/${hengyangProject}/contract`, { key: KEYS.integrationHengyang, body: { signedOn: '2014-04-01' } });
-    for (let i = 0; i < 5; i += 1) await c.signedProject(`Changsha project ${i}`, { investorId: investor, totalInvestment: money('1000000.00') });
+      body: { signedOn: '2014-04-01' },
+    });
+    for (let i = 0; i < 5; i += 1)
+      await c.signedProject(`Changsha project ${i}`, { investorId: investor, totalInvestment: money('1000000.00') });
   });
   afterAll(() => api.close());
 
   describe('auth', () => {
-    it.each(READ_ENDPOINTS)('lets reporters, auditors and admins read %s, not integration clients or anonymous callers', async (url) => {
-      const status = async (key: string | null) => (await api.request('GET', `/api/v1/${url}`, { key })).status;
-      for (const key of [KEYS.reporter, KEYS.auditor, KEYS.admin]) expect([200, 404]).toContain(await status(key));
-      expect(await status(KEYS.integrationHengyang)).toBe(403);
-      expect(await status(null)).toBe(401);
-    });
+    it.each(READ_ENDPOINTS)(
+      'lets reporters, auditors and admins read %s, not integration clients or anonymous callers',
+      async (url) => {
+        const status = async (key: string | null) => (await api.request('GET', `/api/v1/${url}`, { key })).status;
+        for (const key of [KEYS.reporter, KEYS.auditor, KEYS.admin]) expect([200, 404]).toContain(await status(key));
+        expect(await status(KEYS.integrationHengyang)).toBe(403);
+        expect(await status(null)).toBe(401);
+      },
+    );
 
     it.each(AUDIT_ENDPOINTS)('keeps %s to auditors and admins', async (url) => {
       const status = async (key: string | null) => (await api.request('GET', `/api/v1/${url}`, { key })).status;
@@ -45,7 +72,8 @@ describe('the query api', () => {
   });
 
   describe('the audit log', () => {
-    const audit = async (query: string) => (await api.request('GET', `/api/v1/audit/events?${query}`, { key: KEYS.auditor })).body;
+    const audit = async (query: string) =>
+      (await api.request('GET', `/api/v1/audit/events?${query}`, { key: KEYS.auditor })).body;
 
     it('filters by actor and unit, naming who did what', async () => {
       const byHengyang = await audit('actor=hengyang-client');
@@ -90,7 +118,9 @@ describe('the query api', () => {
 
   it('waits for minPosition, and answers 503 for a position beyond the log', async () => {
     const last = c.position;
-    expect((await api.request('GET', `/api/v1/projects?minPosition=${last}`, { key: KEYS.reporter })).body.total).toBe(6);
+    expect((await api.request('GET', `/api/v1/projects?minPosition=${last}`, { key: KEYS.reporter })).body.total).toBe(
+      6,
+    );
     const beyond = await api.request('GET', `/api/v1/projects?minPosition=${last + 1000}`, { key: KEYS.reporter });
     expect(beyond.status).toBe(503);
     expect(beyond.headers['retry-after']).toBeDefined();

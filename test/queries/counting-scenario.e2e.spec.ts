@@ -24,14 +24,25 @@ describe('the counting scenario of 2014', () => {
     const { p2, p4, p5, p6, p9 } = s.projects;
     // p1 (CNY 199,999,999.99) and p3 (USD 29,999,999.99) are below; p2 (CNY 200,000,000.00) and p4 (USD 30,000,000.00) are at the threshold;
     // p5 still counts after its amendment to 150M, p6 after its abandonment: 5 of 130, 1 of them abandoned.
-    expect(transferProjects).toMatchObject({ counted: 5, target: 130, stretch: 150, met: false, abandonedSinceCounted: 1 });
+    expect(transferProjects).toMatchObject({
+      counted: 5,
+      target: 130,
+      stretch: 150,
+      met: false,
+      abandonedSinceCounted: 1,
+    });
     expect(ids(transferProjects.projects)).toEqual([p2, p6, p4, p5, p9]); // by registration date: 03-20, 04-02, 05-20, 06-05, 07-08
   });
 
   it('counts Xiangnan batch-3 major projects, firms and parks', async () => {
     const targets = await get('statistics/targets?year=2014');
     // p7: CNY 305,000,000.00 >= USD 50,000,000.00 x 6.1000 = CNY 305,000,000.00; p8 is CNY 0.01 short.
-    expect(targets.xiangnanMajorProjects).toMatchObject({ batch: 3, counted: 1, target: 100, projects: [{ projectId: s.projects.p7 }] });
+    expect(targets.xiangnanMajorProjects).toMatchObject({
+      batch: 3,
+      counted: 1,
+      target: 100,
+      projects: [{ projectId: s.projects.p7 }],
+    });
     // T counts once (first registration p2, 03-20; p9 is its second); F with p3 (04-15, below the threshold, yet its first entity);
     // U has no registered project.
     expect(targets.rankedFirms.investors.map((i: any) => [i.investorId, i.firstRegistration.registeredOn])).toEqual([
@@ -39,8 +50,19 @@ describe('the counting scenario of 2014', () => {
       [s.investors.fortune, '2014-04-15'],
     ]);
     expect(targets.rankedFirms).toMatchObject({ counted: 2, target: 8 });
-    expect(targets.nationalZones).toMatchObject({ counted: 1, min: 1, max: 2, met: true, parks: [{ parkId: s.parks.songmu, approvedOn: '2014-08-18', via: 'upgrade' }] });
-    expect(targets.comprehensiveBondedZones).toMatchObject({ counted: 1, target: 1, met: true, parks: [{ parkId: s.parks.bonded }] });
+    expect(targets.nationalZones).toMatchObject({
+      counted: 1,
+      min: 1,
+      max: 2,
+      met: true,
+      parks: [{ parkId: s.parks.songmu, approvedOn: '2014-08-18', via: 'upgrade' }],
+    });
+    expect(targets.comprehensiveBondedZones).toMatchObject({
+      counted: 1,
+      target: 1,
+      met: true,
+      parks: [{ parkId: s.parks.bonded }],
+    });
     // 6,000,000.25 + 3,999,999.74 = 9,999,999.99 m²: 0.01 m² short of 10,000,000.
     expect(targets.standardFactory).toMatchObject({ completedSqm: '9999999.99', target: '10000000', met: false });
   });
@@ -53,13 +75,37 @@ describe('the counting scenario of 2014', () => {
     expect(ids(dispatch.projects)).toEqual([p2, p5, p9, p6, p4, p7, p8]);
     const row = (id: string) => dispatch.projects.find((p: any) => p.projectId === id);
     // p2: 35,000,000.00 (June) - 20,000,000.00 (April, the previous report) = 15,000,000.00
-    expect(row(p2)).toMatchObject({ reported: true, investmentThisMonth: { amount: '15000000.00' }, investmentToDate: { amount: '35000000.00', asOfMonth: '2014-06' } });
+    expect(row(p2)).toMatchObject({
+      reported: true,
+      investmentThisMonth: { amount: '15000000.00' },
+      investmentToDate: { amount: '35000000.00', asOfMonth: '2014-06' },
+    });
     // p4: USD 2,500,000.00 - 1,000,000.00 = USD 1,500,000.00; x 6.2000 (in force on 06-30) = CNY 9,300,000.00
-    expect(row(p4).investmentThisMonthCny).toMatchObject({ amount: '9300000.00', rate: { rate: '6.2000', effectiveOn: '2014-06-15' } });
-    expect(row(p6)).toMatchObject({ status: 'abandoned', reported: false, investmentThisMonth: null, investmentToDate: { amount: '5000000.00', asOfMonth: '2014-05' } });
-    expect(row(p7)).toMatchObject({ majorBecause: ['xiangnan_major', 'at_transfer_threshold'], openProblems: [{ title: 'Land approval' }] });
+    expect(row(p4).investmentThisMonthCny).toMatchObject({
+      amount: '9300000.00',
+      rate: { rate: '6.2000', effectiveOn: '2014-06-15' },
+    });
+    expect(row(p6)).toMatchObject({
+      status: 'abandoned',
+      reported: false,
+      investmentThisMonth: null,
+      investmentToDate: { amount: '5000000.00', asOfMonth: '2014-05' },
+    });
+    expect(row(p7)).toMatchObject({
+      majorBecause: ['xiangnan_major', 'at_transfer_threshold'],
+      openProblems: [{ title: 'Land approval' }],
+    });
     expect(row(p5).majorBecause).toEqual(['counts_toward_target']); // 150M now, below the threshold, but counted
-    expect(dispatch.byCity.map((c: any) => [c.city, c.projects, c.reported, c.investmentThisMonthCny, c.investmentToDateCny, c.openProblems])).toEqual([
+    expect(
+      dispatch.byCity.map((c: any) => [
+        c.city,
+        c.projects,
+        c.reported,
+        c.investmentThisMonthCny,
+        c.investmentToDateCny,
+        c.openProblems,
+      ]),
+    ).toEqual([
       // Changsha: 15,000,000 + 10,000,000 + 1,000,000 = 26,000,000 this month; 35,000,000 + 10,000,000 + 1,000,000 = 46,000,000 to date
       ['430100', 3, 3, '26000000.00', '46000000.00', 0],
       // Zhuzhou: p6 reported nothing in June; 5,000,000 to date (May)
@@ -68,7 +114,14 @@ describe('the counting scenario of 2014', () => {
       ['430400', 2, 1, '9300000.00', '15500000.00', 1],
       ['431000', 1, 0, '0.00', '0.00', 0],
     ]);
-    expect(dispatch.totals).toMatchObject({ projects: 7, reported: 4, notReported: 3, investmentThisMonthCny: '35300000.00', investmentToDateCny: '66500000.00', openProblems: 1 });
+    expect(dispatch.totals).toMatchObject({
+      projects: 7,
+      reported: 4,
+      notReported: 3,
+      investmentThisMonthCny: '35300000.00',
+      investmentToDateCny: '66500000.00',
+      openProblems: 1,
+    });
   });
 
   it('publishes the Q2 bulletin: quarter and year to date per city, ranked, and per source region and industry', async () => {
@@ -78,14 +131,21 @@ describe('the counting scenario of 2014', () => {
     // Year to date: + p2 200,000,000 = 933,000,000 (p9 registered in Q3)
     expect(bulletin.totals.yearToDate).toMatchObject({ projects: 4, amountCny: '933000000.00' });
     const city = (code: string) => bulletin.byCity.find((c: any) => c.city === code);
-    expect(city('430100')).toMatchObject({ rank: 1, quarter: { projects: 1, amountCny: '250000000.00' }, yearToDate: { projects: 2, amountCny: '450000000.00' } });
+    expect(city('430100')).toMatchObject({
+      rank: 1,
+      quarter: { projects: 1, amountCny: '250000000.00' },
+      yearToDate: { projects: 2, amountCny: '450000000.00' },
+    });
     expect(city('430200')).toMatchObject({ rank: 2, yearToDate: { projects: 1, amountCny: '300000000.00' } }); // 300M beats 183M
     expect(city('430400')).toMatchObject({ rank: 3, yearToDate: { projects: 1, amountCny: '183000000.00' } });
     expect(city('431000')).toMatchObject({ rank: 4, yearToDate: { projects: 0, amountCny: '0.00' } });
     const region = (code: string) => bulletin.bySourceRegion.find((r: any) => r.sourceRegion === code);
     expect(region('pearl_river_delta').yearToDate).toMatchObject({ projects: 3, amountCny: '750000000.00' }); // p2 + p5 + p6
     expect(region('hong_kong_macao_taiwan').quarter).toMatchObject({ projects: 1, amountCny: '183000000.00' }); // p4
-    expect(bulletin.byIndustry.find((i: any) => i.industry === 'auto_parts').quarter).toMatchObject({ projects: 1, amountCny: '300000000.00' });
+    expect(bulletin.byIndustry.find((i: any) => i.industry === 'auto_parts').quarter).toMatchObject({
+      projects: 1,
+      amountCny: '300000000.00',
+    });
   });
 
   it('credits the introducing units by share, exactly', async () => {
@@ -111,8 +171,13 @@ describe('the counting scenario of 2014', () => {
     const juneEnd = await get('problems?status=open&asOf=2014-06-30');
     expect(juneEnd.items.map((q: any) => [q.title, q.ageDays])).toEqual([['Land approval', 28]]);
     const hengyang = await get('problems?city=430400&asOf=2014-12-31');
-    expect(hengyang.items.map((q: any) => [q.title, q.cityName.en])).toEqual([['Land approval', 'Hengyang'], ['Customs clearance', 'Hengyang']]);
-    expect((await get('problems?assignedUnit=state-grid-hunan')).items.map((q: any) => q.projectId)).toEqual([s.projects.p2]);
+    expect(hengyang.items.map((q: any) => [q.title, q.cityName.en])).toEqual([
+      ['Land approval', 'Hengyang'],
+      ['Customs clearance', 'Hengyang'],
+    ]);
+    expect((await get('problems?assignedUnit=state-grid-hunan')).items.map((q: any) => q.projectId)).toEqual([
+      s.projects.p2,
+    ]);
   });
 
   it('sorts the project library by the CNY equivalent of the total investment', async () => {
@@ -120,7 +185,11 @@ describe('the counting scenario of 2014', () => {
     const page = await get('projects?sort=-totalInvestment&pageSize=200');
     // p4 USD 30,000,000.00 x 6.1 = 183,000,000.00 > p3 USD 29,999,999.99 x 6.1 = 182,999,999.939 > p5 150,000,000 (amended)
     expect(ids(page.items)).toEqual([p9, p7, p8, p6, p2, p1, p4, p3, p5]);
-    expect(page.items.find((p: any) => p.projectId === p3).totalInvestmentCny).toEqual({ amount: '182999999.94', exact: '182999999.939', rate: { rate: '6.1000', effectiveOn: '2014-01-02' } });
+    expect(page.items.find((p: any) => p.projectId === p3).totalInvestmentCny).toEqual({
+      amount: '182999999.94',
+      exact: '182999999.939',
+      rate: { rate: '6.1000', effectiveOn: '2014-01-02' },
+    });
     const counted = await get('projects?countsTowardTarget=true&sort=registeredOn');
     expect(ids(counted.items)).toEqual([p2, p6, p4, p5, p9]);
   });
@@ -128,8 +197,18 @@ describe('the counting scenario of 2014', () => {
   it("shows a project's progress series, ascending by month, on GET /projects/{id} only", async () => {
     const project = await get(`projects/${s.projects.p4}`);
     expect(project.progress).toEqual([
-      { month: '2014-05', investmentCompletedToDate: { amount: '1000000.00', currency: 'USD' }, correction: null, recordedAt: expect.any(String) },
-      { month: '2014-06', investmentCompletedToDate: { amount: '2500000.00', currency: 'USD' }, correction: null, recordedAt: expect.any(String) },
+      {
+        month: '2014-05',
+        investmentCompletedToDate: { amount: '1000000.00', currency: 'USD' },
+        correction: null,
+        recordedAt: expect.any(String),
+      },
+      {
+        month: '2014-06',
+        investmentCompletedToDate: { amount: '2500000.00', currency: 'USD' },
+        correction: null,
+        recordedAt: expect.any(String),
+      },
     ]);
     expect(project).not.toHaveProperty('latestProgress');
     expect(project).not.toHaveProperty('progressMonths');

@@ -26,20 +26,56 @@ export async function countingScenario(api: ApiHarness) {
   const hengyang = { city: '430400', introducers: [{ unit: 'hengyang-commerce-bureau', share: '1' }] };
   const foreign = { capitalType: 'foreign', sourceRegions: ['hong_kong_macao_taiwan'] };
 
-  const p1 = await c.signedProject('p1 domestic just below', { investorId: unranked, totalInvestment: money('199999999.99') });
+  const p1 = await c.signedProject('p1 domestic just below', {
+    investorId: unranked,
+    totalInvestment: money('199999999.99'),
+  });
   const p2 = await c.signedProject('p2 domestic at threshold', {
-    investorId: top100, totalInvestment: money('200000000.00'),
-    introducers: [{ unit: 'changsha-commerce-bureau', share: '0.6667' }, { unit: 'hk-representative-office', share: '0.3333' }],
+    investorId: top100,
+    totalInvestment: money('200000000.00'),
+    introducers: [
+      { unit: 'changsha-commerce-bureau', share: '0.6667' },
+      { unit: 'hk-representative-office', share: '0.3333' },
+    ],
   });
-  const p3 = await c.signedProject('p3 foreign just below', { investorId: fortune, ...hengyang, ...foreign, totalInvestment: money('29999999.99', 'USD') });
-  const p4 = await c.signedProject('p4 foreign at threshold', { investorId: fortune, ...hengyang, ...foreign, totalInvestment: money('30000000.00', 'USD') });
-  const p5 = await c.signedProject('p5 amended after registration', { investorId: unranked, totalInvestment: money('250000000.00') });
+  const p3 = await c.signedProject('p3 foreign just below', {
+    investorId: fortune,
+    ...hengyang,
+    ...foreign,
+    totalInvestment: money('29999999.99', 'USD'),
+  });
+  const p4 = await c.signedProject('p4 foreign at threshold', {
+    investorId: fortune,
+    ...hengyang,
+    ...foreign,
+    totalInvestment: money('30000000.00', 'USD'),
+  });
+  const p5 = await c.signedProject('p5 amended after registration', {
+    investorId: unranked,
+    totalInvestment: money('250000000.00'),
+  });
   const p6 = await c.signedProject('p6 abandoned after registration', {
-    investorId: unranked, city: '430200', industry: 'auto_parts', totalInvestment: money('300000000.00'), introducers: [{ unit: 'zhuzhou-commerce-bureau', share: '1' }],
+    investorId: unranked,
+    city: '430200',
+    industry: 'auto_parts',
+    totalInvestment: money('300000000.00'),
+    introducers: [{ unit: 'zhuzhou-commerce-bureau', share: '1' }],
   });
-  const p7 = await c.signedProject('p7 Xiangnan major', { investorId: unregistered, ...hengyang, totalInvestment: money('305000000.00') });
-  const p8 = await c.signedProject('p8 Xiangnan just below', { investorId: unranked, city: '431000', introducers: [{ unit: 'chenzhou-commerce-bureau', share: '1' }], totalInvestment: money('304999999.99') });
-  const p9 = await c.signedProject('p9 registered in Q3', { investorId: top100, totalInvestment: money('500000000.00') });
+  const p7 = await c.signedProject('p7 Xiangnan major', {
+    investorId: unregistered,
+    ...hengyang,
+    totalInvestment: money('305000000.00'),
+  });
+  const p8 = await c.signedProject('p8 Xiangnan just below', {
+    investorId: unranked,
+    city: '431000',
+    introducers: [{ unit: 'chenzhou-commerce-bureau', share: '1' }],
+    totalInvestment: money('304999999.99'),
+  });
+  const p9 = await c.signedProject('p9 registered in Q3', {
+    investorId: top100,
+    totalInvestment: money('500000000.00'),
+  });
 
   await c.register(p1, '2014-02-14');
   await c.register(p2, '2014-03-20');
@@ -61,22 +97,59 @@ export async function countingScenario(api: ApiHarness) {
   await progress(p6, '2014-05', '5000000.00');
   await progress(p9, '2014-06', '1000000.00');
 
-  const customs = await c.post(`projects/${p4}/problems`, { title: 'Customs clearance', description: 'Bonded import of equipment', assignedUnit: 'changsha-customs', raisedOn: '2014-05-05' });
-  await c.post(`projects/${p4}/problems/${customs.problemId}/resolution`, { resolution: 'Green channel opened', resolvedOn: '2014-06-25' });
-  await c.post(`projects/${p7}/problems`, { title: 'Land approval', description: 'Land quota not granted', assignedUnit: 'land-resources-department', raisedOn: '2014-06-02' });
-  await c.post(`projects/${p2}/problems`, { title: 'Power supply', description: 'Substation capacity', assignedUnit: 'state-grid-hunan', raisedOn: '2014-07-02' });
+  const customs = await c.post(`projects/${p4}/problems`, {
+    title: 'Customs clearance',
+    description: 'Bonded import of equipment',
+    assignedUnit: 'changsha-customs',
+    raisedOn: '2014-05-05',
+  });
+  await c.post(`projects/${p4}/problems/${customs.problemId}/resolution`, {
+    resolution: 'Green channel opened',
+    resolvedOn: '2014-06-25',
+  });
+  await c.post(`projects/${p7}/problems`, {
+    title: 'Land approval',
+    description: 'Land quota not granted',
+    assignedUnit: 'land-resources-department',
+    raisedOn: '2014-06-02',
+  });
+  await c.post(`projects/${p2}/problems`, {
+    title: 'Power supply',
+    description: 'Substation capacity',
+    assignedUnit: 'state-grid-hunan',
+    raisedOn: '2014-07-02',
+  });
 
   await c.post(`projects/${p5}`, { totalInvestment: money('150000000.00'), reason: 'Phase two dropped' }, 'PATCH');
   await c.post(`projects/${p6}/abandonment`, { reason: 'Investor withdrew', abandonedOn: '2014-06-20' });
 
-  const songmu = (await c.post('parks', { name: 'Hengyang Songmu industrial park', city: '430400', level: 'provincial_park', levelApprovedOn: '2006-05-01' })).id;
+  const songmu = (
+    await c.post('parks', {
+      name: 'Hengyang Songmu industrial park',
+      city: '430400',
+      level: 'provincial_park',
+      levelApprovedOn: '2006-05-01',
+    })
+  ).id;
   await c.post(`parks/${songmu}/upgrades`, { level: 'national_etdz', approvedOn: '2014-08-18' });
   await c.post(`parks/${songmu}/factory-completions`, { floorAreaSqm: '6000000.25', completedOn: '2014-03-31' });
   await c.post(`parks/${songmu}/factory-completions`, { floorAreaSqm: '3999999.74', completedOn: '2014-09-30' });
-  const bonded = (await c.post('parks', { name: 'Hengyang comprehensive bonded zone', city: '430400', level: 'export_processing_zone', levelApprovedOn: '2008-01-01' })).id;
+  const bonded = (
+    await c.post('parks', {
+      name: 'Hengyang comprehensive bonded zone',
+      city: '430400',
+      level: 'export_processing_zone',
+      levelApprovedOn: '2008-01-01',
+    })
+  ).id;
   await c.post(`parks/${bonded}/upgrades`, { level: 'comprehensive_bonded_zone', approvedOn: '2014-07-03' });
 
-  return { commands: c, projects: { p1, p2, p3, p4, p5, p6, p7, p8, p9 }, investors: { fortune, top100, unranked, unregistered }, parks: { songmu, bonded } };
+  return {
+    commands: c,
+    projects: { p1, p2, p3, p4, p5, p6, p7, p8, p9 },
+    investors: { fortune, top100, unranked, unregistered },
+    parks: { songmu, bonded },
+  };
 }
 
 export type CountingScenario = Awaited<ReturnType<typeof countingScenario>>;

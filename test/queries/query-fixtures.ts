@@ -10,11 +10,15 @@ export class Commands {
   /** The position the last command answered: pass it as minPosition to read what it wrote. */
   position = 0;
 
-  constructor(private readonly api: ApiHarness, private readonly key: string = KEYS.admin) {}
+  constructor(
+    private readonly api: ApiHarness,
+    private readonly key: string = KEYS.admin,
+  ) {}
 
   async post(url: string, body: Body, method: 'POST' | 'PATCH' = 'POST'): Promise<any> {
     const response = await this.api.request(method, `/api/v1/${url}`, { key: this.key, body });
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
     this.position = Math.max(this.position, response.body.position);
     return response.body;
   }
@@ -30,9 +34,16 @@ export class Commands {
   /** Registers a lead (intention, identified 2014-01-06) and signs its contract on `signedOn`. */
   async signedProject(name: string, details: Body, signedOn = '2014-01-20'): Promise<string> {
     const { id } = await this.post('projects', {
-      name, city: '430100', industry: 'electronic_information', capitalType: 'domestic', sourceRegions: ['pearl_river_delta'],
-      leadChannel: 'representative_office', introducers: [{ unit: 'changsha-commerce-bureau', share: '1' }], stage: 'intention',
-      identifiedOn: '2014-01-06', ...details,
+      name,
+      city: '430100',
+      industry: 'electronic_information',
+      capitalType: 'domestic',
+      sourceRegions: ['pearl_river_delta'],
+      leadChannel: 'representative_office',
+      introducers: [{ unit: 'changsha-commerce-bureau', share: '1' }],
+      stage: 'intention',
+      identifiedOn: '2014-01-06',
+      ...details,
     });
     await this.post(`projects/${id}/contract`, { signedOn });
     return id;

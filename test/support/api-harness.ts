@@ -17,8 +17,20 @@ export const KEYS = {
 
 const API_KEYS = [
   { key: KEYS.admin, role: 'admin', unit: 'provincial-commerce-department', cities: '*', actor: 'admin-user' },
-  { key: KEYS.integrationHengyang, role: 'integration', unit: 'hengyang-commerce-bureau', cities: ['430400'], actor: 'hengyang-client' },
-  { key: KEYS.integrationChangsha, role: 'integration', unit: 'changsha-commerce-bureau', cities: ['430100'], actor: 'changsha-client' },
+  {
+    key: KEYS.integrationHengyang,
+    role: 'integration',
+    unit: 'hengyang-commerce-bureau',
+    cities: ['430400'],
+    actor: 'hengyang-client',
+  },
+  {
+    key: KEYS.integrationChangsha,
+    role: 'integration',
+    unit: 'changsha-commerce-bureau',
+    cities: ['430100'],
+    actor: 'changsha-client',
+  },
   { key: KEYS.reporter, role: 'reporter', unit: 'statistics-office', cities: '*', actor: 'reporting-service' },
   { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
 ];
@@ -29,17 +41,28 @@ export interface ApiHarness {
   dataDir: string;
   /** Sets "now" for the commands that follow (business dates may not be after today). */
   setNow(iso: string): void;
-  request(method: 'GET' | 'POST' | 'PATCH', url: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  request(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    options?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
 /** Starts the real api on the embedded default in a fresh data directory, in-process (Fastify inject). */
-export async function startApi(options: { now?: string; env?: Record<string, string>; eventLog?: string } = {}): Promise<ApiHarness> {
+export async function startApi(
+  options: { now?: string; env?: Record<string, string>; eventLog?: string } = {},
+): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'itp-e2e-'));
   // A committed event log to start from (a copy: the fixture itself is never written).
   if (options.eventLog) copyFileSync(options.eventLog, join(dataDir, 'events.sqlite'));
   let now = new Date(options.now ?? '2014-12-31T04:00:00Z');
-  const config = loadConfig({ ITP_DATA_DIR: dataDir, ITP_API_KEYS: JSON.stringify(API_KEYS), LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    ITP_DATA_DIR: dataDir,
+    ITP_API_KEYS: JSON.stringify(API_KEYS),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const app = await createApiApp(config, { quiet: true, clock: () => now });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -17,7 +17,12 @@ export const investorBody = (overrides: Body = {}): Body => ({
   ...overrides,
 });
 
-export const foreignInvestorBody = (overrides: Body = {}): Body => ({ name: 'Delta Electronics', country: 'TW', rankings: ['listed'], ...overrides });
+export const foreignInvestorBody = (overrides: Body = {}): Body => ({
+  name: 'Delta Electronics',
+  country: 'TW',
+  rankings: ['listed'],
+  ...overrides,
+});
 
 /** A Hengyang lead of CNY 3 billion, domestic capital, at the intention stage. */
 export const projectBody = (investorId: string, overrides: Body = {}): Body => ({
@@ -35,22 +40,42 @@ export const projectBody = (investorId: string, overrides: Body = {}): Body => (
   ...overrides,
 });
 
-export const parkBody = (overrides: Body = {}): Body => ({ name: 'Hengyang Songmu industrial park', city: '430400', level: 'provincial_park', ...overrides });
+export const parkBody = (overrides: Body = {}): Body => ({
+  name: 'Hengyang Songmu industrial park',
+  city: '430400',
+  level: 'provincial_park',
+  ...overrides,
+});
 
-export const rateBody = (overrides: Body = {}): Body => ({ base: 'USD', quote: 'CNY', rate: '6.1000', effectiveOn: '2014-01-02', source: 'PBOC central parity', ...overrides });
+export const rateBody = (overrides: Body = {}): Body => ({
+  base: 'USD',
+  quote: 'CNY',
+  rate: '6.1000',
+  effectiveOn: '2014-01-02',
+  source: 'PBOC central parity',
+  ...overrides,
+});
 
 export const money = (amount: string, currency: 'CNY' | 'USD' = 'CNY') => ({ amount, currency });
 
-export const projectStream = (api: ApiHarness, projectId: string): Promise<RecordedEvent[]> => api.store.readStream(`project-${projectId}`);
+export const projectStream = (api: ApiHarness, projectId: string): Promise<RecordedEvent[]> =>
+  api.store.readStream(`project-${projectId}`);
 
 /** Fails the test with the answer when a setup command does not succeed. */
-export function expectSuccess(response: { status: number; body: any }, status: 200 | 201 = 200): { status: number; body: any } {
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+export function expectSuccess(
+  response: { status: number; body: any },
+  status: 200 | 201 = 200,
+): { status: number; body: any } {
+  if (response.status !== status)
+    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
   return response;
 }
 
 export async function givenInvestor(api: ApiHarness, key: Key = KEYS.admin, overrides: Body = {}): Promise<string> {
-  const response = expectSuccess(await api.request('POST', '/api/v1/investors', { key, body: investorBody(overrides) }), 201);
+  const response = expectSuccess(
+    await api.request('POST', '/api/v1/investors', { key, body: investorBody(overrides) }),
+    201,
+  );
   return response.body.id;
 }
 
@@ -60,24 +85,40 @@ export async function givenPark(api: ApiHarness, overrides: Body = {}, key: Key 
 }
 
 export async function givenRate(api: ApiHarness, overrides: Body = {}): Promise<void> {
-  expectSuccess(await api.request('POST', '/api/v1/exchange-rates', { key: KEYS.admin, body: rateBody(overrides) }), 201);
+  expectSuccess(
+    await api.request('POST', '/api/v1/exchange-rates', { key: KEYS.admin, body: rateBody(overrides) }),
+    201,
+  );
 }
 
 /** Registers an investor (unless `investorId` is given) and a project; returns the project id. */
 export async function givenProject(api: ApiHarness, overrides: Body = {}, key: Key = KEYS.admin): Promise<string> {
   const investorId = (overrides.investorId as string | undefined) ?? (await givenInvestor(api, key));
-  const response = expectSuccess(await api.request('POST', '/api/v1/projects', { key, body: projectBody(investorId, overrides) }), 201);
+  const response = expectSuccess(
+    await api.request('POST', '/api/v1/projects', { key, body: projectBody(investorId, overrides) }),
+    201,
+  );
   return response.body.id;
 }
 
 /** Sends one command to an existing project and insists that it succeeds. */
-export async function given(api: ApiHarness, projectId: string, path: string, body: Body, key: Key = KEYS.admin): Promise<any> {
+export async function given(
+  api: ApiHarness,
+  projectId: string,
+  path: string,
+  body: Body,
+  key: Key = KEYS.admin,
+): Promise<any> {
   const status = path === 'problems' || path === 'progress-reports' ? 201 : 200;
   return expectSuccess(await api.request('POST', `/api/v1/projects/${projectId}/${path}`, { key, body }), status).body;
 }
 
 /** A project registered on 2014-02-10 (intention) whose contract was signed on 2014-03-05. */
-export async function givenSignedProject(api: ApiHarness, overrides: Body = {}, key: Key = KEYS.admin): Promise<string> {
+export async function givenSignedProject(
+  api: ApiHarness,
+  overrides: Body = {},
+  key: Key = KEYS.admin,
+): Promise<string> {
   const id = await givenProject(api, overrides, key);
   await given(api, id, 'contract', { signedOn: '2014-03-05' }, key);
   return id;
@@ -111,7 +152,8 @@ export function followStory(api: ApiHarness, story: readonly StoryStep[]) {
   const reach = async (step: string): Promise<void> => {
     for (let index = taken; index <= indexOf(step); index++) {
       const response = await take(index);
-      if (response.status !== 200 && response.status !== 201) throw new Error(`step ${story[index].step}: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200 && response.status !== 201)
+        throw new Error(`step ${story[index].step}: ${response.status} ${JSON.stringify(response.body)}`);
     }
   };
   const stepTo = async (step: string) => {
@@ -133,7 +175,11 @@ export async function expectNothingAppended<T>(api: ApiHarness, act: () => Promi
 export const PROBLEM_TYPE = (slug: string) => `https://itp.hunan.gov.cn/problems/${slug}`;
 
 /** An RFC 9457 answer of the given status and type, with a title and a detail. */
-export function expectProblem(response: { status: number; body: any; headers: Record<string, unknown> }, status: number, slug: string): void {
+export function expectProblem(
+  response: { status: number; body: any; headers: Record<string, unknown> },
+  status: number,
+  slug: string,
+): void {
   expect({ status: response.status, body: response.body }).toMatchObject({
     status,
     body: { type: PROBLEM_TYPE(slug), status, title: expect.any(String), detail: expect.any(String) },
@@ -142,7 +188,8 @@ export function expectProblem(response: { status: number; body: any; headers: Re
 }
 
 /** The distinct field names of a 400 answer, sorted. */
-export const fieldsOf = (body: { errors?: { field: string }[] }): string[] => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+export const fieldsOf = (body: { errors?: { field: string }[] }): string[] =>
+  [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /**
  * Makes the store answer every read of a stream only after `ms` milliseconds, as a networked store would, so

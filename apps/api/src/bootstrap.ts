@@ -10,20 +10,30 @@ import { CLOCK, type Clock } from './shared/http/clock';
 import type { CommandRequest } from './shared/command-execution/command-context';
 
 /** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
-export async function createApiApp(config: ItpConfig, options: { quiet?: boolean; clock?: Clock } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { clock: options.clock }), new FastifyAdapter({ bodyLimit: 1_048_576 }), {
-    bufferLogs: true,
-    logger: options.quiet ? false : undefined,
-  });
+export async function createApiApp(
+  config: ItpConfig,
+  options: { quiet?: boolean; clock?: Clock } = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config, { clock: options.clock }),
+    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    {
+      bufferLogs: true,
+      logger: options.quiet ? false : undefined,
+    },
+  );
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(errorMappers));
   app.enableShutdownHooks();
   // Every request's time of arrival, from the one clock: a command's `recordedOn` is the day it arrived.
   const clock = app.get<Clock>(CLOCK);
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request: FastifyRequest & CommandRequest) => {
-    request.receivedAt = clock();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request: FastifyRequest & CommandRequest) => {
+      request.receivedAt = clock();
+    });
 
   const openApi = new DocumentBuilder()
     .setTitle('ITP: Industrial Transfer Platform')
@@ -31,6 +41,8 @@ export async function createApiApp(config: ItpConfig, options: { quiet?: boolean
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }

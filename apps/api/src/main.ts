@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const app = await createApiApp(config);
   await app.listen(config.port, '0.0.0.0');
-  console.log(`ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}); OpenAPI at /api/docs`);
+  console.log(
+    `ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}); OpenAPI at /api/docs`,
+  );
 }
 
 void main();

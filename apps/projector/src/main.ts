@@ -3,7 +3,8 @@ import { ConfigurationError, loadConfig } from '@itp/platform';
 import { runProjector } from './projector';
 import { rebuildCommand } from './rebuild-command';
 
-const USAGE = 'usage: projector            run the projection worker until SIGTERM\n       projector rebuild <name>   rebuild one projection (with the worker stopped), then exit';
+const USAGE =
+  'usage: projector            run the projection worker until SIGTERM\n       projector rebuild <name>   rebuild one projection (with the worker stopped), then exit';
 
 /** The production projection worker: folds the global log into the read models, outside the api. */
 async function main(argv: string[]): Promise<void> {

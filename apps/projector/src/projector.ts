@@ -27,12 +27,29 @@ export async function runProjector(config: ItpConfig, options: ProjectorOptions 
   const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
   const logStatuses = async (): Promise<void> => {
     const statuses = await runner.statuses();
-    logger.raw.info({ projections: statuses.map(({ name, state, checkpoint, head, lag, lastError }) => ({ name, state, checkpoint, head, lag, lastError })) }, 'projection status');
+    logger.raw.info(
+      {
+        projections: statuses.map(({ name, state, checkpoint, head, lag, lastError }) => ({
+          name,
+          state,
+          checkpoint,
+          head,
+          lag,
+          lastError,
+        })),
+      },
+      'projection status',
+    );
   };
   try {
-    logger.log(`ITP projector: event store ${config.eventStore.backend}, read store ${config.readStore.backend}, ${ALL_PROJECTIONS.length} projections`);
+    logger.log(
+      `ITP projector: event store ${config.eventStore.backend}, read store ${config.readStore.backend}, ${ALL_PROJECTIONS.length} projections`,
+    );
     await runner.start();
-    const timer = setInterval(() => void logStatuses().catch((error: unknown) => logger.error(`status: ${String(error)}`)), options.statusIntervalMs ?? 30_000);
+    const timer = setInterval(
+      () => void logStatuses().catch((error: unknown) => logger.error(`status: ${String(error)}`)),
+      options.statusIntervalMs ?? 30_000,
+    );
     const reason = await (options.until ?? signalled());
     clearInterval(timer);
     logger.log(`Stopping (${String(reason)})`);

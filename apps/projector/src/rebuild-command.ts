@@ -14,7 +14,9 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
   const logger = projectorLogger(config);
   const projection = ALL_PROJECTIONS.find((candidate) => candidate.name === name);
   if (projection === undefined) {
-    logger.error(`Unknown projection "${name}"; known: ${ALL_PROJECTIONS.map((candidate) => candidate.name).join(', ')}`);
+    logger.error(
+      `Unknown projection "${name}"; known: ${ALL_PROJECTIONS.map((candidate) => candidate.name).join(', ')}`,
+    );
     return false;
   }
   const eventStore = openEventStore(config);

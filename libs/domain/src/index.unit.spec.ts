@@ -8,5 +8,6 @@ describe('@itp/domain', () => {
     expect(domain.EXCHANGE_RATES_STREAM_ID).toBe('exchange-rates');
   });
 
-  it('files an unknown aggregate under NotFoundError', () => expect(domain.AggregateNotFoundError.prototype).toBeInstanceOf(domain.NotFoundError));
+  it('files an unknown aggregate under NotFoundError', () =>
+    expect(domain.AggregateNotFoundError.prototype).toBeInstanceOf(domain.NotFoundError));
 });

@@ -16,7 +16,10 @@ export class WrongExpectedRevisionError extends Error {
 /** An event id is already stored in a way that cannot be a plain retry of the same append. */
 export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
-  constructor(readonly eventId: string, readonly detail: string) {
+  constructor(
+    readonly eventId: string,
+    readonly detail: string,
+  ) {
     super(`Event id ${eventId} is already stored: ${detail}`);
   }
 }
@@ -24,7 +27,10 @@ export class DuplicateEventIdError extends Error {
 /** The backend cannot be reached or answered in an unexpected way. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

@@ -26,7 +26,8 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
 }
 
 /** The physical collection of a projection version. */
-export const physicalCollection = (projection: Pick<Projection, 'collection' | 'version'>): string => `${projection.collection}_v${projection.version}`;
+export const physicalCollection = (projection: Pick<Projection, 'collection' | 'version'>): string =>
+  `${projection.collection}_v${projection.version}`;
 
 /** Nest injection token for the list of every projection the platform runs. */
 export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -59,7 +59,10 @@ export const coalesceWrites = (writes: readonly DocumentWrite[]): DocumentWrite[
 };
 
 /** The document as stored: `_position` always says which event wrote it last. */
-export const storedBody = (document: ReadDocument, position: number): ReadDocument => ({ ...document, _position: position });
+export const storedBody = (document: ReadDocument, position: number): ReadDocument => ({
+  ...document,
+  _position: position,
+});
 
 export const assertFindOptions = (options: FindOptions): void => {
   const { skip, limit } = options;
@@ -73,7 +76,12 @@ export const assertFindOptions = (options: FindOptions): void => {
 };
 
 /** Shared rules for a switch, so both adapters refuse the same chains. */
-export const assertAliasable = (alias: string, target: string, targetIsAlias: boolean, aliasIsTarget: boolean): void => {
+export const assertAliasable = (
+  alias: string,
+  target: string,
+  targetIsAlias: boolean,
+  aliasIsTarget: boolean,
+): void => {
   if (alias === target) throw new InvalidReadStoreInputError(`Alias ${alias} cannot point at itself`);
   // One level only: a reader resolves one hop, so a chain would read a hidden collection.
   if (targetIsAlias) throw new InvalidReadStoreInputError(`Target ${target} is itself an alias`);

@@ -1,7 +1,10 @@
 /** A collection cannot be dropped while an alias points at it: readers would lose the live read model. */
 export class CollectionInUseError extends Error {
   override readonly name = 'CollectionInUseError';
-  constructor(readonly collection: string, readonly aliases: readonly string[]) {
+  constructor(
+    readonly collection: string,
+    readonly aliases: readonly string[],
+  ) {
     super(`Collection ${collection} is the target of alias(es) ${aliases.join(', ')}`);
   }
 }
@@ -14,7 +17,10 @@ export class InvalidReadStoreInputError extends Error {
 /** The backend cannot be reached or answered in an unexpected way. */
 export class ReadStoreUnavailableError extends Error {
   override readonly name = 'ReadStoreUnavailableError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

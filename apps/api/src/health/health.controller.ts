@@ -6,7 +6,11 @@ import { Public } from '@itp/platform';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
 import { ProjectionsHost } from '../projections/projections-host.service';
 
-const unreachable = (error: unknown) => ({ backend: 'unknown', reachable: false, detail: error instanceof Error ? error.message : String(error) });
+const unreachable = (error: unknown) => ({
+  backend: 'unknown',
+  reachable: false,
+  detail: error instanceof Error ? error.message : String(error),
+});
 
 /**
  * Liveness and readiness in one: 200 when every backend answers and no projection is stopped, 503 naming what
@@ -23,15 +27,37 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Backends in use and whether each is reachable; each projection\'s checkpoint, head, lag and state (no authentication)' })
+  @ApiOperation({
+    summary:
+      "Backends in use and whether each is reachable; each projection's checkpoint, head, lag and state (no authentication)",
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [eventStore, readStore] = await Promise.all([this.eventStore.health().catch(unreachable), this.readStore.health().catch(unreachable)]);
+    const [eventStore, readStore] = await Promise.all([
+      this.eventStore.health().catch(unreachable),
+      this.readStore.health().catch(unreachable),
+    ]);
     const backends = { eventStore, readStore };
     const statuses = await this.projections.statuses().catch(() => undefined);
-    const projections = (statuses ?? []).map(({ name, checkpoint, head, lag, state, lastError }) => ({ name, checkpoint, head, lag, state, lastError }));
-    const stopped = projections.filter((projection) => projection.state === 'stopped').map((projection) => projection.name);
-    const ok = Object.values(backends).every((backend) => backend.reachable) && statuses !== undefined && stopped.length === 0;
+    const projections = (statuses ?? []).map(({ name, checkpoint, head, lag, state, lastError }) => ({
+      name,
+      checkpoint,
+      head,
+      lag,
+      state,
+      lastError,
+    }));
+    const stopped = projections
+      .filter((projection) => projection.state === 'stopped')
+      .map((projection) => projection.name);
+    const ok =
+      Object.values(backends).every((backend) => backend.reachable) && statuses !== undefined && stopped.length === 0;
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', backends, projectionsRunIn: this.projections.runsIn, projections, ...(stopped.length > 0 ? { stopped } : {}) };
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      backends,
+      projectionsRunIn: this.projections.runsIn,
+      projections,
+      ...(stopped.length > 0 ? { stopped } : {}),
+    };
   }
 }

@@ -4,8 +4,17 @@ import type { ReadStore } from '@itp/read-store';
 import type { ProjectionsHost } from '../projections/projections-host.service';
 import { HealthController } from './health.controller';
 
-const status = (name: string, state: ProjectionStatus['state']): ProjectionStatus =>
-  ({ name, version: 1, collection: name, checkpoint: 5, head: 9, lag: 4, state, lastError: null, rebuild: null });
+const status = (name: string, state: ProjectionStatus['state']): ProjectionStatus => ({
+  name,
+  version: 1,
+  collection: name,
+  checkpoint: 5,
+  head: 9,
+  lag: 4,
+  state,
+  lastError: null,
+  rebuild: null,
+});
 
 const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus['state'][] }) => {
   const eventStore = { health: async () => ({ backend: 'sqlite', reachable: true }) } as unknown as EventStore;
@@ -15,9 +24,17 @@ const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus
       return { backend: 'mongodb', reachable: true };
     },
   } as unknown as ReadStore;
-  const host = { runsIn: 'projector', statuses: async () => (options.states ?? ['live']).map((state, i) => status(`p${i}`, state)) } as unknown as ProjectionsHost;
+  const host = {
+    runsIn: 'projector',
+    statuses: async () => (options.states ?? ['live']).map((state, i) => status(`p${i}`, state)),
+  } as unknown as ProjectionsHost;
   let code = 0;
-  const reply = { status: (value: number) => { code = value; return reply; } };
+  const reply = {
+    status: (value: number) => {
+      code = value;
+      return reply;
+    },
+  };
   const body = await new HealthController(eventStore, readStore, host).health(reply as never);
   return { code, body };
 };

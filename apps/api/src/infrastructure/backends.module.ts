@@ -19,7 +19,9 @@ import { openEventStore } from '@itp/projections/backends/open-stores';
       useFactory: (config: ItpConfig): ApiKeyRegistry => {
         if (config.apiKeysJson) return ApiKeyRegistry.fromJson(config.apiKeysJson);
         const { registry, filePath, created } = ApiKeyRegistry.fromDataDir(config.dataDir);
-        new Logger('ApiKeys').log(`${created ? 'Created an admin API key' : 'Using the API keys'} in ${filePath} (ITP_API_KEYS is not set)`);
+        new Logger('ApiKeys').log(
+          `${created ? 'Created an admin API key' : 'Using the API keys'} in ${filePath} (ITP_API_KEYS is not set)`,
+        );
         return registry;
       },
     },

@@ -1,32 +1,73 @@
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@itp/event-store';
-import { AlreadyExistsError, DomainValidationError, IllegalTransitionError, MissingExchangeRateError, NotFoundError } from '@itp/domain';
+import {
+  AlreadyExistsError,
+  DomainValidationError,
+  IllegalTransitionError,
+  MissingExchangeRateError,
+  NotFoundError,
+} from '@itp/domain';
 import { problem, type ErrorMapper } from '@itp/platform';
-import { CityScopeError, ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from '../shared/command-execution/command-errors';
+import {
+  CityScopeError,
+  ConcurrencyExhaustedError,
+  IdempotencyKeyReusedError,
+  StaleRevisionError,
+} from '../shared/command-execution/command-errors';
 
 /** Domain and store errors as RFC 9457 problems: the one place where each is given its status. */
 export const errorMappers: ErrorMapper[] = [
-  (error) => (error instanceof DomainValidationError ? problem(400, 'invalid-input', 'Invalid input', { detail: error.message, errors: [...error.errors] }) : undefined),
+  (error) =>
+    error instanceof DomainValidationError
+      ? problem(400, 'invalid-input', 'Invalid input', { detail: error.message, errors: [...error.errors] })
+      : undefined,
   (error) =>
     error instanceof IllegalTransitionError
-      ? problem(409, 'illegal-transition', 'Illegal transition', { detail: error.message, currentStage: error.current, rule: error.rule })
+      ? problem(409, 'illegal-transition', 'Illegal transition', {
+          detail: error.message,
+          currentStage: error.current,
+          rule: error.rule,
+        })
       : undefined,
-  (error) => (error instanceof NotFoundError ? problem(404, 'not-found', 'Not found', { detail: error.message, kind: error.kind, id: error.id }) : undefined),
-  (error) => (error instanceof AlreadyExistsError ? problem(409, 'already-exists', 'Already exists', { detail: error.message }) : undefined),
+  (error) =>
+    error instanceof NotFoundError
+      ? problem(404, 'not-found', 'Not found', { detail: error.message, kind: error.kind, id: error.id })
+      : undefined,
+  (error) =>
+    error instanceof AlreadyExistsError
+      ? problem(409, 'already-exists', 'Already exists', { detail: error.message })
+      : undefined,
   (error) =>
     error instanceof MissingExchangeRateError
-      ? problem(422, 'missing-exchange-rate', 'Missing exchange rate', { detail: `${error.message}; an admin must set one with POST /api/v1/exchange-rates.`, base: error.base, quote: error.quote, onDate: error.onDate })
+      ? problem(422, 'missing-exchange-rate', 'Missing exchange rate', {
+          detail: `${error.message}; an admin must set one with POST /api/v1/exchange-rates.`,
+          base: error.base,
+          quote: error.quote,
+          onDate: error.onDate,
+        })
       : undefined,
   (error) =>
     error instanceof StaleRevisionError
-      ? problem(412, 'stale-revision', 'Stale revision', { detail: error.message, expectedRevision: error.expected, currentRevision: error.actual })
+      ? problem(412, 'stale-revision', 'Stale revision', {
+          detail: error.message,
+          expectedRevision: error.expected,
+          currentRevision: error.actual,
+        })
       : undefined,
-  (error) => (error instanceof IdempotencyKeyReusedError ? problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', { detail: error.message }) : undefined),
+  (error) =>
+    error instanceof IdempotencyKeyReusedError
+      ? problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', { detail: error.message })
+      : undefined,
   // Deterministic event ids collide only when one key was used for two different commands on different streams.
   (error) =>
     error instanceof DuplicateEventIdError
-      ? problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', { detail: 'This Idempotency-Key was already used for a different request.' })
+      ? problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', {
+          detail: 'This Idempotency-Key was already used for a different request.',
+        })
       : undefined,
-  (error) => (error instanceof CityScopeError ? problem(403, 'forbidden-city', 'City outside the key\'s scope', { detail: error.message }) : undefined),
+  (error) =>
+    error instanceof CityScopeError
+      ? problem(403, 'forbidden-city', "City outside the key's scope", { detail: error.message })
+      : undefined,
   (error) =>
     error instanceof ConcurrencyExhaustedError || error instanceof WrongExpectedRevisionError
       ? problem(409, 'concurrency-conflict', 'Concurrent modification', { detail: error.message })

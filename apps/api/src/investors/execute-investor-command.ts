@@ -5,7 +5,10 @@ import { EventSourcedCommandExecutor } from '../shared/command-execution/event-s
 
 /** Any investor command, as the domain types it, with the context of its request. */
 export class ExecuteInvestorCommand {
-  constructor(readonly command: InvestorCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly command: InvestorCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 /** Investors are province-wide (客商资源库): no city scope applies to them. */
@@ -15,6 +18,14 @@ export class ExecuteInvestorCommandHandler implements ICommandHandler<ExecuteInv
 
   execute({ command, context }: ExecuteInvestorCommand): Promise<CommandResult> {
     const { investorId } = command.data;
-    return this.executor.execute({ id: investorId, streamId: investorStreamId(investorId), decider: investorDecider, events: INVESTOR_EVENTS, command, decideContext: undefined, context });
+    return this.executor.execute({
+      id: investorId,
+      streamId: investorStreamId(investorId),
+      decider: investorDecider,
+      events: INVESTOR_EVENTS,
+      command,
+      decideContext: undefined,
+      context,
+    });
   }
 }

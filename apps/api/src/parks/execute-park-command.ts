@@ -7,7 +7,10 @@ import { EventSourcedCommandExecutor } from '../shared/command-execution/event-s
 
 /** Any park command, as the domain types it, with the context of its request. */
 export class ExecuteParkCommand {
-  constructor(readonly command: ParkCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly command: ParkCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 @CommandHandler(ExecuteParkCommand)
@@ -31,6 +34,7 @@ export class ExecuteParkCommandHandler implements ICommandHandler<ExecuteParkCom
 
 /** Parks belong to a city: an integration key acts only on the parks of its cities. */
 export const authorizeParkCommand = (principal: Principal, state: Park, command: ParkCommand): void => {
-  const city = state.status === 'registered' ? state.city : command.type === 'RegisterPark' ? command.data.city : undefined;
+  const city =
+    state.status === 'registered' ? state.city : command.type === 'RegisterPark' ? command.data.city : undefined;
   if (city !== undefined && !mayActOnCity(principal, city)) throw new CityScopeError(city, principal.unit);
 };

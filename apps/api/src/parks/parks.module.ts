@@ -8,7 +8,13 @@ import { UpgradeParkController } from './upgrade-park/upgrade-park.controller';
 
 /** The parks' context: registrations, upgrades, standard factory floor area. */
 @Module({
-  controllers: [RegisterParkController, UpgradeParkController, RecordFactoryCompletionController, ListParksController, GetParkController],
+  controllers: [
+    RegisterParkController,
+    UpgradeParkController,
+    RecordFactoryCompletionController,
+    ListParksController,
+    GetParkController,
+  ],
   providers: [ExecuteParkCommandHandler],
 })
 export class ParksModule {}

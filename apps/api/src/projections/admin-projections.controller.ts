@@ -23,19 +23,27 @@ export class AdminProjectionsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild a projection beside the live one; readers switch over when it has caught up' })
-  @ApiAcceptedResponse({ description: 'The rebuild has started (or was already running): the status, with the rebuild under way' })
+  @ApiAcceptedResponse({
+    description: 'The rebuild has started (or was already running): the status, with the rebuild under way',
+  })
   async rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
     if (!this.host.has(name)) {
-      throw new ProblemException(problem(404, 'unknown-projection', 'Unknown projection', { detail: `There is no projection named "${name}".` }));
+      throw new ProblemException(
+        problem(404, 'unknown-projection', 'Unknown projection', { detail: `There is no projection named "${name}".` }),
+      );
     }
     const runner = this.host.runner;
     if (runner === undefined) {
-      throw new ProblemException(problem(409, 'projections-run-in-projector', 'Projections run in the projector', {
-        detail: `This api does not run projections. Stop the projector and run "node dist/apps/projector/apps/projector/src/main.js rebuild ${name}", or deploy a new projection version.`,
-      }));
+      throw new ProblemException(
+        problem(409, 'projections-run-in-projector', 'Projections run in the projector', {
+          detail: `This api does not run projections. Stop the projector and run "node dist/apps/projector/apps/projector/src/main.js rebuild ${name}", or deploy a new projection version.`,
+        }),
+      );
     }
     const { status, completion } = await runner.rebuild(name);
-    void completion.then((switched) => this.logger.log(`Rebuild of ${name} ${switched ? 'switched readers over' : 'did not complete'}`));
+    void completion.then((switched) =>
+      this.logger.log(`Rebuild of ${name} ${switched ? 'switched readers over' : 'did not complete'}`),
+    );
     return status;
   }
 }

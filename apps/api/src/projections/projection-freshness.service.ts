@@ -19,18 +19,33 @@ export class ProjectionFreshness {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
-  async ensure(minPosition: number | undefined, projectionNames: readonly string[], timeoutMs = FRESHNESS_TIMEOUT_MS): Promise<void> {
+  async ensure(
+    minPosition: number | undefined,
+    projectionNames: readonly string[],
+    timeoutMs = FRESHNESS_TIMEOUT_MS,
+  ): Promise<void> {
     if (minPosition === undefined || minPosition <= 0) return;
     const unknown = projectionNames.filter((name) => !this.host.has(name));
     // A query naming a projection that does not exist is a bug in the query, not a lagging projection.
     if (unknown.length > 0) throw new Error(`ProjectionFreshness.ensure: unknown projection(s) ${unknown.join(', ')}`);
     const head = await this.eventStore.headPosition();
     // No command has answered a position beyond the head: waiting for it cannot help.
-    if (minPosition > head) throw await this.lagging(minPosition, projectionNames, `Position ${minPosition} is beyond the head of the log (${head}).`);
-    const reached = this.host.runner !== undefined
-      ? await this.host.runner.waitFor(minPosition, projectionNames, timeoutMs)
-      : await this.pollReadStore(minPosition, projectionNames, timeoutMs);
-    if (!reached) throw await this.lagging(minPosition, projectionNames, `The read models have not reached position ${minPosition} within ${timeoutMs} ms.`);
+    if (minPosition > head)
+      throw await this.lagging(
+        minPosition,
+        projectionNames,
+        `Position ${minPosition} is beyond the head of the log (${head}).`,
+      );
+    const reached =
+      this.host.runner !== undefined
+        ? await this.host.runner.waitFor(minPosition, projectionNames, timeoutMs)
+        : await this.pollReadStore(minPosition, projectionNames, timeoutMs);
+    if (!reached)
+      throw await this.lagging(
+        minPosition,
+        projectionNames,
+        `The read models have not reached position ${minPosition} within ${timeoutMs} ms.`,
+      );
   }
 
   private async pollReadStore(minPosition: number, names: readonly string[], timeoutMs: number): Promise<boolean> {
@@ -47,7 +62,11 @@ export class ProjectionFreshness {
     const checkpoints = await this.host.checkpoints(names).catch(() => new Map<string, number>());
     const projections = names.map((name) => ({ name, checkpoint: checkpoints.get(name) ?? null }));
     return new ProblemException(
-      problem(503, 'projection-lagging', 'Read model not up to date yet', { detail: `${detail} Retry shortly.`, minPosition, projections }),
+      problem(503, 'projection-lagging', 'Read model not up to date yet', {
+        detail: `${detail} Retry shortly.`,
+        minPosition,
+        projections,
+      }),
       { 'Retry-After': '1' },
     );
   }

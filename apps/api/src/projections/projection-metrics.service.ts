@@ -13,9 +13,15 @@ const STATES: readonly ProjectionState[] = ['catching-up', 'live', 'stopped', 'r
 @Injectable()
 export class ProjectionMetrics {
   readonly registry = new Registry();
-  private readonly checkpoint = this.gauge('itp_projection_checkpoint_position', 'Global position of the last event the projection has committed');
+  private readonly checkpoint = this.gauge(
+    'itp_projection_checkpoint_position',
+    'Global position of the last event the projection has committed',
+  );
   private readonly head = this.gauge('itp_projection_head_position', 'Global position of the last event in the log');
-  private readonly lag = this.gauge('itp_projection_lag', 'Positions between the head of the log and the checkpoint (events on SQLite, log bytes on EventStoreDB)');
+  private readonly lag = this.gauge(
+    'itp_projection_lag',
+    'Positions between the head of the log and the checkpoint (events on SQLite, log bytes on EventStoreDB)',
+  );
   private readonly state = new Gauge({
     name: 'itp_projection_state',
     help: 'One for the state the projection is in, zero for the others',

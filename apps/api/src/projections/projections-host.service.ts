@@ -45,23 +45,39 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
   async statuses(): Promise<ProjectionStatus[]> {
     if (this.runner !== undefined) return this.runner.statuses();
     const head = await this.eventStore.headPosition();
-    return Promise.all(this.projections.map(async (projection): Promise<ProjectionStatus> => {
-      const checkpoint = await this.readStore.getCheckpoint(projection.name);
-      const physical = await this.readStore.resolveAlias(projection.collection);
-      // The projector alone knows whether it stopped a projection; seen from here, only the lag shows.
-      return {
-        name: projection.name, version: projection.version, collection: projection.collection,
-        physicalCollection: physical === projection.collection ? undefined : physical,
-        checkpoint, head, lag: Math.max(0, head - checkpoint), state: checkpoint >= head ? 'live' : 'catching-up', lastError: null, rebuild: null,
-      };
-    }));
+    return Promise.all(
+      this.projections.map(async (projection): Promise<ProjectionStatus> => {
+        const checkpoint = await this.readStore.getCheckpoint(projection.name);
+        const physical = await this.readStore.resolveAlias(projection.collection);
+        // The projector alone knows whether it stopped a projection; seen from here, only the lag shows.
+        return {
+          name: projection.name,
+          version: projection.version,
+          collection: projection.collection,
+          physicalCollection: physical === projection.collection ? undefined : physical,
+          checkpoint,
+          head,
+          lag: Math.max(0, head - checkpoint),
+          state: checkpoint >= head ? 'live' : 'catching-up',
+          lastError: null,
+          rebuild: null,
+        };
+      }),
+    );
   }
 
   /** Checkpoints only, from wherever they are freshest. */
   async checkpoints(names: readonly string[]): Promise<Map<string, number>> {
     const statuses = this.runner !== undefined ? await this.runner.statuses() : undefined;
-    const entries = await Promise.all(names.map(async (name) =>
-      [name, statuses?.find((status) => status.name === name)?.checkpoint ?? (await this.readStore.getCheckpoint(name))] as const));
+    const entries = await Promise.all(
+      names.map(
+        async (name) =>
+          [
+            name,
+            statuses?.find((status) => status.name === name)?.checkpoint ?? (await this.readStore.getCheckpoint(name)),
+          ] as const,
+      ),
+    );
     return new Map(entries);
   }
 }

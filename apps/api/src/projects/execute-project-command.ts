@@ -1,5 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PROJECT_EVENTS, projectDecider, projectStreamId, readsOf, type Project, type ProjectCommand } from '@itp/domain';
+import {
+  PROJECT_EVENTS,
+  projectDecider,
+  projectStreamId,
+  readsOf,
+  type Project,
+  type ProjectCommand,
+} from '@itp/domain';
 import { mayActOnCity, type Principal } from '@itp/platform';
 import type { CommandContext, CommandResult } from '../shared/command-execution/command-context';
 import { CityScopeError } from '../shared/command-execution/command-errors';
@@ -8,13 +15,19 @@ import { EventSourcedCommandExecutor } from '../shared/command-execution/event-s
 
 /** Any project command, as the domain types it, with the context of its request. */
 export class ExecuteProjectCommand {
-  constructor(readonly command: ProjectCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly command: ProjectCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 /** The one handler of project commands: reads what the decision needs, then read-fold-decide-append. */
 @CommandHandler(ExecuteProjectCommand)
 export class ExecuteProjectCommandHandler implements ICommandHandler<ExecuteProjectCommand, CommandResult> {
-  constructor(private readonly executor: EventSourcedCommandExecutor, private readonly reader: DecisionContextReader) {}
+  constructor(
+    private readonly executor: EventSourcedCommandExecutor,
+    private readonly reader: DecisionContextReader,
+  ) {}
 
   async execute({ command, context }: ExecuteProjectCommand): Promise<CommandResult> {
     const { projectId } = command.data;
@@ -34,7 +47,12 @@ export class ExecuteProjectCommandHandler implements ICommandHandler<ExecuteProj
 /** A key acts on the project's city, and on any city the command would move the project to. */
 export const authorizeProjectCommand = (principal: Principal, state: Project, command: ProjectCommand): void => {
   const currentCity = state.status === 'absent' ? undefined : state.details.city;
-  const movedTo = command.type === 'RegisterProject' ? command.data.city : command.type === 'AmendProjectDetails' ? command.data.changes.city : undefined;
+  const movedTo =
+    command.type === 'RegisterProject'
+      ? command.data.city
+      : command.type === 'AmendProjectDetails'
+        ? command.data.changes.city
+        : undefined;
   for (const city of [currentCity, movedTo]) {
     if (city !== undefined && !mayActOnCity(principal, city)) throw new CityScopeError(city, principal.unit);
   }

@@ -6,10 +6,28 @@
  * No downgrades and no jumps between ladders: a customs zone is a different kind of thing, not a higher park.
  */
 export const PARK_LEVELS = [
-  { code: 'industrial_concentration_zone', ladder: 'development', rank: 1, en: 'Industrial concentration zone', zh: '工业集中区' },
+  {
+    code: 'industrial_concentration_zone',
+    ladder: 'development',
+    rank: 1,
+    en: 'Industrial concentration zone',
+    zh: '工业集中区',
+  },
   { code: 'provincial_park', ladder: 'development', rank: 2, en: 'Provincial park', zh: '省级园区' },
-  { code: 'national_etdz', ladder: 'development', rank: 3, en: 'National economic and technological development zone', zh: '国家级经济技术开发区' },
-  { code: 'national_high_tech_zone', ladder: 'development', rank: 3, en: 'National high-tech industrial development zone', zh: '国家级高新技术产业开发区' },
+  {
+    code: 'national_etdz',
+    ladder: 'development',
+    rank: 3,
+    en: 'National economic and technological development zone',
+    zh: '国家级经济技术开发区',
+  },
+  {
+    code: 'national_high_tech_zone',
+    ladder: 'development',
+    rank: 3,
+    en: 'National high-tech industrial development zone',
+    zh: '国家级高新技术产业开发区',
+  },
   { code: 'export_processing_zone', ladder: 'customs', rank: 1, en: 'Export processing zone', zh: '出口加工区' },
   { code: 'comprehensive_bonded_zone', ladder: 'customs', rank: 2, en: 'Comprehensive bonded zone', zh: '综合保税区' },
 ] as const;

@@ -2,7 +2,12 @@ import { compareDecimals, isPositiveDecimal } from '../shared/decimal';
 import { checkBusinessDate, checkText, FieldErrors } from '../shared/validation';
 import type { ExchangeRateCommand, SetExchangeRate } from './exchange-rates.commands';
 import type { ExchangeRateEvent, ExchangeRateSet } from './exchange-rates.events';
-import { evolveExchangeRates, initialExchangeRatesState, rateTableOf, type ExchangeRates } from './exchange-rates.state';
+import {
+  evolveExchangeRates,
+  initialExchangeRatesState,
+  rateTableOf,
+  type ExchangeRates,
+} from './exchange-rates.state';
 import type { Decider } from '../shared/messages';
 
 /** Rates are decimals > 0 with up to 6 places (PBOC central parity has 4), never floats. */

@@ -2,9 +2,7 @@ import type { ExchangeRateEvent } from './exchange-rates.events';
 import { addRate, emptyRateTable, type RateTable } from './rate-table';
 
 /** The single `exchange-rates` stream: empty until the first rate is set. */
-export type ExchangeRates =
-  | { readonly status: 'empty' }
-  | { readonly status: 'published'; readonly table: RateTable };
+export type ExchangeRates = { readonly status: 'empty' } | { readonly status: 'published'; readonly table: RateTable };
 
 export const initialExchangeRatesState = (): ExchangeRates => ({ status: 'empty' });
 

@@ -3,7 +3,11 @@ import { rateSet } from '../testing/project-fixtures';
 import { convert } from './convert';
 import { rateOn, rateTable } from './rate-table';
 
-const table = rateTable([rateSet('6.2000', '2014-04-01'), rateSet('6.1000', '2014-01-02'), rateSet('6.1500', '2014-04-01')]);
+const table = rateTable([
+  rateSet('6.2000', '2014-04-01'),
+  rateSet('6.1000', '2014-01-02'),
+  rateSet('6.1500', '2014-04-01'),
+]);
 
 describe('rateTable', () => {
   it('keeps one rate per date, the last set, in date order', () =>
@@ -45,5 +49,7 @@ describe('convert', () => {
     }));
 
   it('throws a typed error when no rate is in force, never a default', () =>
-    expect(() => convert({ amount: '5', currency: 'USD' }, 'CNY', '2014-01-01', table)).toThrow(MissingExchangeRateError));
+    expect(() => convert({ amount: '5', currency: 'USD' }, 'CNY', '2014-01-01', table)).toThrow(
+      MissingExchangeRateError,
+    ));
 });

@@ -17,7 +17,13 @@ type Recorded = { investorId: string; recordedOn: LocalDate };
 /** `registeredByUnit` is the unit of the key that sends the command (the handler's, like `recordedOn`). */
 export type RegisterInvestor = Command<
   'RegisterInvestor',
-  Recorded & { registeredByUnit: string; name: string; country: CountryCode; unifiedSocialCreditCode?: string | null; rankings: Ranking[] }
+  Recorded & {
+    registeredByUnit: string;
+    name: string;
+    country: CountryCode;
+    unifiedSocialCreditCode?: string | null;
+    rankings: Ranking[];
+  }
 >;
 
 /** Only fields present are changed; the result must still be a valid investor. */

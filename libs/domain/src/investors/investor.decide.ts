@@ -22,10 +22,17 @@ const registerInvestor = ({ data }: RegisterInvestor, state: Investor): Investor
   errors.throwIfAny();
   if (state.status !== 'absent') throw new AlreadyExistsError('investor', data.investorId);
   const input = data as Record<string, unknown>;
-  const details = Object.fromEntries(FIELDS.map((f) => [f, INVESTOR_FIELD_CHECKS[f](errors, input[f])])) as InvestorDetails;
+  const details = Object.fromEntries(
+    FIELDS.map((f) => [f, INVESTOR_FIELD_CHECKS[f](errors, input[f])]),
+  ) as InvestorDetails;
   checkCreditCodeMatchesCountry(errors, details);
   errors.throwIfAny();
-  return [{ type: 'InvestorRegistered', data: { investorId: data.investorId, registeredByUnit: data.registeredByUnit, ...details } }];
+  return [
+    {
+      type: 'InvestorRegistered',
+      data: { investorId: data.investorId, registeredByUnit: data.registeredByUnit, ...details },
+    },
+  ];
 };
 
 const amendInvestorDetails = ({ data }: AmendInvestorDetails, state: Investor): InvestorDetailsAmended[] => {
@@ -35,7 +42,10 @@ const amendInvestorDetails = ({ data }: AmendInvestorDetails, state: Investor): 
     throw DomainValidationError.single('investorId', `addresses investor ${state.investorId}, not ${data.investorId}`);
   }
   checkText(errors, 'reason', data.reason, 1000);
-  const input = (typeof data.changes === 'object' && data.changes !== null ? data.changes : {}) as Record<string, unknown>;
+  const input = (typeof data.changes === 'object' && data.changes !== null ? data.changes : {}) as Record<
+    string,
+    unknown
+  >;
   const nested = errors.nested('changes');
   const changes: Record<string, unknown> = {};
   const previous: Record<string, unknown> = {};
@@ -51,13 +61,19 @@ const amendInvestorDetails = ({ data }: AmendInvestorDetails, state: Investor): 
     previous[field] = state.details[field];
   }
   errors.throwIfAny();
-  if (Object.keys(changes).length === 0) errors.add('changes', 'must change at least one field (every field given already has that value)');
+  if (Object.keys(changes).length === 0)
+    errors.add('changes', 'must change at least one field (every field given already has that value)');
   checkCreditCodeMatchesCountry(nested, { ...state.details, ...(changes as Partial<InvestorDetails>) });
   errors.throwIfAny();
   return [
     {
       type: 'InvestorDetailsAmended',
-      data: { investorId: data.investorId, changes: changes as Partial<InvestorDetails>, previous: previous as Partial<InvestorDetails>, reason: data.reason.trim() },
+      data: {
+        investorId: data.investorId,
+        changes: changes as Partial<InvestorDetails>,
+        previous: previous as Partial<InvestorDetails>,
+        reason: data.reason.trim(),
+      },
     },
   ];
 };

@@ -9,7 +9,10 @@ export const investorStreamId = (investorId: string): string => `investor-${inve
  * may be trusted with its details. Schema 1 did not; its unit is the one in the event's metadata, which
  * every stored event carries from the API key that sent the command.
  */
-export type InvestorRegistered = DomainEvent<'InvestorRegistered', { investorId: string; registeredByUnit: string } & InvestorDetails>;
+export type InvestorRegistered = DomainEvent<
+  'InvestorRegistered',
+  { investorId: string; registeredByUnit: string } & InvestorDetails
+>;
 
 /** Only the fields that actually changed, with their previous values, and why. */
 export type InvestorDetailsAmended = DomainEvent<

@@ -3,7 +3,12 @@ import type { InvestorEvent } from './investor.events';
 
 export type Investor =
   | { readonly status: 'absent' }
-  | { readonly status: 'registered'; readonly investorId: string; readonly registeredByUnit: string; readonly details: InvestorDetails };
+  | {
+      readonly status: 'registered';
+      readonly investorId: string;
+      readonly registeredByUnit: string;
+      readonly details: InvestorDetails;
+    };
 
 export const initialInvestorState = (): Investor => ({ status: 'absent' });
 

@@ -16,7 +16,10 @@ export const INVESTOR_FIELD_CHECKS: Checks = {
   unifiedSocialCreditCode: (e, v) => {
     if (v === undefined || v === null) return null;
     if (isUnifiedSocialCreditCode(v)) return v;
-    e.add('unifiedSocialCreditCode', 'must be 18 characters (digits and A-Y without I, O, S, V, Z) with a valid check character');
+    e.add(
+      'unifiedSocialCreditCode',
+      'must be 18 characters (digits and A-Y without I, O, S, V, Z) with a valid check character',
+    );
     return undefined;
   },
   rankings: (e, v) => checkCodeSet(e, 'rankings', v, RANKING_CODES),
@@ -29,6 +32,9 @@ export const checkCreditCodeMatchesCountry = (errors: FieldErrors, details: Part
     errors.add('unifiedSocialCreditCode', 'is required for an investor registered in CN');
   }
   if (details.country !== 'CN' && details.unifiedSocialCreditCode !== null) {
-    errors.add('unifiedSocialCreditCode', `must be absent for an investor outside mainland China (country ${details.country})`);
+    errors.add(
+      'unifiedSocialCreditCode',
+      `must be absent for an investor outside mainland China (country ${details.country})`,
+    );
   }
 };

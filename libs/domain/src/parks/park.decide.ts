@@ -1,7 +1,12 @@
 import { CITY_CODES } from '../catalogues/cities';
 import { isUpgrade, PARK_LEVEL_CODES, parkLevelInfo } from '../catalogues/park-levels';
 import { isPositiveDecimal } from '../shared/decimal';
-import { AggregateNotFoundError, AlreadyExistsError, DomainValidationError, IllegalTransitionError } from '../shared/domain-errors';
+import {
+  AggregateNotFoundError,
+  AlreadyExistsError,
+  DomainValidationError,
+  IllegalTransitionError,
+} from '../shared/domain-errors';
 import type { Decider } from '../shared/messages';
 import { checkBusinessDate, checkDate, checkId, checkOneOf, checkText, FieldErrors } from '../shared/validation';
 import type { ParkCommand, RecordStandardFactoryCompletion, RegisterPark, UpgradePark } from './park.commands';
@@ -20,7 +25,8 @@ const startChecks = (data: { parkId: unknown; recordedOn: unknown }): FieldError
 
 const requireRegistered = (state: Park, parkId: string): RegisteredPark => {
   if (state.status === 'absent') throw new AggregateNotFoundError('park', parkId);
-  if (state.parkId !== parkId) throw DomainValidationError.single('parkId', `addresses park ${state.parkId}, not ${parkId}`);
+  if (state.parkId !== parkId)
+    throw DomainValidationError.single('parkId', `addresses park ${state.parkId}, not ${parkId}`);
   return state;
 };
 
@@ -34,7 +40,16 @@ const registerPark = ({ data }: RegisterPark, state: Park): ParkRegistered[] => 
   if (approvedOn !== null) checkBusinessDate(errors, 'levelApprovedOn', approvedOn, data.recordedOn);
   errors.throwIfAny();
   return [
-    { type: 'ParkRegistered', data: { parkId: data.parkId, name: data.name.trim(), city: data.city, level: data.level, levelApprovedOn: approvedOn } },
+    {
+      type: 'ParkRegistered',
+      data: {
+        parkId: data.parkId,
+        name: data.name.trim(),
+        city: data.city,
+        level: data.level,
+        levelApprovedOn: approvedOn,
+      },
+    },
   ];
 };
 
@@ -43,7 +58,10 @@ const upgradePark = ({ data }: UpgradePark, state: Park): ParkUpgraded[] => {
   const errors = startChecks(data);
   const park = requireRegistered(state, data.parkId);
   checkOneOf(errors, 'level', data.level, PARK_LEVEL_CODES);
-  checkBusinessDate(errors, 'approvedOn', data.approvedOn, data.recordedOn, { date: park.levelApprovedOn, label: 'the approval of the current level' });
+  checkBusinessDate(errors, 'approvedOn', data.approvedOn, data.recordedOn, {
+    date: park.levelApprovedOn,
+    label: 'the approval of the current level',
+  });
   errors.throwIfAny();
   if (data.level === park.level) {
     throw new IllegalTransitionError('park', data.parkId, park.level, 'an upgrade must be to a different level');
@@ -56,10 +74,18 @@ const upgradePark = ({ data }: UpgradePark, state: Park): ParkUpgraded[] => {
         : `${to.code} is not above ${from.code}: downgrades and moves between peer levels are not upgrades`;
     throw new IllegalTransitionError('park', data.parkId, park.level, rule);
   }
-  return [{ type: 'ParkUpgraded', data: { parkId: data.parkId, from: park.level, to: data.level, approvedOn: data.approvedOn } }];
+  return [
+    {
+      type: 'ParkUpgraded',
+      data: { parkId: data.parkId, from: park.level, to: data.level, approvedOn: data.approvedOn },
+    },
+  ];
 };
 
-const recordStandardFactoryCompletion = ({ data }: RecordStandardFactoryCompletion, state: Park): ParkStandardFactoryCompleted[] => {
+const recordStandardFactoryCompletion = (
+  { data }: RecordStandardFactoryCompletion,
+  state: Park,
+): ParkStandardFactoryCompleted[] => {
   const errors = startChecks(data);
   const park = requireRegistered(state, data.parkId);
   if (!isPositiveDecimal(data.floorAreaSqm, 2, 10)) {
@@ -71,7 +97,13 @@ const recordStandardFactoryCompletion = ({ data }: RecordStandardFactoryCompleti
   return [
     {
       type: 'ParkStandardFactoryCompleted',
-      data: { parkId: data.parkId, city: park.city, floorAreaSqm: data.floorAreaSqm, completedOn: data.completedOn, description: data.description?.trim() ?? null },
+      data: {
+        parkId: data.parkId,
+        city: park.city,
+        floorAreaSqm: data.floorAreaSqm,
+        completedOn: data.completedOn,
+        description: data.description?.trim() ?? null,
+      },
     },
   ];
 };

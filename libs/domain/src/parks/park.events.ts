@@ -12,7 +12,10 @@ export type ParkRegistered = DomainEvent<
   { parkId: string; name: string; city: CityCode; level: ParkLevel; levelApprovedOn: LocalDate | null }
 >;
 
-export type ParkUpgraded = DomainEvent<'ParkUpgraded', { parkId: string; from: ParkLevel; to: ParkLevel; approvedOn: LocalDate }>;
+export type ParkUpgraded = DomainEvent<
+  'ParkUpgraded',
+  { parkId: string; from: ParkLevel; to: ParkLevel; approvedOn: LocalDate }
+>;
 
 export type ParkStandardFactoryCompleted = DomainEvent<
   'ParkStandardFactoryCompleted',

@@ -21,7 +21,9 @@ export const evolvePark = (state: Park, event: ParkEvent): Park => {
     case 'ParkRegistered':
       return { status: 'registered', ...event.data };
     case 'ParkUpgraded':
-      return state.status === 'registered' ? { ...state, level: event.data.to, levelApprovedOn: event.data.approvedOn } : state;
+      return state.status === 'registered'
+        ? { ...state, level: event.data.to, levelApprovedOn: event.data.approvedOn }
+        : state;
     case 'ParkStandardFactoryCompleted':
       return state; // floor area is summed by projections; no rule here depends on it
     default: {

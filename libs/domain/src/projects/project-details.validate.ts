@@ -21,7 +21,10 @@ const checkIntroducers = (errors: FieldErrors, value: unknown): IntroducingUnit[
     const { unit, share } = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     if (!checkText(errors, `introducers[${i}].unit`, unit, 200)) ok = false;
     if (!isPositiveDecimal(share, SHARE_MAX_DECIMALS, 1) || new Big(share).gt(1)) {
-      errors.add(`introducers[${i}].share`, `must be a decimal string in (0, 1] with at most ${SHARE_MAX_DECIMALS} places`);
+      errors.add(
+        `introducers[${i}].share`,
+        `must be a decimal string in (0, 1] with at most ${SHARE_MAX_DECIMALS} places`,
+      );
       ok = false;
     }
   });
@@ -48,7 +51,9 @@ const checkPromotionEvent = (errors: FieldErrors, value: unknown): PromotionEven
 };
 
 /** Validates one detail field; returns its normalised value, or undefined after adding errors. */
-const FIELD_CHECKS: { [K in keyof ProjectDetails]: (errors: FieldErrors, value: unknown) => ProjectDetails[K] | undefined } = {
+const FIELD_CHECKS: {
+  [K in keyof ProjectDetails]: (errors: FieldErrors, value: unknown) => ProjectDetails[K] | undefined;
+} = {
   name: (e, v) => (checkText(e, 'name', v, 200) ? v.trim() : undefined),
   investorId: (e, v) => (checkId(e, 'investorId', v) ? v : undefined),
   city: (e, v) => (checkOneOf(e, 'city', v, CITY_CODES) ? v : undefined),

@@ -1,4 +1,9 @@
-import { AggregateNotFoundError, AlreadyExistsError, DomainValidationError, IllegalTransitionError } from '../shared/domain-errors';
+import {
+  AggregateNotFoundError,
+  AlreadyExistsError,
+  DomainValidationError,
+  IllegalTransitionError,
+} from '../shared/domain-errors';
 import { checkDate, checkId, FieldErrors } from '../shared/validation';
 import type { ExistingProject, Project } from './project.state';
 
@@ -21,7 +26,12 @@ export const requireOpen = (state: Project, projectId: string, action: string): 
     throw DomainValidationError.single('projectId', `addresses project ${state.projectId}, not ${projectId}`);
   }
   if (state.status === 'abandoned') {
-    throw new IllegalTransitionError('project', projectId, 'abandoned', `an abandoned project is closed: cannot ${action}`);
+    throw new IllegalTransitionError(
+      'project',
+      projectId,
+      'abandoned',
+      `an abandoned project is closed: cannot ${action}`,
+    );
   }
   return state;
 };
@@ -30,7 +40,12 @@ export const requireOpen = (state: Project, projectId: string, action: string): 
 export const requireActive = (state: Project, projectId: string, action: string) => {
   const project = requireOpen(state, projectId, action);
   if (project.status === 'suspended') {
-    throw new IllegalTransitionError('project', projectId, 'suspended', `resume the project first: cannot ${action} while suspended`);
+    throw new IllegalTransitionError(
+      'project',
+      projectId,
+      'suspended',
+      `resume the project first: cannot ${action} while suspended`,
+    );
   }
   return project;
 };

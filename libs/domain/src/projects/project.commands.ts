@@ -21,7 +21,10 @@ export type RegisterProject = Command<
 >;
 
 /** Moves to a later stage other than `signed` (see SignProjectContract). */
-export type AdvanceProjectStage = Command<'AdvanceProjectStage', Recorded & { stage: AdvanceableStage; reachedOn: LocalDate }>;
+export type AdvanceProjectStage = Command<
+  'AdvanceProjectStage',
+  Recorded & { stage: AdvanceableStage; reachedOn: LocalDate }
+>;
 
 export type SignProjectContract = Command<'SignProjectContract', Recorded & { signedOn: LocalDate }>;
 
@@ -49,16 +52,24 @@ export type RaiseProblem = Command<
   Recorded & { problemId: string; title: string; description: string; assignedUnit: string; raisedOn: LocalDate }
 >;
 
-export type ResolveProblem = Command<'ResolveProblem', Recorded & { problemId: string; resolution: string; resolvedOn: LocalDate }>;
+export type ResolveProblem = Command<
+  'ResolveProblem',
+  Recorded & { problemId: string; resolution: string; resolvedOn: LocalDate }
+>;
 
 /** Launches the project in a batch of Xiangnan demonstration-zone major projects (Hengyang, Chenzhou, Yongzhou). */
-export type AssignToXiangnanBatch = Command<'AssignToXiangnanBatch', Recorded & { batch: number; assignedOn: LocalDate }>;
+export type AssignToXiangnanBatch = Command<
+  'AssignToXiangnanBatch',
+  Recorded & { batch: number; assignedOn: LocalDate }
+>;
 
 /** Changes details; only fields present are changed. `parkId`/`promotionEvent` null clears them. */
 export type AmendProjectDetails = Command<
   'AmendProjectDetails',
   Recorded & {
-    changes: Omit<ProjectDetailChanges, 'promotionEvent'> & { promotionEvent?: { id: string; name?: string | null } | null };
+    changes: Omit<ProjectDetailChanges, 'promotionEvent'> & {
+      promotionEvent?: { id: string; name?: string | null } | null;
+    };
     reason: string;
   }
 >;

@@ -22,7 +22,11 @@ import { suspendProject } from './suspend-project/suspend-project';
  * rate table (RecordBusinessRegistration, AssignToXiangnanBatch), optionally the rule book, and the investors
  * and parks a registration or an amendment names.
  */
-export const decideProject = (command: ProjectCommand, state: Project, context: ProjectDecisionContext): ProjectEvent[] => {
+export const decideProject = (
+  command: ProjectCommand,
+  state: Project,
+  context: ProjectDecisionContext,
+): ProjectEvent[] => {
   switch (command.type) {
     case 'RegisterProject':
       return registerProject(command, state, context.references);

@@ -21,7 +21,10 @@ export type ProjectStageAdvanced = DomainEvent<
   OfProject<{ from: ProjectStage; to: ProjectStage; reachedOn: LocalDate }>
 >;
 
-export type ProjectContractSigned = DomainEvent<'ProjectContractSigned', OfProject<{ from: ProjectStage; signedOn: LocalDate }>>;
+export type ProjectContractSigned = DomainEvent<
+  'ProjectContractSigned',
+  OfProject<{ from: ProjectStage; signedOn: LocalDate }>
+>;
 
 /**
  * 完成工商注册. `countsTowardTarget` is final: later amendments of the investment do not change it.
@@ -45,9 +48,15 @@ export type ProjectBusinessRegistered = DomainEvent<
   }>
 >;
 
-export type ProjectSuspended = DomainEvent<'ProjectSuspended', OfProject<{ stage: ProjectStage; reason: string; suspendedOn: LocalDate }>>;
+export type ProjectSuspended = DomainEvent<
+  'ProjectSuspended',
+  OfProject<{ stage: ProjectStage; reason: string; suspendedOn: LocalDate }>
+>;
 
-export type ProjectResumed = DomainEvent<'ProjectResumed', OfProject<{ stage: ProjectStage; resumedOn: LocalDate; note: string | null }>>;
+export type ProjectResumed = DomainEvent<
+  'ProjectResumed',
+  OfProject<{ stage: ProjectStage; resumedOn: LocalDate; note: string | null }>
+>;
 
 export type ProjectAbandoned = DomainEvent<
   'ProjectAbandoned',
@@ -77,7 +86,13 @@ export type ProjectProblemResolved = DomainEvent<
 /** `qualifiesAsMajor` counts toward the batch's target (e.g. batch 3: 100 projects of USD 50M or more). */
 export type ProjectAssignedToXiangnanBatch = DomainEvent<
   'ProjectAssignedToXiangnanBatch',
-  OfProject<{ batch: number; assignedOn: LocalDate; city: ProjectDetails['city']; qualifiesAsMajor: boolean; evaluation: ThresholdEvaluation }>
+  OfProject<{
+    batch: number;
+    assignedOn: LocalDate;
+    city: ProjectDetails['city'];
+    qualifiesAsMajor: boolean;
+    evaluation: ThresholdEvaluation;
+  }>
 >;
 
 /** Only the fields that actually changed, with their previous values, and why. */

@@ -28,10 +28,17 @@ export const evolveProject = (state: Project, event: ProjectEvent): Project => {
     case 'ProjectStageAdvanced':
       return update(state, () => ({ stage: event.data.to, lastMilestoneOn: event.data.reachedOn }));
     case 'ProjectContractSigned':
-      return update(state, () => ({ stage: 'signed', signedOn: event.data.signedOn, lastMilestoneOn: event.data.signedOn }));
+      return update(state, () => ({
+        stage: 'signed',
+        signedOn: event.data.signedOn,
+        lastMilestoneOn: event.data.signedOn,
+      }));
     case 'ProjectBusinessRegistered':
       return update(state, () => ({
-        businessRegistration: { registeredOn: event.data.registeredOn, countsTowardTarget: event.data.countsTowardTarget },
+        businessRegistration: {
+          registeredOn: event.data.registeredOn,
+          countsTowardTarget: event.data.countsTowardTarget,
+        },
       }));
     case 'ProjectSuspended':
       if (state.status === 'absent') return state;
@@ -47,7 +54,12 @@ export const evolveProject = (state: Project, event: ProjectEvent): Project => {
       return { ...factsOf(state), status: 'active', lastMilestoneOn: event.data.resumedOn };
     case 'ProjectAbandoned':
       if (state.status === 'absent') return state;
-      return { ...factsOf(state), status: 'abandoned', abandonedOn: event.data.abandonedOn, abandonReason: event.data.reason };
+      return {
+        ...factsOf(state),
+        status: 'abandoned',
+        abandonedOn: event.data.abandonedOn,
+        abandonReason: event.data.reason,
+      };
     case 'ProjectMonthlyProgressReported':
     case 'ProjectMonthlyProgressCorrected':
       return update(state, (facts) => ({
@@ -63,7 +75,9 @@ export const evolveProject = (state: Project, event: ProjectEvent): Project => {
       return update(state, (facts) => {
         const problem = facts.problems[event.data.problemId];
         if (!problem) return {};
-        return { problems: { ...facts.problems, [problem.problemId]: { ...problem, resolvedOn: event.data.resolvedOn } } };
+        return {
+          problems: { ...facts.problems, [problem.problemId]: { ...problem, resolvedOn: event.data.resolvedOn } },
+        };
       });
     case 'ProjectAssignedToXiangnanBatch': {
       const { batch, assignedOn, qualifiesAsMajor } = event.data;

@@ -21,7 +21,11 @@ export type ProjectFacts = {
   readonly lastMilestoneOn: LocalDate;
   readonly signedOn: LocalDate | null;
   readonly businessRegistration: { readonly registeredOn: LocalDate; readonly countsTowardTarget: boolean } | null;
-  readonly xiangnan: { readonly batch: number; readonly assignedOn: LocalDate; readonly qualifiesAsMajor: boolean } | null;
+  readonly xiangnan: {
+    readonly batch: number;
+    readonly assignedOn: LocalDate;
+    readonly qualifiesAsMajor: boolean;
+  } | null;
   /** Cumulative investment completed, by month. */
   readonly progress: Readonly<Record<YearMonth, Money>>;
   readonly problems: Readonly<Record<string, ProblemState>>;
@@ -30,7 +34,11 @@ export type ProjectFacts = {
 export type Project =
   | { readonly status: 'absent' }
   | ({ readonly status: 'active' } & ProjectFacts)
-  | ({ readonly status: 'suspended'; readonly suspendedOn: LocalDate; readonly suspensionReason: string } & ProjectFacts)
+  | ({
+      readonly status: 'suspended';
+      readonly suspendedOn: LocalDate;
+      readonly suspensionReason: string;
+    } & ProjectFacts)
   | ({ readonly status: 'abandoned'; readonly abandonedOn: LocalDate; readonly abandonReason: string } & ProjectFacts);
 
 export type ExistingProject = Exclude<Project, { status: 'absent' }>;
@@ -40,6 +48,28 @@ export const initialProjectState = (): Project => ({ status: 'absent' });
 
 /** The facts without the status-specific fields, to rebuild a project in another status. */
 export const factsOf = (project: ExistingProject): ProjectFacts => {
-  const { projectId, details, stage, identifiedOn, lastMilestoneOn, signedOn, businessRegistration, xiangnan, progress, problems } = project;
-  return { projectId, details, stage, identifiedOn, lastMilestoneOn, signedOn, businessRegistration, xiangnan, progress, problems };
+  const {
+    projectId,
+    details,
+    stage,
+    identifiedOn,
+    lastMilestoneOn,
+    signedOn,
+    businessRegistration,
+    xiangnan,
+    progress,
+    problems,
+  } = project;
+  return {
+    projectId,
+    details,
+    stage,
+    identifiedOn,
+    lastMilestoneOn,
+    signedOn,
+    businessRegistration,
+    xiangnan,
+    progress,
+    problems,
+  };
 };

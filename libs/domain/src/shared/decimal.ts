@@ -14,8 +14,11 @@ export const isDecimalString = (value: unknown, maxDecimals = 20, maxIntegerDigi
   return decimals <= maxDecimals && match[1].length <= maxIntegerDigits;
 };
 
-export const isPositiveDecimal = (value: unknown, maxDecimals?: number, maxIntegerDigits?: number): value is DecimalString =>
-  isDecimalString(value, maxDecimals, maxIntegerDigits) && new Big(value).gt(0);
+export const isPositiveDecimal = (
+  value: unknown,
+  maxDecimals?: number,
+  maxIntegerDigits?: number,
+): value is DecimalString => isDecimalString(value, maxDecimals, maxIntegerDigits) && new Big(value).gt(0);
 
 /** -1, 0 or 1. Exact. */
 export const compareDecimals = (a: DecimalString, b: DecimalString): -1 | 0 | 1 => new Big(a).cmp(b) as -1 | 0 | 1;

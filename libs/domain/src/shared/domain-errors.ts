@@ -42,7 +42,11 @@ export class IllegalTransitionError extends DomainError {
 export class NotFoundError extends DomainError {
   override readonly name: string = 'NotFoundError';
   readonly code: string = 'not_found';
-  constructor(readonly kind: string, readonly id: string, message?: string) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+    message?: string,
+  ) {
     super(message ?? `${kind} ${id} does not exist`);
   }
 }
@@ -57,7 +61,10 @@ export class AggregateNotFoundError extends NotFoundError {
 export class AlreadyExistsError extends DomainError {
   override readonly name = 'AlreadyExistsError';
   readonly code = 'already_exists';
-  constructor(readonly kind: string, readonly id: string) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
     super(`${kind} ${id} already exists`);
   }
 }
@@ -66,7 +73,11 @@ export class AlreadyExistsError extends DomainError {
 export class MissingExchangeRateError extends DomainError {
   override readonly name = 'MissingExchangeRateError';
   readonly code = 'missing_exchange_rate';
-  constructor(readonly base: string, readonly quote: string, readonly onDate: string) {
+  constructor(
+    readonly base: string,
+    readonly quote: string,
+    readonly onDate: string,
+  ) {
     super(`No ${base}/${quote} exchange rate effective on or before ${onDate}`);
   }
 }

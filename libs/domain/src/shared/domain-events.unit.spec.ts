@@ -1,9 +1,20 @@
 import { DOMAIN_EVENTS } from './domain-events';
-import { eventCatalogue, SCHEMA_VERSION_KEY, UnknownEventTypeError, UnsupportedSchemaVersionError } from './event-catalogue';
+import {
+  eventCatalogue,
+  SCHEMA_VERSION_KEY,
+  UnknownEventTypeError,
+  UnsupportedSchemaVersionError,
+} from './event-catalogue';
 
 const investorRegisteredV1 = {
   type: 'InvestorRegistered',
-  data: { investorId: 'inv-gree', name: 'Gree Electric', country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings: ['listed'] },
+  data: {
+    investorId: 'inv-gree',
+    name: 'Gree Electric',
+    country: 'CN',
+    unifiedSocialCreditCode: '91440400192548256N',
+    rankings: ['listed'],
+  },
   metadata: { actor: 'client', role: 'integration', unit: 'foshan-office' },
 };
 
@@ -23,7 +34,11 @@ describe('the domain event catalogue', () => {
 
   describe('given an InvestorRegistered stored in schema 2', () => {
     it('reads it as stored, whatever the metadata says of the unit', () => {
-      const stored = { ...investorRegisteredV1, data: { ...investorRegisteredV1.data, registeredByUnit: 'hengyang-bureau' }, metadata: { unit: 'admin', [SCHEMA_VERSION_KEY]: 2 } };
+      const stored = {
+        ...investorRegisteredV1,
+        data: { ...investorRegisteredV1.data, registeredByUnit: 'hengyang-bureau' },
+        metadata: { unit: 'admin', [SCHEMA_VERSION_KEY]: 2 },
+      };
       expect(DOMAIN_EVENTS.decode(stored).data).toEqual(stored.data);
     });
   });
@@ -33,14 +48,20 @@ describe('the domain event catalogue', () => {
     expect(DOMAIN_EVENTS.schemaVersion('ProjectRegistered')).toBe(1);
   });
 
-  it('refuses a type that is not the domain\'s', () =>
-    expect(() => DOMAIN_EVENTS.decode({ type: 'ProjectTeleported', data: {}, metadata: {} })).toThrow(UnknownEventTypeError));
+  it("refuses a type that is not the domain's", () =>
+    expect(() => DOMAIN_EVENTS.decode({ type: 'ProjectTeleported', data: {}, metadata: {} })).toThrow(
+      UnknownEventTypeError,
+    ));
 
   it('refuses a schema version newer than this build reads', () =>
-    expect(() => DOMAIN_EVENTS.decode({ ...investorRegisteredV1, metadata: { [SCHEMA_VERSION_KEY]: 3 } })).toThrow(UnsupportedSchemaVersionError));
+    expect(() => DOMAIN_EVENTS.decode({ ...investorRegisteredV1, metadata: { [SCHEMA_VERSION_KEY]: 3 } })).toThrow(
+      UnsupportedSchemaVersionError,
+    ));
 
   it('refuses a schema version that is not a positive integer', () =>
-    expect(() => DOMAIN_EVENTS.decode({ ...investorRegisteredV1, metadata: { [SCHEMA_VERSION_KEY]: '1' } })).toThrow(UnsupportedSchemaVersionError));
+    expect(() => DOMAIN_EVENTS.decode({ ...investorRegisteredV1, metadata: { [SCHEMA_VERSION_KEY]: '1' } })).toThrow(
+      UnsupportedSchemaVersionError,
+    ));
 });
 
 describe('an event catalogue', () => {
@@ -56,7 +77,13 @@ describe('an event catalogue', () => {
   });
 
   it('applies the upcasters in order, from the stored version to the current one', () => {
-    expect(catalogue.decode({ type: 'Renamed', data: { name: 'Lens Technology' }, metadata: {} }).data).toEqual({ fullName: 'Lens Technology', shortName: 'Lens' });
-    expect(catalogue.decode({ type: 'Renamed', data: { fullName: 'Gree Electric' }, metadata: { [SCHEMA_VERSION_KEY]: 2 } }).data).toEqual({ fullName: 'Gree Electric', shortName: 'Gree' });
+    expect(catalogue.decode({ type: 'Renamed', data: { name: 'Lens Technology' }, metadata: {} }).data).toEqual({
+      fullName: 'Lens Technology',
+      shortName: 'Lens',
+    });
+    expect(
+      catalogue.decode({ type: 'Renamed', data: { fullName: 'Gree Electric' }, metadata: { [SCHEMA_VERSION_KEY]: 2 } })
+        .data,
+    ).toEqual({ fullName: 'Gree Electric', shortName: 'Gree' });
   });
 });

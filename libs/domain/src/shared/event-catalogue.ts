@@ -17,7 +17,10 @@ export type StoredEventLike = {
  * Lifts the data of one schema version to the next. Pure. It also gets the stored metadata, which may hold
  * what an old shape did not record in its data (e.g. the unit that sent the command).
  */
-export type Upcaster = (data: Readonly<Record<string, unknown>>, metadata: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+export type Upcaster = (
+  data: Readonly<Record<string, unknown>>,
+  metadata: Readonly<Record<string, unknown>>,
+) => Record<string, unknown>;
 
 /** One event type's history: `upcasters[0]` lifts version 1 to 2, and so on; current = upcasters.length + 1. */
 export type EventSchema = { readonly upcasters: readonly Upcaster[] };
@@ -40,7 +43,11 @@ export class UnknownEventTypeError extends Error {
 
 export class UnsupportedSchemaVersionError extends Error {
   override readonly name = 'UnsupportedSchemaVersionError';
-  constructor(readonly type: string, readonly version: unknown, readonly current: number) {
+  constructor(
+    readonly type: string,
+    readonly version: unknown,
+    readonly current: number,
+  ) {
     super(`${type} stored with schema version ${JSON.stringify(version)}; this build reads versions 1 to ${current}`);
   }
 }
@@ -55,7 +62,9 @@ export type EventCatalogue<E extends { type: string; data: object }> = {
   decode(stored: StoredEventLike): E;
 };
 
-export const eventCatalogue = <E extends { type: string; data: object }>(schemas: EventSchemas<E>): EventCatalogue<E> => {
+export const eventCatalogue = <E extends { type: string; data: object }>(
+  schemas: EventSchemas<E>,
+): EventCatalogue<E> => {
   const types = Object.keys(schemas) as E['type'][];
   const known = new Set<string>(types);
   const isType = (type: string): type is E['type'] => known.has(type);

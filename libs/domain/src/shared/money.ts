@@ -30,7 +30,10 @@ export const checkMoney = (errors: FieldErrors, field: string, value: unknown, a
   let ok = true;
   const valid = allowZero ? isDecimalString(amount, 2) : isPositiveDecimal(amount, 2);
   if (!valid) {
-    errors.add(`${field}.amount`, `must be a ${allowZero ? 'non-negative' : 'positive'} decimal string with at most 2 decimal places and 15 integer digits`);
+    errors.add(
+      `${field}.amount`,
+      `must be a ${allowZero ? 'non-negative' : 'positive'} decimal string with at most 2 decimal places and 15 integer digits`,
+    );
     ok = false;
   }
   if (!isCurrency(currency)) {

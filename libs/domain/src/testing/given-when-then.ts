@@ -22,7 +22,10 @@ export const specFor =
       };
       return {
         decide: run,
-        then: <T extends Error>(expected: E | E[] | (abstract new (...args: never[]) => T), inspect?: (error: T) => void): void => {
+        then: <T extends Error>(
+          expected: E | E[] | (abstract new (...args: never[]) => T),
+          inspect?: (error: T) => void,
+        ): void => {
           if (isErrorClass(expected)) {
             let outcome: { threw: true; error: unknown } | { threw: false; events: E[] };
             try {

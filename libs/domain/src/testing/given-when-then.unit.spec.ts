@@ -27,11 +27,14 @@ describe('then(ErrorClass)', () => {
   it('fails when the decision throws nothing, even if Error itself is expected', () =>
     expect(() => given().when({ type: 'Add', by: 1 }).then(Error)).toThrow('Expected Error'));
 
-  it('fails on another error class', () => expect(() => given().when({ type: 'Add', by: -1 }).then(RefusedError)).toThrow());
+  it('fails on another error class', () =>
+    expect(() => given().when({ type: 'Add', by: -1 }).then(RefusedError)).toThrow());
 
-  it('passes on the expected class', () => given({ type: 'Added', by: 10 }).when({ type: 'Add', by: 1 }).then(RefusedError));
+  it('passes on the expected class', () =>
+    given({ type: 'Added', by: 10 }).when({ type: 'Add', by: 1 }).then(RefusedError));
 
-  it('passes on a subclass when Error is expected', () => given({ type: 'Added', by: 10 }).when({ type: 'Add', by: 1 }).then(Error));
+  it('passes on a subclass when Error is expected', () =>
+    given({ type: 'Added', by: 10 }).when({ type: 'Add', by: 1 }).then(Error));
 
   it('hands the error to inspect', () => {
     const inspect = jest.fn();
@@ -41,7 +44,11 @@ describe('then(ErrorClass)', () => {
 });
 
 describe('then(events)', () => {
-  it('passes on the decided events', () => given().when({ type: 'Add', by: 2 }).then([{ type: 'Added', by: 2 }]));
+  it('passes on the decided events', () =>
+    given()
+      .when({ type: 'Add', by: 2 })
+      .then([{ type: 'Added', by: 2 }]));
 
-  it('fails on other events', () => expect(() => given().when({ type: 'Add', by: 2 }).then({ type: 'Added', by: 3 })).toThrow());
+  it('fails on other events', () =>
+    expect(() => given().when({ type: 'Add', by: 2 }).then({ type: 'Added', by: 3 })).toThrow());
 });

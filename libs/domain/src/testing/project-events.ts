@@ -1,7 +1,11 @@
 import { rateTable } from '../exchange-rates/rate-table';
 import type { ExchangeRateSet } from '../exchange-rates/exchange-rates.events';
 import { MAJOR_PROJECT_RULES_2014 } from '../projects/major-project-rules/major-project-rules';
-import { evaluateTransferTarget, evaluateXiangnanMajor, type ThresholdContext } from '../projects/major-project-rules/evaluate-threshold';
+import {
+  evaluateTransferTarget,
+  evaluateXiangnanMajor,
+  type ThresholdContext,
+} from '../projects/major-project-rules/evaluate-threshold';
 import type { ProjectEvent, ProjectRegistered } from '../projects/project.events';
 import type { LeadStage, ProjectStage } from '../projects/project-stage';
 import { yearOf, type LocalDate } from '../shared/local-date';
@@ -15,7 +19,11 @@ import type { Money } from '../shared/money';
 
 export const PROJECT_ID = 'p-1';
 
-export const rateSet = (rate: string, effectiveOn: LocalDate, overrides: Partial<ExchangeRateSet['data']> = {}): ExchangeRateSet => ({
+export const rateSet = (
+  rate: string,
+  effectiveOn: LocalDate,
+  overrides: Partial<ExchangeRateSet['data']> = {},
+): ExchangeRateSet => ({
   type: 'ExchangeRateSet',
   data: { base: 'USD', quote: 'CNY', rate, effectiveOn, source: null, supersedes: null, reason: null, ...overrides },
 });
@@ -55,12 +63,27 @@ export const projectRegistered = (overrides: Partial<ProjectRegistered['data']> 
 });
 
 /** As the decider records it: evaluated on the registration date (at the flat rate) with the amount given. */
-export const businessRegistered = (registered: ProjectRegistered, registeredOn: LocalDate, totalInvestment: Money = registered.data.totalInvestment): ProjectEvent => {
+export const businessRegistered = (
+  registered: ProjectRegistered,
+  registeredOn: LocalDate,
+  totalInvestment: Money = registered.data.totalInvestment,
+): ProjectEvent => {
   const { projectId, investorId, city, capitalType, introducers } = registered.data;
   const evaluation = evaluateTransferTarget(capitalType, totalInvestment, registeredOn, EVALUATION);
   return {
     type: 'ProjectBusinessRegistered',
-    data: { projectId, registeredOn, targetYear: yearOf(registeredOn), investorId, city, capitalType, totalInvestment, introducers, countsTowardTarget: evaluation.qualifies, evaluation },
+    data: {
+      projectId,
+      registeredOn,
+      targetYear: yearOf(registeredOn),
+      investorId,
+      city,
+      capitalType,
+      totalInvestment,
+      introducers,
+      countsTowardTarget: evaluation.qualifies,
+      evaluation,
+    },
   };
 };
 
@@ -98,12 +121,29 @@ export const projectEvents = (projectId: string) => ({
 
   progressCorrected: (month: string, amount: string, previous: string): ProjectEvent => ({
     type: 'ProjectMonthlyProgressCorrected',
-    data: { projectId, month, investmentCompletedToDate: { amount, currency: 'CNY' }, previous: { amount: previous, currency: 'CNY' }, reason: 'typo in the report' },
+    data: {
+      projectId,
+      month,
+      investmentCompletedToDate: { amount, currency: 'CNY' },
+      previous: { amount: previous, currency: 'CNY' },
+      reason: 'typo in the report',
+    },
   }),
 
-  problemRaised: (problemId: string, raisedOn: LocalDate, assignedUnit = 'land-resources-department'): ProjectEvent => ({
+  problemRaised: (
+    problemId: string,
+    raisedOn: LocalDate,
+    assignedUnit = 'land-resources-department',
+  ): ProjectEvent => ({
     type: 'ProjectProblemRaised',
-    data: { projectId, problemId, title: `Problem ${problemId}`, description: 'Land approval pending', assignedUnit, raisedOn },
+    data: {
+      projectId,
+      problemId,
+      title: `Problem ${problemId}`,
+      description: 'Land approval pending',
+      assignedUnit,
+      raisedOn,
+    },
   }),
 
   problemResolved: (problemId: string, resolvedOn: LocalDate): ProjectEvent => ({
@@ -112,16 +152,37 @@ export const projectEvents = (projectId: string) => ({
   }),
 
   /** As the decider records it: evaluated on the assignment date (at the flat rate). */
-  assignedToXiangnan: (city: '430400' | '431000' | '431100', amount: Money, batch: number, assignedOn: LocalDate): ProjectEvent => {
+  assignedToXiangnan: (
+    city: '430400' | '431000' | '431100',
+    amount: Money,
+    batch: number,
+    assignedOn: LocalDate,
+  ): ProjectEvent => {
     const evaluation = evaluateXiangnanMajor(amount, assignedOn, EVALUATION);
-    return { type: 'ProjectAssignedToXiangnanBatch', data: { projectId, batch, assignedOn, city, qualifiesAsMajor: evaluation.qualifies, evaluation } };
+    return {
+      type: 'ProjectAssignedToXiangnanBatch',
+      data: { projectId, batch, assignedOn, city, qualifiesAsMajor: evaluation.qualifies, evaluation },
+    };
   },
 
   amended: (changes: Record<string, unknown>, previous: Record<string, unknown>): ProjectEvent =>
-    ({ type: 'ProjectDetailsAmended', data: { projectId, changes, previous, reason: 'corrected by the bureau' } }) as ProjectEvent,
+    ({
+      type: 'ProjectDetailsAmended',
+      data: { projectId, changes, previous, reason: 'corrected by the bureau' },
+    }) as ProjectEvent,
 });
 
 /** The events of the default project, PROJECT_ID. */
 export const {
-  contractSigned, stageAdvanced, suspended, resumed, abandoned, progressReported, progressCorrected, problemRaised, problemResolved, assignedToXiangnan, amended,
+  contractSigned,
+  stageAdvanced,
+  suspended,
+  resumed,
+  abandoned,
+  progressReported,
+  progressCorrected,
+  problemRaised,
+  problemResolved,
+  assignedToXiangnan,
+  amended,
 } = projectEvents(PROJECT_ID);

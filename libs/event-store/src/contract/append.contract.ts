@@ -1,7 +1,15 @@
 /// <reference types="jest" />
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend } from '../event-store.port';
-import { append, type ContractHarness, expectWrongRevision, ids, makeEvents, rejectionOf, uniqueStreamId } from './contract-harness';
+import {
+  append,
+  type ContractHarness,
+  expectWrongRevision,
+  ids,
+  makeEvents,
+  rejectionOf,
+  uniqueStreamId,
+} from './contract-harness';
 
 export function describeAppending(h: ContractHarness, capabilities: { globallyUniqueEventIds: boolean }): void {
   describe('appending to a stream that does not exist', () => {
@@ -26,12 +34,20 @@ export function describeAppending(h: ContractHarness, capabilities: { globallyUn
     });
 
     it("with 'stream_exists' is refused, naming expected and actual, and stores nothing", async () => {
-      await expectWrongRevision(append(h.store, streamId, makeEvents(1), 'stream_exists'), { streamId, expected: 'stream_exists', actual: 'no_stream' });
+      await expectWrongRevision(append(h.store, streamId, makeEvents(1), 'stream_exists'), {
+        streamId,
+        expected: 'stream_exists',
+        actual: 'no_stream',
+      });
       expect(await h.store.readStream(streamId)).toEqual([]);
     });
 
     it('with a revision number is refused, naming expected and actual, and stores nothing', async () => {
-      await expectWrongRevision(append(h.store, streamId, makeEvents(1), 0), { streamId, expected: 0, actual: 'no_stream' });
+      await expectWrongRevision(append(h.store, streamId, makeEvents(1), 0), {
+        streamId,
+        expected: 0,
+        actual: 'no_stream',
+      });
       expect(await h.store.readStream(streamId)).toEqual([]);
     });
   });
@@ -113,7 +129,10 @@ export function describeAppending(h: ContractHarness, capabilities: { globallyUn
 
     it('is refused with DuplicateEventIdError when only some of the ids are stored, and stores nothing', async () => {
       const fresh = makeEvents(1);
-      for (const batch of [[events[0], fresh[0]], [fresh[0], events[1]]]) {
+      for (const batch of [
+        [events[0], fresh[0]],
+        [fresh[0], events[1]],
+      ]) {
         const error = await rejectionOf(append(h.store, streamId, batch, 'any'));
         expect(error).toBeInstanceOf(DuplicateEventIdError);
         expect(ids(events)).toContain((error as DuplicateEventIdError).eventId);
@@ -121,15 +140,25 @@ export function describeAppending(h: ContractHarness, capabilities: { globallyUn
       expect(ids(await h.store.readStream(streamId))).toEqual(ids(events));
     });
 
-    (capabilities.globallyUniqueEventIds ? it : it.skip)('is refused with DuplicateEventIdError when the ids are stored in another stream', async () => {
-      const otherStream = uniqueStreamId('other');
-      const error = await rejectionOf(append(h.store, otherStream, events, 'any'));
-      expect(error).toBeInstanceOf(DuplicateEventIdError);
-      expect(await h.store.readStream(otherStream)).toEqual([]);
-    });
+    (capabilities.globallyUniqueEventIds ? it : it.skip)(
+      'is refused with DuplicateEventIdError when the ids are stored in another stream',
+      async () => {
+        const otherStream = uniqueStreamId('other');
+        const error = await rejectionOf(append(h.store, otherStream, events, 'any'));
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect(await h.store.readStream(otherStream)).toEqual([]);
+      },
+    );
 
     it('is refused with DuplicateEventIdError when the same ids come with other event types', async () => {
-      const error = await rejectionOf(append(h.store, streamId, events.map((event) => ({ ...event, type: 'ProjectLeadWithdrawn' })), 'any'));
+      const error = await rejectionOf(
+        append(
+          h.store,
+          streamId,
+          events.map((event) => ({ ...event, type: 'ProjectLeadWithdrawn' })),
+          'any',
+        ),
+      );
       expect(error).toBeInstanceOf(DuplicateEventIdError);
       expect(ids(await h.store.readStream(streamId))).toEqual(ids(events));
     });
@@ -145,23 +174,30 @@ export function describeAppending(h: ContractHarness, capabilities: { globallyUn
     it.each([
       ['a revision number', 0, 0],
       ["'no_stream'", 'no_stream', undefined],
-    ] as const)('with %s: exactly one wins, the others are refused and store nothing', async (_label, expected, seeded) => {
-      const streamId = uniqueStreamId('race');
-      if (seeded !== undefined) await append(h.store, streamId, makeEvents(1), 'no_stream');
-      const contenders = Array.from({ length: 5 }, () => makeEvents(2));
-      const outcomes = await Promise.allSettled(contenders.map((events) => append(h.store, streamId, events, expected)));
+    ] as const)(
+      'with %s: exactly one wins, the others are refused and store nothing',
+      async (_label, expected, seeded) => {
+        const streamId = uniqueStreamId('race');
+        if (seeded !== undefined) await append(h.store, streamId, makeEvents(1), 'no_stream');
+        const contenders = Array.from({ length: 5 }, () => makeEvents(2));
+        const outcomes = await Promise.allSettled(
+          contenders.map((events) => append(h.store, streamId, events, expected)),
+        );
 
-      const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
-      expect(winners).toHaveLength(1);
-      const stored = await h.store.readStream(streamId);
-      const base = seeded === undefined ? 0 : 1;
-      expect(ids(stored.slice(base))).toEqual(ids(contenders[winners[0]]));
-      const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
-      expect(losers).toHaveLength(4);
-      for (const error of losers) {
-        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
-        expect(error).toMatchObject({ streamId, expected, actual: base + 1 });
-      }
-    });
+        const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
+        expect(winners).toHaveLength(1);
+        const stored = await h.store.readStream(streamId);
+        const base = seeded === undefined ? 0 : 1;
+        expect(ids(stored.slice(base))).toEqual(ids(contenders[winners[0]]));
+        const losers = outcomes.flatMap((outcome) =>
+          outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+        );
+        expect(losers).toHaveLength(4);
+        for (const error of losers) {
+          expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+          expect(error).toMatchObject({ streamId, expected, actual: base + 1 });
+        }
+      },
+    );
   });
 }

@@ -3,7 +3,15 @@
 // library outside Jest (the app imports the same barrel) never touches them.
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../event-store.errors';
-import type { EventData, EventMetadata, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, ReadAllOptions } from '../event-store.port';
+import type {
+  EventData,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  RecordedEvent,
+  ReadAllOptions,
+} from '../event-store.port';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -41,7 +49,9 @@ export class ContractHarness {
   async restart(): Promise<EventStore> {
     const reopen = this.underTest?.reopen;
     if (reopen === undefined) {
-      throw new Error('the factory gave no reopen(); give one, or pass { restart: false } to skip the restart test openly');
+      throw new Error(
+        'the factory gave no reopen(); give one, or pass { restart: false } to skip the restart test openly',
+      );
     }
     await this.close();
     this.active = await reopen();
@@ -74,7 +84,13 @@ export const metadataFor = (commandId: string = randomUUID()): EventMetadata => 
 export const projectEvent = (type = 'ProjectLeadRegistered', data: EventData = {}): EventToAppend => ({
   id: randomUUID(),
   type,
-  data: { projectId: randomUUID(), name: 'Electronics assembly line', sector: 'electronics', amountCny: '120000000.00', ...data },
+  data: {
+    projectId: randomUUID(),
+    name: 'Electronics assembly line',
+    sector: 'electronics',
+    amountCny: '120000000.00',
+    ...data,
+  },
   metadata: metadataFor(),
 });
 
@@ -83,8 +99,12 @@ export const makeEvents = (count: number, type?: string): EventToAppend[] =>
 
 export const ids = (events: readonly { id: string }[]): string[] => events.map((event) => event.id);
 
-export const append = (store: EventStore, streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision) =>
-  store.appendToStream(streamId, events, { expectedRevision });
+export const append = (
+  store: EventStore,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expectedRevision: ExpectedRevision,
+) => store.appendToStream(streamId, events, { expectedRevision });
 
 /** The deadline is checked between items too: a runaway iterator that never yields to timers must still fail. */
 export async function collect<T>(iterable: AsyncIterable<T>, ms = 15_000): Promise<T[]> {
@@ -98,7 +118,11 @@ export async function collect<T>(iterable: AsyncIterable<T>, ms = 15_000): Promi
 }
 
 /** readAll restricted to the given streams: other tests may be writing to the same log. */
-export async function readAllOf(store: EventStore, streamIds: readonly string[], options: ReadAllOptions): Promise<RecordedEvent[]> {
+export async function readAllOf(
+  store: EventStore,
+  streamIds: readonly string[],
+  options: ReadAllOptions,
+): Promise<RecordedEvent[]> {
   const wanted = new Set(streamIds);
   return (await collect(store.readAll(options))).filter((event) => wanted.has(event.streamId));
 }
@@ -119,11 +143,17 @@ export async function within<T>(promise: Promise<T>, ms: number, what: string): 
 }
 
 /** Pulls from `iterator` until `done(received)` holds; fails if it ends or stalls first. */
-export async function takeUntil<T>(iterator: AsyncIterator<T>, done: (received: T[]) => boolean, what: string, ms = 5000): Promise<T[]> {
+export async function takeUntil<T>(
+  iterator: AsyncIterator<T>,
+  done: (received: T[]) => boolean,
+  what: string,
+  ms = 5000,
+): Promise<T[]> {
   const received: T[] = [];
   const deadline = Date.now() + ms;
   while (!done(received)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what} (${received.length} messages so far)`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms waiting for ${what} (${received.length} messages so far)`);
     const next = await within(iterator.next(), Math.max(1, deadline - Date.now()), what);
     if (next.done) throw new Error(`the iteration ended before ${what}`);
     received.push(next.value);
@@ -153,4 +183,5 @@ export async function expectWrongRevision(
   expect(message).toContain(String(expected.actual));
 }
 
-export const isStrictlyIncreasing = (values: readonly number[]): boolean => values.every((value, index) => index === 0 || value > values[index - 1]);
+export const isStrictlyIncreasing = (values: readonly number[]): boolean =>
+  values.every((value, index) => index === 0 || value > values[index - 1]);

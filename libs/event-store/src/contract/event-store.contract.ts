@@ -26,7 +26,11 @@ export interface EventStoreContractOptions {
  * The factory runs before every test and may share one real server between runs: every test writes to
  * streams of its own (random suffix) and only judges those, whatever else is in the log.
  */
-export function describeEventStoreContract(name: string, factory: EventStoreFactory, options: EventStoreContractOptions = {}): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: EventStoreFactory,
+  options: EventStoreContractOptions = {},
+): void {
   describe(`EventStore contract: ${name}`, () => {
     const harness = new ContractHarness(factory);
     beforeEach(() => harness.setUp());

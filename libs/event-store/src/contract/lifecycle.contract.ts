@@ -1,7 +1,16 @@
 /// <reference types="jest" />
 import { EventStoreUnavailableError } from '../event-store.errors';
 import type { EventToAppend } from '../event-store.port';
-import { append, collect, type ContractHarness, ids, makeEvents, readAllOf, rejectionOf, uniqueStreamId } from './contract-harness';
+import {
+  append,
+  collect,
+  type ContractHarness,
+  ids,
+  makeEvents,
+  readAllOf,
+  rejectionOf,
+  uniqueStreamId,
+} from './contract-harness';
 
 export function describeLifecycle(h: ContractHarness, options: { restart: boolean }): void {
   describe('health and closing', () => {
@@ -16,7 +25,9 @@ export function describeLifecycle(h: ContractHarness, options: { restart: boolea
       await h.close();
       expect((await store.health()).reachable).toBe(false);
       const streamId = uniqueStreamId('closed');
-      expect(await rejectionOf(append(store, streamId, makeEvents(1), 'any'))).toBeInstanceOf(EventStoreUnavailableError);
+      expect(await rejectionOf(append(store, streamId, makeEvents(1), 'any'))).toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
       expect(await rejectionOf(store.readStream(streamId))).toBeInstanceOf(EventStoreUnavailableError);
       expect(await rejectionOf(collect(store.readAll()))).toBeInstanceOf(EventStoreUnavailableError);
     });

@@ -1,7 +1,14 @@
 /// <reference types="jest" />
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
-import { type ContractHarness, ids, isStrictlyIncreasing, makeEvents, readAllOf, uniqueStreamId } from './contract-harness';
+import {
+  type ContractHarness,
+  ids,
+  isStrictlyIncreasing,
+  makeEvents,
+  readAllOf,
+  uniqueStreamId,
+} from './contract-harness';
 
 /** mulberry32: a tiny seeded generator, so that a failing sequence can be replayed from its seed. */
 const generator = (seed: number) => {
@@ -45,7 +52,13 @@ export function describeRandomHistories(h: ContractHarness): void {
         const kind = KINDS[random(KINDS.length)];
         // 'stale' draws a revision number near the truth: behind, right (when the stream exists) or ahead.
         const expectedRevision: ExpectedRevision =
-          kind === 'right' ? (stored.length === 0 ? 'no_stream' : stored.length - 1) : kind === 'stale' ? Math.max(0, stored.length - 2 + random(4)) : kind;
+          kind === 'right'
+            ? stored.length === 0
+              ? 'no_stream'
+              : stored.length - 1
+            : kind === 'stale'
+              ? Math.max(0, stored.length - 2 + random(4))
+              : kind;
 
         let predicted: Outcome;
         if (target !== undefined) predicted = { ok: target.result };
@@ -54,7 +67,12 @@ export function describeRandomHistories(h: ContractHarness): void {
 
         const actual: Outcome = await h.store.appendToStream(streamId, events, { expectedRevision }).then(
           (ok) => ({ ok }),
-          (error: unknown) => ({ error: error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError ? error.name : String(error) }),
+          (error: unknown) => ({
+            error:
+              error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError
+                ? error.name
+                : String(error),
+          }),
         );
         if ('ok' in predicted && 'ok' in actual && target === undefined) {
           predicted.ok.position = actual.ok.position;
@@ -64,7 +82,13 @@ export function describeRandomHistories(h: ContractHarness): void {
           successes += 1;
         }
         if ('error' in actual) refusals += 1;
-        expect({ seed, step, expectedRevision, retry, actual }).toEqual({ seed, step, expectedRevision, retry, actual: predicted });
+        expect({ seed, step, expectedRevision, retry, actual }).toEqual({
+          seed,
+          step,
+          expectedRevision,
+          retry,
+          actual: predicted,
+        });
       }
 
       // Both paths must have been exercised, or the run proved little.

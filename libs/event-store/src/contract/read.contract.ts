@@ -95,7 +95,8 @@ export function describeReading(h: ContractHarness): void {
       start = await h.store.headPosition();
       events = makeEvents(6);
       positions = [];
-      for (const [index, event] of events.entries()) positions.push((await append(h.store, streams[index % 2], [event], 'any')).position);
+      for (const [index, event] of events.entries())
+        positions.push((await append(h.store, streams[index % 2], [event], 'any')).position);
     });
 
     it('fromPosition is exclusive', async () => {
@@ -130,7 +131,11 @@ export function describeReading(h: ContractHarness): void {
 
       const replayed = await readAllOf(h.store, streams, { fromPosition: start, toRecordedAt: asOf });
       expect(ids(replayed)).toEqual(ids(events));
-      const bounded = await readAllOf(h.store, streams, { fromPosition: start, toRecordedAt: asOf, toPosition: positions[1] });
+      const bounded = await readAllOf(h.store, streams, {
+        fromPosition: start,
+        toRecordedAt: asOf,
+        toPosition: positions[1],
+      });
       expect(ids(bounded)).toEqual(ids(events.slice(0, 2)));
     });
   });
@@ -151,15 +156,38 @@ export function describeReading(h: ContractHarness): void {
           share: 0.25,
           milestones: [{ due: '2025-06-30', items: [1, 2, { nested: 'yes' }] }],
         },
-        metadata: { ...metadataFor(), causationId: randomUUID(), previousHash: 'a'.repeat(64), hash: 'b'.repeat(64), client: { ip: '10.0.0.7' } },
+        metadata: {
+          ...metadataFor(),
+          causationId: randomUUID(),
+          previousHash: 'a'.repeat(64),
+          hash: 'b'.repeat(64),
+          client: { ip: '10.0.0.7' },
+        },
       };
       const before = Date.now();
       const result = await append(h.store, streamId, [event], 'no_stream');
       const [stored] = await h.store.readStream(streamId);
 
-      expect(Object.keys(stored).sort()).toEqual(['data', 'id', 'metadata', 'position', 'recordedAt', 'revision', 'streamId', 'type']);
-      expect(stored).toEqual({ ...event, streamId, revision: 0, position: result.position, recordedAt: stored.recordedAt });
-      expect(Object.keys(stored.metadata)).toEqual(expect.arrayContaining(['actor', 'role', 'unit', 'commandId', 'correlationId', 'causationId']));
+      expect(Object.keys(stored).sort()).toEqual([
+        'data',
+        'id',
+        'metadata',
+        'position',
+        'recordedAt',
+        'revision',
+        'streamId',
+        'type',
+      ]);
+      expect(stored).toEqual({
+        ...event,
+        streamId,
+        revision: 0,
+        position: result.position,
+        recordedAt: stored.recordedAt,
+      });
+      expect(Object.keys(stored.metadata)).toEqual(
+        expect.arrayContaining(['actor', 'role', 'unit', 'commandId', 'correlationId', 'causationId']),
+      );
       expect(Number.isSafeInteger(stored.position) && stored.position > 0).toBe(true);
       expect(new Date(stored.recordedAt).toISOString()).toBe(stored.recordedAt);
       // A remote server's clock may differ a little from ours.
@@ -169,7 +197,8 @@ export function describeReading(h: ContractHarness): void {
       expect(viaReadAll).toEqual(stored);
       const subscription = h.store.subscribeToAll({ fromPosition: result.position - 1 })[Symbol.asyncIterator]();
       try {
-        const isOurs = (message: SubscriptionMessage) => message.kind === 'event' && message.event.streamId === streamId;
+        const isOurs = (message: SubscriptionMessage) =>
+          message.kind === 'event' && message.event.streamId === streamId;
         const received = await takeUntil(subscription, (messages) => messages.some(isOurs), 'the event');
         expect(received.find(isOurs)).toEqual({ kind: 'event', event: stored });
       } finally {

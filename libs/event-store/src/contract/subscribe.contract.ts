@@ -1,18 +1,32 @@
 /// <reference types="jest" />
 import type { EventToAppend, RecordedEvent, SubscriptionMessage } from '../event-store.port';
-import { append, type ContractHarness, ids, isStrictlyIncreasing, makeEvents, sleep, takeUntil, uniqueStreamId, within } from './contract-harness';
+import {
+  append,
+  type ContractHarness,
+  ids,
+  isStrictlyIncreasing,
+  makeEvents,
+  sleep,
+  takeUntil,
+  uniqueStreamId,
+  within,
+} from './contract-harness';
 
 type Subscription = AsyncIterator<SubscriptionMessage>;
 
 const eventsOf = (messages: readonly SubscriptionMessage[], streamIds: readonly string[]): RecordedEvent[] =>
-  messages.flatMap((message) => (message.kind === 'event' && streamIds.includes(message.event.streamId) ? [message.event] : []));
+  messages.flatMap((message) =>
+    message.kind === 'event' && streamIds.includes(message.event.streamId) ? [message.event] : [],
+  );
 
-const hasAll = (wanted: readonly EventToAppend[], streamIds: readonly string[]) => (messages: readonly SubscriptionMessage[]) => {
-  const seen = new Set(ids(eventsOf(messages, streamIds)));
-  return wanted.every((event) => seen.has(event.id));
-};
+const hasAll =
+  (wanted: readonly EventToAppend[], streamIds: readonly string[]) => (messages: readonly SubscriptionMessage[]) => {
+    const seen = new Set(ids(eventsOf(messages, streamIds)));
+    return wanted.every((event) => seen.has(event.id));
+  };
 
-const isCaughtUp = (messages: readonly SubscriptionMessage[]) => messages.some((message) => message.kind === 'caught-up');
+const isCaughtUp = (messages: readonly SubscriptionMessage[]) =>
+  messages.some((message) => message.kind === 'caught-up');
 
 export function describeSubscribing(h: ContractHarness): void {
   describe('subscribing to the global log', () => {
@@ -47,7 +61,9 @@ export function describeSubscribing(h: ContractHarness): void {
       expect(afterCatchUp.some((message) => message.kind === 'caught-up')).toBe(false);
       expect(ids(eventsOf(afterCatchUp, streams))).toEqual(ids(live));
 
-      const positions = [...catchUp, ...afterCatchUp].flatMap((message) => (message.kind === 'event' ? [message.event.position] : []));
+      const positions = [...catchUp, ...afterCatchUp].flatMap((message) =>
+        message.kind === 'event' ? [message.event.position] : [],
+      );
       expect(isStrictlyIncreasing(positions)).toBe(true);
     });
 
@@ -66,7 +82,8 @@ export function describeSubscribing(h: ContractHarness): void {
       const streamId = uniqueStreamId('resume');
       const events = makeEvents(4);
       const positions: number[] = [];
-      for (const [index, event] of events.entries()) positions.push((await append(h.store, streamId, [event], index === 0 ? 'no_stream' : index - 1)).position);
+      for (const [index, event] of events.entries())
+        positions.push((await append(h.store, streamId, [event], index === 0 ? 'no_stream' : index - 1)).position);
       const sub = subscribe({ fromPosition: positions[1] });
 
       const received = await takeUntil(sub, isCaughtUp, 'the caught-up marker');

@@ -12,6 +12,7 @@ export const ITP_EVENT_ID_NAMESPACE = '1dd5e8fa-12cd-49ea-a75b-d5ae3369f223';
  */
 export function deterministicEventId(commandId: string, index: number): string {
   if (commandId.length === 0) throw new RangeError('commandId must not be empty');
-  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, got ${index}`);
+  if (!Number.isSafeInteger(index) || index < 0)
+    throw new RangeError(`index must be a non-negative integer, got ${index}`);
   return uuidv5(`${commandId}#${index}`, ITP_EVENT_ID_NAMESPACE);
 }

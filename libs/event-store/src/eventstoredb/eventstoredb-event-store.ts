@@ -1,11 +1,33 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, jsonEvent, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  jsonEvent,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
-  AppendResult, EventStore, EventStoreHealth, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeOptions, SubscriptionMessage,
+  AppendResult,
+  EventStore,
+  EventStoreHealth,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionMessage,
 } from '../event-store.port';
 import * as map from './eventstoredb-mapping';
-import { findBackwards, isWrongExpectedVersion, readAllAfter, readStreamRaw, translateError } from './eventstoredb-reads';
+import {
+  findBackwards,
+  isWrongExpectedVersion,
+  readAllAfter,
+  readStreamRaw,
+  translateError,
+} from './eventstoredb-reads';
 import { subscribeToAllOf } from './eventstoredb-subscription';
 import { iterateReadable } from './readable-iterator';
 import { StreamIdIndex, type StoredIdsVerdict } from './stream-id-index';
@@ -28,11 +50,18 @@ export class EventStoreDbEventStore implements EventStore {
   });
 
   /** `connection`: a connection string such as `esdb://localhost:2113?tls=false`, or a client (tests). */
-  constructor(connection: string | EventStoreDBClient, private readonly options: EventStoreDbOptions = {}) {
+  constructor(
+    connection: string | EventStoreDBClient,
+    private readonly options: EventStoreDbOptions = {},
+  ) {
     this.client = typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
   }
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expected = options.expectedRevision;
     assertAppendable(streamId, events);
@@ -42,9 +71,12 @@ export class EventStoreDbEventStore implements EventStore {
     let result;
     try {
       const data = events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data, metadata }));
-      result = await this.client.appendToStream(streamId, data, { expectedRevision: map.toEsdbExpectedRevision(expected) });
+      result = await this.client.appendToStream(streamId, data, {
+        expectedRevision: map.toEsdbExpectedRevision(expected),
+      });
     } catch (error) {
-      if (isWrongExpectedVersion(error)) return this.resolveConflict(streamId, events, expected, map.toPortActualRevision(error.actualVersion));
+      if (isWrongExpectedVersion(error))
+        return this.resolveConflict(streamId, events, expected, map.toPortActualRevision(error.actualVersion));
       throw translateError(error, `append to ${streamId}`);
     }
     // Only when the connection string sets throwOnAppendFailure=false (its revision is then unreliable in 6.x).
@@ -78,7 +110,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async resultAt(streamId: string, revision: number): Promise<AppendResult> {
     const [event] = await readStreamRaw(this.client, streamId, { fromRevision: BigInt(revision), maxCount: 1 });
-    if (event === undefined) throw new EventStoreUnavailableError(`EventStoreDB has no event at ${streamId}@${revision} although it acknowledged it`);
+    if (event === undefined)
+      throw new EventStoreUnavailableError(
+        `EventStoreDB has no event at ${streamId}@${revision} although it acknowledged it`,
+      );
     return { nextExpectedRevision: revision, position: map.toPortPosition(event.position, `Event ${event.id}`) };
   }
 
@@ -104,7 +139,8 @@ export class EventStoreDbEventStore implements EventStore {
     if (options.maxCount === 0) return [];
     const raw: EsdbRecordedEvent[] = await readStreamRaw(this.client, streamId, {
       direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
-      fromRevision: options.fromRevision !== undefined ? BigInt(options.fromRevision) : direction === 'forwards' ? START : END,
+      fromRevision:
+        options.fromRevision !== undefined ? BigInt(options.fromRevision) : direction === 'forwards' ? START : END,
       maxCount: options.maxCount,
     });
     return raw.filter((event) => !map.isSystemEvent(event)).map(map.toRecordedEvent);
@@ -114,7 +150,8 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const from = options.fromPosition ?? 0;
     map.assertNonNegativeInteger(from, 'fromPosition');
-    const until = options.toRecordedAt === undefined ? undefined : map.parseInstant(options.toRecordedAt, 'toRecordedAt');
+    const until =
+      options.toRecordedAt === undefined ? undefined : map.parseInstant(options.toRecordedAt, 'toRecordedAt');
     if (options.toPosition !== undefined) map.assertNonNegativeInteger(options.toPosition, 'toPosition');
     if (options.maxCount !== undefined) map.assertNonNegativeInteger(options.maxCount, 'maxCount');
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -155,7 +192,9 @@ export class EventStoreDbEventStore implements EventStore {
     let timer: NodeJS.Timeout | undefined;
     try {
       const drain = async (): Promise<void> => {
-        for await (const _record of iterateReadable(read, done.signal)) { /* reachability is all we need */ }
+        for await (const _record of iterateReadable(read, done.signal)) {
+          /* reachability is all we need */
+        }
       };
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -163,7 +202,11 @@ export class EventStoreDbEventStore implements EventStore {
       await Promise.race([drain(), timeout]);
       return { backend: 'eventstoredb', reachable: true, detail: `connection ${this.client.connectionName}` };
     } catch (error) {
-      return { backend: 'eventstoredb', reachable: false, detail: error instanceof Error ? error.message : String(error) };
+      return {
+        backend: 'eventstoredb',
+        reachable: false,
+        detail: error instanceof Error ? error.message : String(error),
+      };
     } finally {
       clearTimeout(timer);
       done.abort();
@@ -187,8 +230,10 @@ function assertAppendable(streamId: string, events: readonly EventToAppend[]): v
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
   const seen = new Set<string>();
   for (const event of events) {
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new TypeError(`event id ${String(event.id)} is not a UUID`);
-    if (seen.has(event.id.toLowerCase())) throw new DuplicateEventIdError(event.id, 'it appears twice in the same append');
+    if (typeof event.id !== 'string' || !UUID.test(event.id))
+      throw new TypeError(`event id ${String(event.id)} is not a UUID`);
+    if (seen.has(event.id.toLowerCase()))
+      throw new DuplicateEventIdError(event.id, 'it appears twice in the same append');
     seen.add(event.id.toLowerCase());
   }
 }

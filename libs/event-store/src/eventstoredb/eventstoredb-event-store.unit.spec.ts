@@ -10,8 +10,14 @@ import { FakeEsdbClient } from './eventstoredb-fake-client';
  * real server can show (wire format, server-side idempotency, real positions) is the contract suite's job.
  */
 const metadata = { actor: 'u1', role: 'officer', unit: 'hn', commandId: 'c', correlationId: 'c', causationId: 'c' };
-const ev = (commandId: string, index: number, type = 'ProjectRegistered'): EventToAppend => ({ id: deterministicEventId(commandId, index), type, data: { index }, metadata });
-const batch = (commandId: string, count: number): EventToAppend[] => Array.from({ length: count }, (_, index) => ev(commandId, index));
+const ev = (commandId: string, index: number, type = 'ProjectRegistered'): EventToAppend => ({
+  id: deterministicEventId(commandId, index),
+  type,
+  data: { index },
+  metadata,
+});
+const batch = (commandId: string, count: number): EventToAppend[] =>
+  Array.from({ length: count }, (_, index) => ev(commandId, index));
 const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -29,20 +35,33 @@ describe('EventStoreDbEventStore (client double)', () => {
 
   describe('appendToStream', () => {
     it('maps the expected revision, answers numbers, and reads nothing more once the stream is known', async () => {
-      expect(await store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 1, position: 1100 });
+      expect(await store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 1,
+        position: 1100,
+      });
       const reads = fake.streamReads;
-      expect(await store.appendToStream('p-1', batch('c2', 1), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 1200 });
+      expect(await store.appendToStream('p-1', batch('c2', 1), { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 1200,
+      });
       expect(fake.streamReads).toBe(reads);
       expect(fake.appendCalls.map((c) => c.expectedRevision)).toEqual([NO_STREAM, 1n]);
     });
 
-    it.each([['the original revision', 'no_stream'], ["'any'", 'any'], ['the current revision', 3], ['a stale revision', 1], ['a revision ahead', 9]] as const)(
+    it.each([
+      ['the original revision', 'no_stream'],
+      ["'any'", 'any'],
+      ['the current revision', 3],
+      ['a stale revision', 1],
+      ['a revision ahead', 9],
+    ] as const)(
       'answers a retry sent with %s with the original result, even after the stream moved on',
       async (_label, expectedRevision) => {
         const original = await store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'no_stream' });
         await store.appendToStream('p-1', batch('c2', 2), { expectedRevision: 1 });
         const fresh = new EventStoreDbEventStore(fake.asClient()); // as after a restart: nothing cached
-        for (const s of [store, fresh]) await expect(s.appendToStream('p-1', batch('c1', 2), { expectedRevision })).resolves.toEqual(original);
+        for (const s of [store, fresh])
+          await expect(s.appendToStream('p-1', batch('c1', 2), { expectedRevision })).resolves.toEqual(original);
         expect(fake.log).toHaveLength(4);
       },
     );
@@ -60,20 +79,34 @@ describe('EventStoreDbEventStore (client double)', () => {
       ['an id appears twice', [ev('c9', 0), ev('c9', 0)]],
     ])('refuses with DuplicateEventIdError when %s, storing nothing', async (_label, events) => {
       await store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream('p-1', events, { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.appendToStream('p-1', events, { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect(fake.log).toHaveLength(2);
     });
 
     it('checks without writing for an empty append; -1 then stands for no stream', async () => {
-      await expect(store.appendToStream('p-1', [], { expectedRevision: 'any' })).resolves.toEqual({ nextExpectedRevision: -1, position: 0 });
+      await expect(store.appendToStream('p-1', [], { expectedRevision: 'any' })).resolves.toEqual({
+        nextExpectedRevision: -1,
+        position: 0,
+      });
       await store.appendToStream('p-1', batch('c1', 3), { expectedRevision: -1 });
-      await expect(store.appendToStream('p-1', [], { expectedRevision: 2 })).resolves.toEqual({ nextExpectedRevision: 2, position: 1200 });
-      await expect(store.appendToStream('p-1', [], { expectedRevision: 'no_stream' })).rejects.toMatchObject({ expected: 'no_stream', actual: 2 });
+      await expect(store.appendToStream('p-1', [], { expectedRevision: 2 })).resolves.toEqual({
+        nextExpectedRevision: 2,
+        position: 1200,
+      });
+      await expect(store.appendToStream('p-1', [], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+        expected: 'no_stream',
+        actual: 2,
+      });
     });
 
     it('reads the position back when the server answers without one', async () => {
       fake.reportPositions = false;
-      await expect(store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'any' })).resolves.toEqual({ nextExpectedRevision: 1, position: 1100 });
+      await expect(store.appendToStream('p-1', batch('c1', 2), { expectedRevision: 'any' })).resolves.toEqual({
+        nextExpectedRevision: 1,
+        position: 1100,
+      });
     });
   });
 
@@ -87,8 +120,12 @@ describe('EventStoreDbEventStore (client double)', () => {
 
     it('reads a stream in both directions; an unknown stream is empty', async () => {
       expect((await store.readStream('p-1')).map((e) => e.revision)).toEqual([0, 1]);
-      expect((await store.readStream('p-1', { direction: 'backwards', maxCount: 1 })).map((e) => e.revision)).toEqual([1]);
-      expect(await store.readStream('p-1', { fromRevision: 1 })).toMatchObject([{ revision: 1, data: { index: 1 }, recordedAt: expect.stringMatching(/Z$/) }]);
+      expect((await store.readStream('p-1', { direction: 'backwards', maxCount: 1 })).map((e) => e.revision)).toEqual([
+        1,
+      ]);
+      expect(await store.readStream('p-1', { fromRevision: 1 })).toMatchObject([
+        { revision: 1, data: { index: 1 }, recordedAt: expect.stringMatching(/Z$/) },
+      ]);
       await expect(store.readStream('nope')).resolves.toEqual([]);
     });
 
@@ -116,10 +153,15 @@ describe('EventStoreDbEventStore (client double)', () => {
       const seen: SubscriptionMessage[] = [];
       for await (const message of store.subscribeToAll({ fromPosition: 1150, signal: controller.signal })) {
         seen.push(message);
-        if (message.kind === 'caught-up') await store.appendToStream('p-2', [ev('c2', 0)], { expectedRevision: 'no_stream' });
+        if (message.kind === 'caught-up')
+          await store.appendToStream('p-2', [ev('c2', 0)], { expectedRevision: 'no_stream' });
         if (message.kind === 'event' && message.event.streamId === 'p-2') controller.abort();
       }
-      expect(seen.map((m) => (m.kind === 'event' ? m.event.position : `caught-up@${m.position}`))).toEqual([1200, 'caught-up@1200', 1300]);
+      expect(seen.map((m) => (m.kind === 'event' ? m.event.position : `caught-up@${m.position}`))).toEqual([
+        1200,
+        'caught-up@1200',
+        1300,
+      ]);
       expect(fake.subscriptions[0].unsubscribed).toBe(true);
     });
 
@@ -138,13 +180,19 @@ describe('EventStoreDbEventStore (client double)', () => {
     it('reports reachable, or unreachable when the server does not answer in time', async () => {
       await expect(store.health()).resolves.toMatchObject({ backend: 'eventstoredb', reachable: true });
       fake.hang = true;
-      await expect(store.health()).resolves.toEqual({ backend: 'eventstoredb', reachable: false, detail: 'no answer within 50 ms' });
+      await expect(store.health()).resolves.toEqual({
+        backend: 'eventstoredb',
+        reachable: false,
+        detail: 'no answer within 50 ms',
+      });
     });
 
     it('once closed, is unreachable and refuses work with EventStoreUnavailableError', async () => {
       await store.close();
       await expect(store.health()).resolves.toMatchObject({ reachable: false });
-      await expect(store.appendToStream('p-1', batch('c1', 1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.appendToStream('p-1', batch('c1', 1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
       await expect(store.readStream('p-1')).rejects.toBeInstanceOf(EventStoreUnavailableError);
       await expect(collect(store.readAll())).rejects.toBeInstanceOf(EventStoreUnavailableError);
     });

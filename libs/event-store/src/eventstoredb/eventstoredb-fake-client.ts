@@ -47,25 +47,57 @@ export class FakeEsdbClient {
   /** Writes without checks, e.g. system records ($-typed or in $-streams). */
   seed(streamId: string, type: string, data: unknown = {}): Stored {
     const revision = BigInt(this.log.filter((e) => e.streamId === streamId).length);
-    const stored: Stored = { streamId, id: crypto.randomUUID(), type, data, metadata: undefined, revision, position: this.takePosition(), created: this.tick() };
+    const stored: Stored = {
+      streamId,
+      id: crypto.randomUUID(),
+      type,
+      data,
+      metadata: undefined,
+      revision,
+      position: this.takePosition(),
+      created: this.tick(),
+    };
     this.log.push(stored);
     this.publish(stored);
     return stored;
   }
 
-  async appendToStream(streamId: string, events: EsdbEventData[], options: { expectedRevision?: AppendExpectedRevision } = {}): Promise<EsdbAppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: EsdbEventData[],
+    options: { expectedRevision?: AppendExpectedRevision } = {},
+  ): Promise<EsdbAppendResult> {
     this.appendCalls.push({ streamId, expectedRevision: options.expectedRevision });
     const current = this.streamEvents(streamId).at(-1)?.revision ?? 'no_stream';
     const expected = options.expectedRevision ?? 'any';
-    const ok = expected === 'any' || (expected === 'no_stream' ? current === 'no_stream' : expected === 'stream_exists' ? current !== 'no_stream' : expected === current);
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream'
+        ? current === 'no_stream'
+        : expected === 'stream_exists'
+          ? current !== 'no_stream'
+          : expected === current);
     if (!ok) throw new WrongExpectedVersionError(undefined, { streamName: streamId, expected, current });
     let revision = current === 'no_stream' ? -1n : current;
     for (const event of events) {
-      const stored: Stored = { streamId, id: event.id, type: event.type, data: event.data, metadata: event.metadata, revision: ++revision, position: this.takePosition(), created: this.tick() };
+      const stored: Stored = {
+        streamId,
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        revision: ++revision,
+        position: this.takePosition(),
+        created: this.tick(),
+      };
       this.log.push(stored);
       this.publish(stored);
     }
-    return { success: true, nextExpectedRevision: revision, position: this.reportPositions ? this.log.at(-1)!.position : undefined };
+    return {
+      success: true,
+      nextExpectedRevision: revision,
+      position: this.reportPositions ? this.log.at(-1)!.position : undefined,
+    };
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Readable {
@@ -91,7 +123,9 @@ export class FakeEsdbClient {
     const backwards = options.direction === 'backwards';
     // Like the server: a forwards read from a position includes the event at that position.
     const selected = typeof from === 'object' ? this.log.filter((e) => e.position.commit >= from.commit) : this.log;
-    return this.readable((backwards ? [...selected].reverse() : selected).slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)));
+    return this.readable(
+      (backwards ? [...selected].reverse() : selected).slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)),
+    );
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Sub {
@@ -102,7 +136,11 @@ export class FakeEsdbClient {
       },
     });
     const from = options.fromPosition;
-    if (!this.startsAtRecord(from)) return Object.assign(this.invalidPosition(), { unsubscribed: false, unsubscribe: async () => undefined }) as unknown as Sub;
+    if (!this.startsAtRecord(from))
+      return Object.assign(this.invalidPosition(), {
+        unsubscribed: false,
+        unsubscribe: async () => undefined,
+      }) as unknown as Sub;
     // Deliberately inclusive (the real server is exclusive): the adapter must not deliver an event twice anyway.
     for (const e of this.log) if (typeof from !== 'object' || e.position.commit >= from.commit) this.push(sub, e);
     this.subscriptions.push(sub);
@@ -120,7 +158,9 @@ export class FakeEsdbClient {
   /** Like the server: a read may start at START/END, at a record, or past the end, but not inside a record. */
   private startsAtRecord(from: ReadAllOptions['fromPosition']): boolean {
     if (typeof from !== 'object') return true;
-    return from.commit > (this.log.at(-1)?.position.commit ?? -1n) || this.log.some((e) => e.position.commit === from.commit);
+    return (
+      from.commit > (this.log.at(-1)?.position.commit ?? -1n) || this.log.some((e) => e.position.commit === from.commit)
+    );
   }
 
   private invalidPosition(): PassThrough {
@@ -138,7 +178,8 @@ export class FakeEsdbClient {
   }
 
   private readable(events: Stored[] | null): Readable {
-    const stream = events === null ? new PassThrough({ objectMode: true }) : Readable.from(events.map((event) => ({ event })));
+    const stream =
+      events === null ? new PassThrough({ objectMode: true }) : Readable.from(events.map((event) => ({ event })));
     return Object.assign(stream, { cancel: async () => undefined });
   }
 

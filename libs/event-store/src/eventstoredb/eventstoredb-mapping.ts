@@ -37,12 +37,15 @@ export function toSafeNumber(value: bigint, what: string): number {
 }
 
 export function assertNonNegativeInteger(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative safe integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a non-negative safe integer, got ${value}`);
 }
 
 export function toPortPosition(position: Position | undefined, context: string): number {
   if (position === undefined || position.commit === UNKNOWN_POSITION) {
-    throw new Error(`${context}: EventStoreDB reported no log position (stream reads carry one only from EventStoreDB 22.6)`);
+    throw new Error(
+      `${context}: EventStoreDB reported no log position (stream reads carry one only from EventStoreDB 22.6)`,
+    );
   }
   if (position.commit !== position.prepare) {
     throw new Error(
@@ -111,7 +114,8 @@ function decodeJsonObject(value: unknown, what: string): Record<string, unknown>
       throw new Error(`${what} is not JSON`);
     }
   }
-  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw new Error(`${what} is not a JSON object`);
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded))
+    throw new Error(`${what} is not a JSON object`);
   return decoded as Record<string, unknown>;
 }
 
@@ -125,7 +129,9 @@ export function toRecordedEvent(raw: EsdbRecordedEvent): RecordedEvent {
     type: raw.type,
     data: decodeJsonObject(raw.data, `${context}: data`) as EventData,
     // Events written by other tools may carry no metadata; the port's type is kept, the fields are then absent.
-    metadata: (raw.metadata === undefined ? {} : decodeJsonObject(raw.metadata, `${context}: metadata`)) as EventMetadata,
+    metadata: (raw.metadata === undefined
+      ? {}
+      : decodeJsonObject(raw.metadata, `${context}: metadata`)) as EventMetadata,
     recordedAt: createdToRecordedAt(raw.created),
   };
 }

@@ -23,7 +23,9 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('refuses values JSON cannot carry exactly, naming what overflowed', () => {
-      expect(() => toSafeNumber(MAX + 1n, 'revision')).toThrow(/revision 9007199254740992 is outside the JSON-safe integer range/);
+      expect(() => toSafeNumber(MAX + 1n, 'revision')).toThrow(
+        /revision 9007199254740992 is outside the JSON-safe integer range/,
+      );
       expect(() => toSafeNumber(-1n, 'revision')).toThrow(RangeError);
     });
   });
@@ -39,7 +41,9 @@ describe('EventStoreDB mapping', () => {
 
     it('refuses a missing or unknown position (stream reads before 22.6) and an overflowing one', () => {
       expect(() => toPortPosition(undefined, 'e')).toThrow(/no log position/);
-      expect(() => toPortPosition({ commit: (1n << 64n) - 1n, prepare: (1n << 64n) - 1n }, 'e')).toThrow(/no log position/);
+      expect(() => toPortPosition({ commit: (1n << 64n) - 1n, prepare: (1n << 64n) - 1n }, 'e')).toThrow(
+        /no log position/,
+      );
       expect(() => toPortPosition({ commit: MAX + 1n, prepare: MAX + 1n }, 'e')).toThrow(/JSON-safe/);
     });
 
@@ -113,16 +117,30 @@ describe('EventStoreDB mapping', () => {
 
     it('maps every field to the port shape, keeping extra metadata keys', () => {
       expect(toRecordedEvent(raw)).toEqual({
-        id: raw.id, streamId: 'project-1', revision: 2, position: 9000, type: 'ProjectRegistered', data: { name: 'Plant' },
-        metadata: expect.objectContaining({ actor: 'a', hash: 'h' }), recordedAt: '2024-05-01T08:00:01.250Z',
+        id: raw.id,
+        streamId: 'project-1',
+        revision: 2,
+        position: 9000,
+        type: 'ProjectRegistered',
+        data: { name: 'Plant' },
+        metadata: expect.objectContaining({ actor: 'a', hash: 'h' }),
+        recordedAt: '2024-05-01T08:00:01.250Z',
       });
     });
 
     it('decodes JSON bytes and refuses data that is not a JSON object', () => {
-      const bytes = { ...raw, data: new TextEncoder().encode('{"n":1}'), metadata: undefined } as unknown as EsdbRecordedEvent;
+      const bytes = {
+        ...raw,
+        data: new TextEncoder().encode('{"n":1}'),
+        metadata: undefined,
+      } as unknown as EsdbRecordedEvent;
       expect(toRecordedEvent(bytes)).toMatchObject({ data: { n: 1 }, metadata: {} });
-      expect(() => toRecordedEvent({ ...raw, data: new TextEncoder().encode('not json') } as unknown as EsdbRecordedEvent)).toThrow(/data is not JSON/);
-      expect(() => toRecordedEvent({ ...raw, data: [1, 2] } as unknown as EsdbRecordedEvent)).toThrow(/not a JSON object/);
+      expect(() =>
+        toRecordedEvent({ ...raw, data: new TextEncoder().encode('not json') } as unknown as EsdbRecordedEvent),
+      ).toThrow(/data is not JSON/);
+      expect(() => toRecordedEvent({ ...raw, data: [1, 2] } as unknown as EsdbRecordedEvent)).toThrow(
+        /not a JSON object/,
+      );
     });
   });
 
@@ -134,7 +152,13 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('differs across indexes and commands, without separator ambiguity', () => {
-      const ids = [deterministicEventId('cmd-1', 0), deterministicEventId('cmd-1', 1), deterministicEventId('cmd-2', 0), deterministicEventId('cmd-1#1', 0), deterministicEventId('cmd-1', 10)];
+      const ids = [
+        deterministicEventId('cmd-1', 0),
+        deterministicEventId('cmd-1', 1),
+        deterministicEventId('cmd-2', 0),
+        deterministicEventId('cmd-1#1', 0),
+        deterministicEventId('cmd-1', 10),
+      ];
       expect(new Set(ids).size).toBe(ids.length);
     });
 

@@ -20,7 +20,12 @@ import { iterateReadable } from './readable-iterator';
 
 /** Reads over the client, releasing the gRPC call whatever way the iteration ends. */
 
-const UNAVAILABLE = new Set<string>([ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER]);
+const UNAVAILABLE = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+]);
 
 /** Connection-level failures become the port's EventStoreUnavailableError; anything else is left as it is. */
 export function translateError(error: unknown, action: string): unknown {
@@ -35,7 +40,11 @@ export function isWrongExpectedVersion(error: unknown): error is Error & { actua
 }
 
 /** All events of a stream matching `options` (system ones included); [] for a stream that does not exist. */
-export async function readStreamRaw(client: EventStoreDBClient, streamId: string, options: ReadStreamOptions): Promise<EsdbRecordedEvent[]> {
+export async function readStreamRaw(
+  client: EventStoreDBClient,
+  streamId: string,
+  options: ReadStreamOptions,
+): Promise<EsdbRecordedEvent[]> {
   const read = client.readStream(streamId, options);
   const events: EsdbRecordedEvent[] = [];
   try {
@@ -49,10 +58,15 @@ export async function readStreamRaw(client: EventStoreDBClient, streamId: string
   }
 }
 
-async function* readAllFrom(client: EventStoreDBClient, from: Position | typeof START, signal?: AbortSignal): AsyncGenerator<AllStreamRecordedEvent> {
+async function* readAllFrom(
+  client: EventStoreDBClient,
+  from: Position | typeof START,
+  signal?: AbortSignal,
+): AsyncGenerator<AllStreamRecordedEvent> {
   const read = client.readAll({ fromPosition: from, direction: FORWARDS });
   try {
-    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read, signal)) if (resolved.event) yield resolved.event;
+    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read, signal))
+      if (resolved.event) yield resolved.event;
   } finally {
     await read.cancel().catch(() => undefined);
   }
@@ -64,7 +78,11 @@ async function* readAllFrom(client: EventStoreDBClient, from: Position | typeof 
  * ({commit: n, prepare: n}), but any number is allowed (e.g. `position - 1`), and EventStoreDB refuses to start
  * a read inside a record (InvalidPosition). Then the read restarts from the last record at or before `after`.
  */
-export async function* readAllAfter(client: EventStoreDBClient, after: number, signal?: AbortSignal): AsyncGenerator<AllStreamRecordedEvent> {
+export async function* readAllAfter(
+  client: EventStoreDBClient,
+  after: number,
+  signal?: AbortSignal,
+): AsyncGenerator<AllStreamRecordedEvent> {
   const start = toEsdbReadPosition(after);
   let received = false;
   try {

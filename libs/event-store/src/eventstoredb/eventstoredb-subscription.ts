@@ -71,7 +71,11 @@ export async function* catchUpThenLive(
  * return() behind a pending next(), so a consumer could not stop a subscription that waits for events.
  * Here return() (and any of `signals`) aborts at once, which ends the pending next() with done.
  */
-export function subscribeToAllOf(client: EventStoreDBClient, fromPosition: number, signals: (AbortSignal | undefined)[]): AsyncIterable<SubscriptionMessage> {
+export function subscribeToAllOf(
+  client: EventStoreDBClient,
+  fromPosition: number,
+  signals: (AbortSignal | undefined)[],
+): AsyncIterable<SubscriptionMessage> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
       const stop = new AbortController();

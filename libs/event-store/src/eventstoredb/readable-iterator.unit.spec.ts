@@ -16,9 +16,11 @@ describe('iterateReadable', () => {
     source.write('a');
     setImmediate(() => source.destroy(new Error('boom')));
     const items: string[] = [];
-    await expect((async () => {
-      for await (const item of iterateReadable<string>(source)) items.push(item);
-    })()).rejects.toThrow('boom');
+    await expect(
+      (async () => {
+        for await (const item of iterateReadable<string>(source)) items.push(item);
+      })(),
+    ).rejects.toThrow('boom');
     expect(items).toEqual(['a']);
   });
 

@@ -22,9 +22,7 @@ export interface StoredIdentity {
 export type ReadIdentities = (streamId: string, fromRevision: number) => Promise<StoredIdentity[]>;
 
 export type StoredIdsVerdict =
-  | { kind: 'new' }
-  | { kind: 'retry'; lastRevision: number }
-  | { kind: 'clash'; error: DuplicateEventIdError };
+  { kind: 'new' } | { kind: 'retry'; lastRevision: number } | { kind: 'clash'; error: DuplicateEventIdError };
 
 interface Entry {
   /** First revision not read yet. */
@@ -36,16 +34,25 @@ export class StreamIdIndex {
   private readonly entries = new Map<string, Entry>();
   private size = 0;
 
-  constructor(private readonly read: ReadIdentities, private readonly maxIds = 200_000) {}
+  constructor(
+    private readonly read: ReadIdentities,
+    private readonly maxIds = 200_000,
+  ) {}
 
   /**
    * Judges `events` against what `streamId` holds. Without `refresh`, a cached entry that already covers the
    * expected revision is trusted: if the stream has moved on, the append fails on its revision and the
    * caller asks again with `refresh`.
    */
-  async judge(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, refresh: boolean): Promise<StoredIdsVerdict> {
+  async judge(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    refresh: boolean,
+  ): Promise<StoredIdsVerdict> {
     const cached = this.entries.get(streamId);
-    const covered = cached !== undefined && (expected === 'no_stream' || (typeof expected === 'number' && cached.next > expected));
+    const covered =
+      cached !== undefined && (expected === 'no_stream' || (typeof expected === 'number' && cached.next > expected));
     const entry = cached !== undefined && covered && !refresh ? cached : await this.refresh(streamId);
     this.touch(streamId, entry);
     return judgeStoredIds(streamId, events, (id) => entry.byId.get(id.toLowerCase()));
@@ -96,19 +103,31 @@ export class StreamIdIndex {
  * the same types; its answer is then the revision of the last of them. Anything in between (some ids stored,
  * another order) is a bug upstream, not a retry, and must not be papered over.
  */
-export function judgeStoredIds(streamId: string, events: readonly EventToAppend[], lookup: (id: string) => StoredIdentity | undefined): StoredIdsVerdict {
+export function judgeStoredIds(
+  streamId: string,
+  events: readonly EventToAppend[],
+  lookup: (id: string) => StoredIdentity | undefined,
+): StoredIdsVerdict {
   const stored = events.map((event) => lookup(event.id));
   const count = stored.filter((found) => found !== undefined).length;
   if (count === 0) return { kind: 'new' };
-  const clash = (index: number, detail: string): StoredIdsVerdict => ({ kind: 'clash', error: new DuplicateEventIdError(events[index].id, detail) });
+  const clash = (index: number, detail: string): StoredIdsVerdict => ({
+    kind: 'clash',
+    error: new DuplicateEventIdError(events[index].id, detail),
+  });
   if (count < events.length) {
-    return clash(stored.findIndex((found) => found !== undefined), `${count} of the ${events.length} events of this append are already in ${streamId}; a retry must resend exactly the original events`);
+    return clash(
+      stored.findIndex((found) => found !== undefined),
+      `${count} of the ${events.length} events of this append are already in ${streamId}; a retry must resend exactly the original events`,
+    );
   }
   const first = stored[0] as StoredIdentity;
   for (const [index, found] of stored.entries()) {
     if (found === undefined) continue;
-    if (found.revision !== first.revision + index) return clash(index, `it is stored at revision ${found.revision} of ${streamId}, not in the order of this append`);
-    if (found.type !== events[index].type) return clash(index, `it is stored as a ${found.type}, not a ${events[index].type}`);
+    if (found.revision !== first.revision + index)
+      return clash(index, `it is stored at revision ${found.revision} of ${streamId}, not in the order of this append`);
+    if (found.type !== events[index].type)
+      return clash(index, `it is stored as a ${found.type}, not a ${events[index].type}`);
   }
   return { kind: 'retry', lastRevision: (stored[stored.length - 1] as StoredIdentity).revision };
 }

@@ -19,7 +19,13 @@ export interface ChainedFields {
 
 export function hashEvent(fields: ChainedFields, previousHash: string): string {
   const { hash: _ignored, ...metadata } = fields.metadata;
-  const canonical = canonicalize({ streamId: fields.streamId, revision: fields.revision, type: fields.type, data: fields.data, metadata: { ...metadata, previousHash } });
+  const canonical = canonicalize({
+    streamId: fields.streamId,
+    revision: fields.revision,
+    type: fields.type,
+    data: fields.data,
+    metadata: { ...metadata, previousHash },
+  });
   if (canonical === undefined) throw new Error('Event is not serialisable to canonical JSON');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -38,9 +44,14 @@ export type ChainVerification =
 export function verifyChain(events: readonly RecordedEvent[]): ChainVerification {
   let previousHash = GENESIS_HASH;
   for (const [index, event] of events.entries()) {
-    const broken = (reason: string): ChainVerification => ({ valid: false, events: events.length, brokenAt: { revision: event.revision, eventId: event.id, reason } });
+    const broken = (reason: string): ChainVerification => ({
+      valid: false,
+      events: events.length,
+      brokenAt: { revision: event.revision, eventId: event.id, reason },
+    });
     if (event.revision !== index) return broken(`expected revision ${index}, found ${event.revision}`);
-    if (event.metadata.previousHash !== previousHash) return broken('previousHash does not match the hash of the event before it');
+    if (event.metadata.previousHash !== previousHash)
+      return broken('previousHash does not match the hash of the event before it');
     const expected = hashEvent(event, previousHash);
     if (event.metadata.hash !== expected) return broken('hash does not match the event content');
     previousHash = expected;

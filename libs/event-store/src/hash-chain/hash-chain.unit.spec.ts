@@ -7,10 +7,22 @@ function chainOf(count: number): RecordedEvent[] {
   const events: RecordedEvent[] = [];
   let previousHash = GENESIS_HASH;
   for (let revision = 0; revision < count; revision++) {
-    const fields = { streamId: 'project-1', revision, type: 'ProjectSomethingHappened', data: { n: revision, amount: '1.00' }, metadata };
+    const fields = {
+      streamId: 'project-1',
+      revision,
+      type: 'ProjectSomethingHappened',
+      data: { n: revision, amount: '1.00' },
+      metadata,
+    };
     const chained = chainMetadata(fields, previousHash);
     previousHash = chained.hash as string;
-    events.push({ ...fields, metadata: chained, id: `e${revision}`, position: revision + 1, recordedAt: '2014-01-01T00:00:00.000Z' });
+    events.push({
+      ...fields,
+      metadata: chained,
+      id: `e${revision}`,
+      position: revision + 1,
+      recordedAt: '2014-01-01T00:00:00.000Z',
+    });
   }
   return events;
 }
@@ -24,7 +36,10 @@ describe('the audit hash chain', () => {
   it('finds an edited data field at the event that was edited', () => {
     const events = chainOf(3);
     events[1] = { ...events[1], data: { ...events[1].data, amount: '2.00' } };
-    expect(verifyChain(events)).toMatchObject({ valid: false, brokenAt: { revision: 1, reason: 'hash does not match the event content' } });
+    expect(verifyChain(events)).toMatchObject({
+      valid: false,
+      brokenAt: { revision: 1, reason: 'hash does not match the event content' },
+    });
   });
 
   it('finds an edited actor in the metadata', () => {

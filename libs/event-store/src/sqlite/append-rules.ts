@@ -16,11 +16,14 @@ export function assertStreamId(streamId: string): void {
 
 export function assertAppendArguments(events: readonly EventToAppend[], expected: ExpectedRevision): void {
   if (!isExpectedRevision(expected)) {
-    throw new TypeError(`expectedRevision must be 'no_stream', 'stream_exists', 'any' or an integer >= -1, got ${String(expected)}`);
+    throw new TypeError(
+      `expectedRevision must be 'no_stream', 'stream_exists', 'any' or an integer >= -1, got ${String(expected)}`,
+    );
   }
   const seen = new Set<string>();
   for (const event of events) {
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new TypeError(`event id ${String(event.id)} is not a UUID`);
+    if (typeof event.id !== 'string' || !UUID.test(event.id))
+      throw new TypeError(`event id ${String(event.id)} is not a UUID`);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${event.id} has no type`);
     if (!isPlainObject(event.data) || !isPlainObject(event.metadata)) {
       throw new TypeError(`event ${event.id}: data and metadata must be objects`);
@@ -62,9 +65,7 @@ export function satisfies(expected: ExpectedRevision, actual: number | 'no_strea
 }
 
 export type StoredIdsVerdict =
-  | { kind: 'new' }
-  | { kind: 'retry'; result: AppendResult }
-  | { kind: 'clash'; error: DuplicateEventIdError };
+  { kind: 'new' } | { kind: 'retry'; result: AppendResult } | { kind: 'clash'; error: DuplicateEventIdError };
 
 /**
  * A retry resends the very events of an earlier append: all of them stored, in this stream, one after
@@ -87,21 +88,31 @@ export function judgeStoredIds(
   });
   if (storedCount < events.length) {
     const index = stored.findIndex((ref) => ref !== undefined);
-    return clash(index, `${storedCount} of the ${events.length} events of this append are already stored; a retry must resend exactly the original events`);
+    return clash(
+      index,
+      `${storedCount} of the ${events.length} events of this append are already stored; a retry must resend exactly the original events`,
+    );
   }
   const first = stored[0] as StoredEventRef;
   for (const [index, ref] of stored.entries()) {
     if (ref === undefined) continue;
     if (ref.stream_id !== streamId) return clash(index, `it is stored in stream ${ref.stream_id}, not ${streamId}`);
-    if (ref.revision !== first.revision + index) return clash(index, `it is stored at revision ${ref.revision}, not in the order of this append`);
-    if (ref.type !== events[index].type) return clash(index, `it is stored as a ${ref.type}, not a ${events[index].type}`);
+    if (ref.revision !== first.revision + index)
+      return clash(index, `it is stored at revision ${ref.revision}, not in the order of this append`);
+    if (ref.type !== events[index].type)
+      return clash(index, `it is stored as a ${ref.type}, not a ${events[index].type}`);
   }
   const last = stored[stored.length - 1] as StoredEventRef;
   return { kind: 'retry', result: { nextExpectedRevision: last.revision, position: last.position } };
 }
 
 function isExpectedRevision(value: unknown): value is ExpectedRevision {
-  return value === 'any' || value === 'no_stream' || value === 'stream_exists' || (Number.isSafeInteger(value) && (value as number) >= -1);
+  return (
+    value === 'any' ||
+    value === 'no_stream' ||
+    value === 'stream_exists' ||
+    (Number.isSafeInteger(value) && (value as number) >= -1)
+  );
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -1,7 +1,17 @@
 import { EventStoreUnavailableError } from '../event-store.errors';
 
 // The codes that mean "the file cannot be used now", as opposed to a bug in the statement or the data.
-const UNAVAILABLE = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_PROTOCOL'];
+const UNAVAILABLE = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_PROTOCOL',
+];
 
 /**
  * Recognised by shape, not `instanceof Database.SqliteError`: better-sqlite3 registers its error class with the
@@ -10,7 +20,12 @@ const UNAVAILABLE = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_CAN
  */
 const sqliteCode = (error: unknown): string | undefined => {
   const candidate = error as { name?: unknown; code?: unknown } | null;
-  return typeof candidate === 'object' && candidate !== null && candidate.name === 'SqliteError' && typeof candidate.code === 'string' ? candidate.code : undefined;
+  return typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.name === 'SqliteError' &&
+    typeof candidate.code === 'string'
+    ? candidate.code
+    : undefined;
 };
 
 /** Typed port errors and programming errors pass through; an unusable file becomes EventStoreUnavailableError. */

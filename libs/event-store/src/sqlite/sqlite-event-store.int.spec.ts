@@ -55,7 +55,9 @@ describe('SqliteEventStore specifics', () => {
     it('survives a reopen, with positions 1..n that a refused append does not use up', async () => {
       const store = open();
       await store.appendToStream('project-1', makeEvents(2), { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream('project-1', makeEvents(1), { expectedRevision: 'no_stream' })).rejects.toThrow();
+      await expect(
+        store.appendToStream('project-1', makeEvents(1), { expectedRevision: 'no_stream' }),
+      ).rejects.toThrow();
       await store.appendToStream('project-2', makeEvents(1), { expectedRevision: 'no_stream' });
       await store.close();
 
@@ -80,25 +82,37 @@ describe('SqliteEventStore specifics', () => {
   describe('appending', () => {
     it('with no events to a missing stream answers revision -1 at position 0, and -1 is accepted as no_stream', async () => {
       const store = open();
-      expect(await store.appendToStream('project-1', [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1, position: 0 });
-      expect(await store.appendToStream('project-1', makeEvents(1), { expectedRevision: -1 })).toEqual({ nextExpectedRevision: 0, position: 1 });
+      expect(await store.appendToStream('project-1', [], { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: -1,
+        position: 0,
+      });
+      expect(await store.appendToStream('project-1', makeEvents(1), { expectedRevision: -1 })).toEqual({
+        nextExpectedRevision: 0,
+        position: 1,
+      });
       expect(await store.headPosition()).toBe(1);
     });
 
     it('refuses malformed input before touching the file', async () => {
       const store = open();
       const [event] = makeEvents(1);
-      await expect(store.appendToStream('project-1', [{ ...event, id: 'not-a-uuid' }], { expectedRevision: 'any' })).rejects.toThrow(TypeError);
+      await expect(
+        store.appendToStream('project-1', [{ ...event, id: 'not-a-uuid' }], { expectedRevision: 'any' }),
+      ).rejects.toThrow(TypeError);
       await expect(store.appendToStream('project-1', [event], { expectedRevision: -2 })).rejects.toThrow(TypeError);
       await expect(store.appendToStream('', [event], { expectedRevision: 'any' })).rejects.toThrow(TypeError);
-      await expect(store.appendToStream('project-1', [event, event], { expectedRevision: 'any' })).rejects.toThrow(DuplicateEventIdError);
+      await expect(store.appendToStream('project-1', [event, event], { expectedRevision: 'any' })).rejects.toThrow(
+        DuplicateEventIdError,
+      );
       expect(await store.headPosition()).toBe(0);
     });
 
     it('stores ids in lower case, so that an upper-case retry is still a retry', async () => {
       const store = open();
       const [event] = makeEvents(1);
-      const first = await store.appendToStream('project-1', [{ ...event, id: event.id.toUpperCase() }], { expectedRevision: 'no_stream' });
+      const first = await store.appendToStream('project-1', [{ ...event, id: event.id.toUpperCase() }], {
+        expectedRevision: 'no_stream',
+      });
       expect((await store.readStream('project-1'))[0].id).toBe(event.id.toLowerCase());
       expect(await store.appendToStream('project-1', [event], { expectedRevision: 'any' })).toEqual(first);
       expect(await store.headPosition()).toBe(1);
@@ -158,7 +172,11 @@ describe('SqliteEventStore specifics', () => {
 
     it('a subscription from the start delivers all of them, then caught-up at the head', async () => {
       const subscription = store.subscribeToAll()[Symbol.asyncIterator]();
-      const messages = await takeUntil(subscription, (received) => received.some((message) => message.kind === 'caught-up'), 'caught-up');
+      const messages = await takeUntil(
+        subscription,
+        (received) => received.some((message) => message.kind === 'caught-up'),
+        'caught-up',
+      );
       await subscription.return?.();
       const positions = messages.flatMap((message) => (message.kind === 'event' ? [message.event.position] : []));
       expect(positions).toEqual(Array.from({ length: 2500 }, (_, index) => index + 1));
@@ -172,7 +190,12 @@ describe('SqliteEventStore specifics', () => {
       const reader = open({ pollIntervalMs: 40 });
       const subscription = reader.subscribeToAll()[Symbol.asyncIterator]();
       await takeUntil(subscription, (received) => received.length === 1, 'caught-up');
-      const waiting = takeUntil(subscription, (received) => received.length === 2, 'events from the other connection', 2000);
+      const waiting = takeUntil(
+        subscription,
+        (received) => received.length === 2,
+        'events from the other connection',
+        2000,
+      );
       await writer.appendToStream('project-1', makeEvents(2), { expectedRevision: 'no_stream' });
       const received = await waiting;
       await subscription.return?.();
@@ -235,14 +258,22 @@ describe('SqliteEventStore specifics', () => {
       const script = join(file.dir, 'writer.ts');
       writeFileSync(script, writerScript(join(__dirname, 'sqlite-event-store.ts')));
       const subscription = store.subscribeToAll()[Symbol.asyncIterator]();
-      const child = run(process.execPath, ['--import', 'tsx', script, file.filePath, String(rounds)], { cwd: process.cwd() });
+      const child = run(process.execPath, ['--import', 'tsx', script, file.filePath, String(rounds)], {
+        cwd: process.cwd(),
+      });
       await readModifyAppend(store, rounds, 'parent');
       await child;
 
       const shared = await store.readStream('shared-counter');
       expect(shared.map((event) => event.revision)).toEqual(Array.from({ length: rounds * 2 }, (_, index) => index));
       expect(new Set(shared.map((event) => event.metadata.actor))).toEqual(new Set(['parent', 'child']));
-      const messages = await takeUntil(subscription, (received: SubscriptionMessage[]) => received.filter((message) => message.kind === 'event').length === rounds * 2, 'every event', 10_000);
+      const messages = await takeUntil(
+        subscription,
+        (received: SubscriptionMessage[]) =>
+          received.filter((message) => message.kind === 'event').length === rounds * 2,
+        'every event',
+        10_000,
+      );
       await subscription.return?.();
       const positions = messages.flatMap((message) => (message.kind === 'event' ? [message.event.position] : []));
       expect(positions).toEqual(Array.from({ length: rounds * 2 }, (_, index) => index + 1));
@@ -252,7 +283,7 @@ describe('SqliteEventStore specifics', () => {
 
 /** Appends one event at a time to a shared stream, re-reading and retrying whenever the other process won. */
 async function readModifyAppend(store: SqliteEventStore, rounds: number, actor: string): Promise<void> {
-  for (let round = 0; round < rounds; ) {
+  for (let round = 0; round < rounds;) {
     const last = await store.readStream('shared-counter', { direction: 'backwards', maxCount: 1 });
     const [event] = makeEvents(1);
     try {

@@ -62,7 +62,10 @@ export class SqliteEventStore implements EventStore {
       this.db = openEventsDatabase(options.filePath, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new EventStoreUnavailableError(`cannot open the SQLite event store at ${options.filePath}: ${reason}`, error);
+      throw new EventStoreUnavailableError(
+        `cannot open the SQLite event store at ${options.filePath}: ${reason}`,
+        error,
+      );
     }
     this.statements = prepareStatements(this.db);
     this.notifier = new ChangeNotifier(() => this.statements.head.get()?.head ?? 0, options.pollIntervalMs ?? 250);
@@ -81,7 +84,11 @@ export class SqliteEventStore implements EventStore {
    * and position, or { nextExpectedRevision: -1, position: 0 } for a missing stream (-1 is accepted back as
    * 'no_stream'). Event ids are stored in lower case.
    */
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     this.assertOpen();
     assertStreamId(streamId);
     assertAppendArguments(events, options.expectedRevision);
@@ -132,11 +139,17 @@ export class SqliteEventStore implements EventStore {
     let after = options.fromPosition ?? 0;
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     let upTo = Math.min(options.toPosition ?? Number.MAX_SAFE_INTEGER, this.headNow());
-    if (asOf !== undefined) upTo = Math.min(upTo, this.guard(() => this.statements.lastPositionAsOf.get(asOf)?.position ?? 0));
+    if (asOf !== undefined)
+      upTo = Math.min(
+        upTo,
+        this.guard(() => this.statements.lastPositionAsOf.get(asOf)?.position ?? 0),
+      );
     while (remaining > 0 && after < upTo) {
       const limit = Math.min(READ_ALL_PAGE, remaining);
       const rows = this.guard(() =>
-        asOf === undefined ? this.statements.page.all(after, upTo, limit) : this.statements.pageAsOf.all(after, upTo, asOf, limit),
+        asOf === undefined
+          ? this.statements.page.all(after, upTo, limit)
+          : this.statements.pageAsOf.all(after, upTo, asOf, limit),
       );
       if (rows.length === 0) return;
       for (const row of rows) yield toRecordedEvent(row);

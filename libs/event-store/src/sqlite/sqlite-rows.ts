@@ -42,8 +42,12 @@ export function prepareStatements(db: Database.Database) {
     lastOfStream: db.prepare<[string], { revision: number; position: number }>(
       'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
-    lastRecordedAt: db.prepare<[], { recorded_at: string }>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
-    byEventId: db.prepare<[string], StoredEventRef>('SELECT stream_id, revision, position, type FROM events WHERE event_id = ?'),
+    lastRecordedAt: db.prepare<[], { recorded_at: string }>(
+      'SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1',
+    ),
+    byEventId: db.prepare<[string], StoredEventRef>(
+      'SELECT stream_id, revision, position, type FROM events WHERE event_id = ?',
+    ),
     insert: db.prepare<[string, string, number, string, string, string, string]>(
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),

@@ -17,12 +17,16 @@ export class ApiKeyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     const principal = match ? this.registry.authenticate(match[1]) : undefined;
     if (!principal) {
       throw new ProblemException(
-        problem(401, 'unauthenticated', 'Authentication required', { detail: 'Send a valid API key as "Authorization: Bearer <key>".' }),
+        problem(401, 'unauthenticated', 'Authentication required', {
+          detail: 'Send a valid API key as "Authorization: Bearer <key>".',
+        }),
         { 'WWW-Authenticate': 'Bearer realm="itp"' },
       );
     }
@@ -31,7 +35,11 @@ export class ApiKeyGuard implements CanActivate {
     // Fail closed: an endpoint that forgot to declare its roles is open to nobody but admins.
     const allowed = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets) ?? ['admin'];
     if (!allowed.includes(principal.role)) {
-      throw new ProblemException(problem(403, 'forbidden-role', 'Role not allowed', { detail: `Role "${principal.role}" may not call this endpoint; allowed: ${allowed.join(', ')}.` }));
+      throw new ProblemException(
+        problem(403, 'forbidden-role', 'Role not allowed', {
+          detail: `Role "${principal.role}" may not call this endpoint; allowed: ${allowed.join(', ')}.`,
+        }),
+      );
     }
     return true;
   }

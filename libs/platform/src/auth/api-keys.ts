@@ -24,18 +24,29 @@ function parseEntries(json: string, source: string): ApiKeyEntry[] {
   } catch {
     throw new ApiKeyConfigError(`${source} is not valid JSON`);
   }
-  if (!Array.isArray(raw) || raw.length === 0) throw new ApiKeyConfigError(`${source} must be a non-empty JSON array of { key, role, unit, cities }`);
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw new ApiKeyConfigError(`${source} must be a non-empty JSON array of { key, role, unit, cities }`);
   return raw.map((entry: Record<string, unknown>, index) => {
     const where = `${source}[${index}]`;
-    if (typeof entry?.key !== 'string' || entry.key.length < 16) throw new ApiKeyConfigError(`${where}.key must be a string of at least 16 characters`);
-    if (!ROLES.includes(entry.role as Role)) throw new ApiKeyConfigError(`${where}.role must be one of ${ROLES.join(', ')}`);
-    if (typeof entry.unit !== 'string' || entry.unit.trim() === '') throw new ApiKeyConfigError(`${where}.unit must be a non-empty string`);
+    if (typeof entry?.key !== 'string' || entry.key.length < 16)
+      throw new ApiKeyConfigError(`${where}.key must be a string of at least 16 characters`);
+    if (!ROLES.includes(entry.role as Role))
+      throw new ApiKeyConfigError(`${where}.role must be one of ${ROLES.join(', ')}`);
+    if (typeof entry.unit !== 'string' || entry.unit.trim() === '')
+      throw new ApiKeyConfigError(`${where}.unit must be a non-empty string`);
     const cities = entry.cities ?? '*';
     if (cities !== '*' && !(Array.isArray(cities) && cities.every((c) => typeof c === 'string' && /^\d{6}$/.test(c)))) {
       throw new ApiKeyConfigError(`${where}.cities must be "*" or an array of 6-digit GB/T 2260 codes`);
     }
-    if (entry.actor !== undefined && typeof entry.actor !== 'string') throw new ApiKeyConfigError(`${where}.actor must be a string`);
-    return { key: entry.key, role: entry.role as Role, unit: entry.unit, cities: cities as string[] | '*', actor: entry.actor as string | undefined };
+    if (entry.actor !== undefined && typeof entry.actor !== 'string')
+      throw new ApiKeyConfigError(`${where}.actor must be a string`);
+    return {
+      key: entry.key,
+      role: entry.role as Role,
+      unit: entry.unit,
+      cities: cities as string[] | '*',
+      actor: entry.actor as string | undefined,
+    };
   });
 }
 
@@ -52,7 +63,13 @@ export class ApiKeyRegistry {
       const keyId = digest.toString('hex').slice(0, 12);
       return {
         digest,
-        principal: { keyId, actor: entry.actor ?? `${entry.role}:${keyId}`, role: entry.role, unit: entry.unit, cities: entry.cities },
+        principal: {
+          keyId,
+          actor: entry.actor ?? `${entry.role}:${keyId}`,
+          role: entry.role,
+          unit: entry.unit,
+          cities: entry.cities,
+        },
       };
     });
   }
@@ -70,7 +87,15 @@ export class ApiKeyRegistry {
     let created = false;
     if (!existsSync(filePath)) {
       mkdirSync(dataDir, { recursive: true });
-      const entries: ApiKeyEntry[] = [{ key: randomBytes(32).toString('base64url'), role: 'admin', unit: 'provincial-commerce-department', cities: '*', actor: 'bootstrap-admin' }];
+      const entries: ApiKeyEntry[] = [
+        {
+          key: randomBytes(32).toString('base64url'),
+          role: 'admin',
+          unit: 'provincial-commerce-department',
+          cities: '*',
+          actor: 'bootstrap-admin',
+        },
+      ];
       writeFileSync(filePath, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
       chmodSync(filePath, 0o600);
       created = true;

@@ -30,8 +30,12 @@ describe('API keys', () => {
   });
 
   it('rejects malformed configuration with the entry and field named', () => {
-    expect(() => ApiKeyRegistry.fromJson('[{"key":"short","role":"admin","unit":"u"}]')).toThrow(/ITP_API_KEYS\[0\]\.key/);
-    expect(() => ApiKeyRegistry.fromJson('[{"key":"long-enough-key-123","role":"root","unit":"u"}]')).toThrow(ApiKeyConfigError);
+    expect(() => ApiKeyRegistry.fromJson('[{"key":"short","role":"admin","unit":"u"}]')).toThrow(
+      /ITP_API_KEYS\[0\]\.key/,
+    );
+    expect(() => ApiKeyRegistry.fromJson('[{"key":"long-enough-key-123","role":"root","unit":"u"}]')).toThrow(
+      ApiKeyConfigError,
+    );
     expect(() => ApiKeyRegistry.fromJson('not json')).toThrow(/not valid JSON/);
   });
 

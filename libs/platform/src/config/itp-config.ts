@@ -29,7 +29,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
   let port = 3000;
   if (!blank('PORT')) {
     port = Number(env.PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      problems.push(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   }
   const dataDir = resolve(blank('ITP_DATA_DIR') ? './data' : env.ITP_DATA_DIR!);
 
@@ -38,24 +39,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
     problems.push(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://, got "${esdb}"`);
   }
   const mongoUri = blank('MONGODB_URI') ? undefined : env.MONGODB_URI!.trim();
-  if (mongoUri && !/^mongodb(\+srv)?:\/\//.test(mongoUri)) problems.push(`MONGODB_URI must start with mongodb:// or mongodb+srv://`);
+  if (mongoUri && !/^mongodb(\+srv)?:\/\//.test(mongoUri))
+    problems.push(`MONGODB_URI must start with mongodb:// or mongodb+srv://`);
   const mongoDb = blank('MONGODB_DB') ? 'itp' : env.MONGODB_DB!.trim();
-  if (!/^[A-Za-z0-9_-]{1,63}$/.test(mongoDb)) problems.push(`MONGODB_DB must be 1-63 letters, digits, "_" or "-", got "${mongoDb}"`);
-  if (!blank('MONGODB_DB') && !mongoUri) problems.push('MONGODB_DB is set but MONGODB_URI is not: set both, or neither for the embedded read store');
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(mongoDb))
+    problems.push(`MONGODB_DB must be 1-63 letters, digits, "_" or "-", got "${mongoDb}"`);
+  if (!blank('MONGODB_DB') && !mongoUri)
+    problems.push('MONGODB_DB is set but MONGODB_URI is not: set both, or neither for the embedded read store');
 
   const apiKeysJson = blank('ITP_API_KEYS') ? undefined : env.ITP_API_KEYS;
   const logLevel = blank('LOG_LEVEL') ? 'info' : env.LOG_LEVEL!.trim();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const inProcess = blank('ITP_PROJECTIONS_IN_PROCESS') ? undefined : env.ITP_PROJECTIONS_IN_PROCESS!.trim();
-  if (inProcess !== undefined && !['true', 'false'].includes(inProcess)) problems.push('ITP_PROJECTIONS_IN_PROCESS must be "true" or "false"');
+  if (inProcess !== undefined && !['true', 'false'].includes(inProcess))
+    problems.push('ITP_PROJECTIONS_IN_PROCESS must be "true" or "false"');
 
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
     dataDir,
-    eventStore: esdb ? { backend: 'eventstoredb', connectionString: esdb } : { backend: 'sqlite', filePath: resolve(dataDir, 'events.sqlite') },
-    readStore: mongoUri ? { backend: 'mongodb', uri: mongoUri, database: mongoDb } : { backend: 'embedded', filePath: resolve(dataDir, 'read-models.sqlite') },
+    eventStore: esdb
+      ? { backend: 'eventstoredb', connectionString: esdb }
+      : { backend: 'sqlite', filePath: resolve(dataDir, 'events.sqlite') },
+    readStore: mongoUri
+      ? { backend: 'mongodb', uri: mongoUri, database: mongoDb }
+      : { backend: 'embedded', filePath: resolve(dataDir, 'read-models.sqlite') },
     apiKeysJson,
     // With a server-backed read store the projector app owns the projections; embedded, the api runs them.
     projectionsInProcess: inProcess === undefined ? !mongoUri : inProcess === 'true',

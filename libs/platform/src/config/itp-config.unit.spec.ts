@@ -11,7 +11,11 @@ describe('configuration from the environment', () => {
   });
 
   it('uses EventStoreDB and MongoDB when their variables are set', () => {
-    const config = loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', MONGODB_URI: 'mongodb://localhost:27017', MONGODB_DB: 'itp_prod' });
+    const config = loadConfig({
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      MONGODB_URI: 'mongodb://localhost:27017',
+      MONGODB_DB: 'itp_prod',
+    });
     expect(config.eventStore).toEqual({ backend: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
     expect(config.readStore).toEqual({ backend: 'mongodb', uri: 'mongodb://localhost:27017', database: 'itp_prod' });
     expect(config.projectionsInProcess).toBe(false);

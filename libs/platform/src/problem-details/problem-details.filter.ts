@@ -18,8 +18,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(error);
     body.instance ??= request.url;
-    if (body.status >= 500) this.logger.error(`${request.method} ${request.url}: ${String((error as Error)?.stack ?? error)}`);
-    void reply.status(body.status).headers({ ...headers, 'content-type': 'application/problem+json' }).send(body);
+    if (body.status >= 500)
+      this.logger.error(`${request.method} ${request.url}: ${String((error as Error)?.stack ?? error)}`);
+    void reply
+      .status(body.status)
+      .headers({ ...headers, 'content-type': 'application/problem+json' })
+      .send(body);
   }
 
   private toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string> } {
@@ -31,15 +35,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      const detail =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
       return { body: problem(status, slugFor(status), titleFor(status), { detail }), headers: {} };
     }
     // Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode.
     const statusCode = (error as { statusCode?: number })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return { body: problem(statusCode, slugFor(statusCode), titleFor(statusCode), { detail: (error as Error).message }), headers: {} };
+      return {
+        body: problem(statusCode, slugFor(statusCode), titleFor(statusCode), { detail: (error as Error).message }),
+        headers: {},
+      };
     }
-    return { body: problem(500, 'internal-error', 'Internal server error', { detail: 'The error was logged; nothing was acknowledged.' }), headers: {} };
+    return {
+      body: problem(500, 'internal-error', 'Internal server error', {
+        detail: 'The error was logged; nothing was acknowledged.',
+      }),
+      headers: {},
+    };
   }
 }
 

@@ -14,13 +14,21 @@ const TYPE_BASE = 'https://itp.hunan.gov.cn/problems/';
 
 export const problemType = (slug: string) => `${TYPE_BASE}${slug}`;
 
-export function problem(status: number, slug: string, title: string, extra: Omit<Partial<ProblemDetails>, 'status' | 'type' | 'title'> = {}): ProblemDetails {
+export function problem(
+  status: number,
+  slug: string,
+  title: string,
+  extra: Omit<Partial<ProblemDetails>, 'status' | 'type' | 'title'> = {},
+): ProblemDetails {
   return { type: problemType(slug), title, status, ...extra };
 }
 
 /** Thrown anywhere in the HTTP layer to answer a given problem as it is. */
 export class ProblemException extends Error {
-  constructor(readonly problem: ProblemDetails, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 }

@@ -1,7 +1,13 @@
 /** A rate in force: 1 USD = `rate` CNY from `effectiveOn` until the next later entry. */
 export type RateEntry = { effectiveOn: string; rate: string; source: string | null; recordedAt: string };
 
-export type RateCorrection = { effectiveOn: string; rate: string; supersedes: string; reason: string | null; recordedAt: string };
+export type RateCorrection = {
+  effectiveOn: string;
+  rate: string;
+  supersedes: string;
+  reason: string | null;
+  recordedAt: string;
+};
 
 /** The dated USD/CNY table, one document: small, read whole by every query that converts. */
 export type ExchangeRatesDocument = {

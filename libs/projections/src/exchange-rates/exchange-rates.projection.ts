@@ -8,11 +8,20 @@ const evolve = (document: ExchangeRatesDocument | null, recorded: RecordedEvent)
   const event = domainEvent<ExchangeRateEvent>(recorded);
   const { rate, effectiveOn, source, supersedes, reason } = event.data;
   const { recordedAt } = recorded;
-  const doc: ExchangeRatesDocument = document ?? { _id: USD_CNY_DOCUMENT_ID, base: 'USD', quote: 'CNY', rates: [], corrections: [], updatedAt: recordedAt };
-  const rates = [...doc.rates.filter((r) => r.effectiveOn !== effectiveOn), { effectiveOn, rate, source, recordedAt }].sort((a, b) =>
-    a.effectiveOn < b.effectiveOn ? -1 : 1,
-  );
-  const corrections = supersedes === null ? doc.corrections : [...doc.corrections, { effectiveOn, rate, supersedes, reason, recordedAt }];
+  const doc: ExchangeRatesDocument = document ?? {
+    _id: USD_CNY_DOCUMENT_ID,
+    base: 'USD',
+    quote: 'CNY',
+    rates: [],
+    corrections: [],
+    updatedAt: recordedAt,
+  };
+  const rates = [
+    ...doc.rates.filter((r) => r.effectiveOn !== effectiveOn),
+    { effectiveOn, rate, source, recordedAt },
+  ].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1));
+  const corrections =
+    supersedes === null ? doc.corrections : [...doc.corrections, { effectiveOn, rate, supersedes, reason, recordedAt }];
   return { ...doc, rates, corrections, updatedAt: recordedAt };
 };
 

@@ -6,13 +6,25 @@ import type { ExchangeRatesDocument } from './exchange-rates.document';
 
 const rateSet = (rate: string, effectiveOn: string, supersedes: string | null = null): ExchangeRateSet => ({
   type: 'ExchangeRateSet',
-  data: { base: 'USD', quote: 'CNY', rate, effectiveOn, source: 'PBOC', supersedes, reason: supersedes ? 'wrong digit' : null },
+  data: {
+    base: 'USD',
+    quote: 'CNY',
+    rate,
+    effectiveOn,
+    source: 'PBOC',
+    supersedes,
+    reason: supersedes ? 'wrong digit' : null,
+  },
 });
 
 describe('exchange rates', () => {
   describe('given rates set out of date order and one corrected', () => {
     const log = eventLog();
-    log.record('exchange-rates', [rateSet('6.2000', '2014-04-01'), rateSet('6.1000', '2014-01-02'), rateSet('6.1500', '2014-04-01', '6.2000')]);
+    log.record('exchange-rates', [
+      rateSet('6.2000', '2014-04-01'),
+      rateSet('6.1000', '2014-01-02'),
+      rateSet('6.1500', '2014-04-01', '6.2000'),
+    ]);
     let doc: ExchangeRatesDocument;
     beforeAll(async () => {
       [doc] = await fold(projection, log.events);
@@ -25,7 +37,14 @@ describe('exchange rates', () => {
       ]));
 
     it('keeps the correction with what it superseded and why', () =>
-      expect(doc.corrections).toEqual([expect.objectContaining({ effectiveOn: '2014-04-01', rate: '6.1500', supersedes: '6.2000', reason: 'wrong digit' })]));
+      expect(doc.corrections).toEqual([
+        expect.objectContaining({
+          effectiveOn: '2014-04-01',
+          rate: '6.1500',
+          supersedes: '6.2000',
+          reason: 'wrong digit',
+        }),
+      ]));
 
     it('gives the same document when events are replayed', async () => {
       const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);

@@ -6,14 +6,22 @@ import type { InvestorLibraryDocument, InvestorRegistration } from './investor-l
 
 type Handled = InvestorEvent | ProjectRegistered | ProjectBusinessRegistered | ProjectDetailsAmended;
 
-const HANDLES: readonly Handled['type'][] = ['InvestorRegistered', 'InvestorDetailsAmended', 'ProjectRegistered', 'ProjectBusinessRegistered', 'ProjectDetailsAmended'];
+const HANDLES: readonly Handled['type'][] = [
+  'InvestorRegistered',
+  'InvestorDetailsAmended',
+  'ProjectRegistered',
+  'ProjectBusinessRegistered',
+  'ProjectDetailsAmended',
+];
 
 const documentIds = (recorded: RecordedEvent): string[] => {
   const event = domainEvent<Handled>(recorded);
   if (event.type !== 'ProjectDetailsAmended') return [event.data.investorId];
   const { changes, previous } = event.data;
   // Only a change of investor moves the project between two firms' documents.
-  return changes.investorId !== undefined && previous.investorId !== undefined ? [previous.investorId, changes.investorId] : [];
+  return changes.investorId !== undefined && previous.investorId !== undefined
+    ? [previous.investorId, changes.investorId]
+    : [];
 };
 
 const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEvent): InvestorLibraryDocument | null => {
@@ -21,9 +29,20 @@ const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEven
   if (event.type === 'InvestorRegistered') {
     const { investorId, registeredByUnit, name, country, unifiedSocialCreditCode, rankings } = event.data;
     return {
-      _id: investorId, investorId, name, country, unifiedSocialCreditCode, rankings: [...rankings], registeredByUnit,
-      projectIds: document?.projectIds ?? [], registrations: document?.registrations ?? [], firstRegistration: document?.firstRegistration ?? null,
-      amendments: 0, revision: recorded.revision, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt,
+      _id: investorId,
+      investorId,
+      name,
+      country,
+      unifiedSocialCreditCode,
+      rankings: [...rankings],
+      registeredByUnit,
+      projectIds: document?.projectIds ?? [],
+      registrations: document?.registrations ?? [],
+      firstRegistration: document?.firstRegistration ?? null,
+      amendments: 0,
+      revision: recorded.revision,
+      createdAt: recorded.recordedAt,
+      updatedAt: recorded.recordedAt,
     };
   }
   // The command side checks that the investor exists before a project names it: a missing one is ignored.
@@ -36,7 +55,9 @@ const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEven
         ...doc,
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.country !== undefined && { country: changes.country }),
-        ...(changes.unifiedSocialCreditCode !== undefined && { unifiedSocialCreditCode: changes.unifiedSocialCreditCode }),
+        ...(changes.unifiedSocialCreditCode !== undefined && {
+          unifiedSocialCreditCode: changes.unifiedSocialCreditCode,
+        }),
         ...(changes.rankings !== undefined && { rankings: [...changes.rankings] }),
         amendments: doc.amendments + 1,
         revision: recorded.revision,
@@ -46,12 +67,18 @@ const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEven
       return { ...doc, projectIds: withId(doc.projectIds, event.data.projectId) };
     case 'ProjectDetailsAmended': {
       const { projectId, changes } = event.data;
-      const projectIds = doc._id === changes.investorId ? withId(doc.projectIds, projectId) : doc.projectIds.filter((id) => id !== projectId);
+      const projectIds =
+        doc._id === changes.investorId
+          ? withId(doc.projectIds, projectId)
+          : doc.projectIds.filter((id) => id !== projectId);
       return { ...doc, projectIds };
     }
     case 'ProjectBusinessRegistered': {
       const { projectId, registeredOn } = event.data;
-      const registrations = [...doc.registrations.filter((r) => r.projectId !== projectId), { projectId, registeredOn }].sort(byDateThenProject);
+      const registrations = [
+        ...doc.registrations.filter((r) => r.projectId !== projectId),
+        { projectId, registeredOn },
+      ].sort(byDateThenProject);
       return { ...doc, registrations, firstRegistration: registrations[0] };
     }
     default: {
@@ -64,7 +91,15 @@ const evolve = (document: InvestorLibraryDocument | null, recorded: RecordedEven
 const withId = (ids: string[], id: string): string[] => (ids.includes(id) ? ids : [...ids, id]);
 
 const byDateThenProject = (a: InvestorRegistration, b: InvestorRegistration): number =>
-  a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0;
+  a.registeredOn < b.registeredOn
+    ? -1
+    : a.registeredOn > b.registeredOn
+      ? 1
+      : a.projectId < b.projectId
+        ? -1
+        : a.projectId > b.projectId
+          ? 1
+          : 0;
 
 /** 客商资源库: investors, their rankings and their projects (what the Fortune 500 / top-100 count reads). */
 export const investorLibraryProjection: Projection<InvestorLibraryDocument> = {

@@ -5,10 +5,23 @@ import { businessRegistered, projectEvents, projectRegistered } from '@itp/domai
 import { investorLibraryProjection as projection } from './investor-library.projection';
 
 const investorRegistered = (investorId: string, rankings: string[]): InvestorEvent =>
-  ({ type: 'InvestorRegistered', data: { investorId, registeredByUnit: 'changsha-commerce-bureau', name: `Firm ${investorId}`, country: 'CN', unifiedSocialCreditCode: '91440400192548256N', rankings } }) as InvestorEvent;
+  ({
+    type: 'InvestorRegistered',
+    data: {
+      investorId,
+      registeredByUnit: 'changsha-commerce-bureau',
+      name: `Firm ${investorId}`,
+      country: 'CN',
+      unifiedSocialCreditCode: '91440400192548256N',
+      rankings,
+    },
+  }) as InvestorEvent;
 
 const rankingsAmended = (investorId: string, rankings: string[], previous: string[]): InvestorEvent =>
-  ({ type: 'InvestorDetailsAmended', data: { investorId, changes: { rankings }, previous: { rankings: previous }, reason: 'joined the list' } }) as InvestorEvent;
+  ({
+    type: 'InvestorDetailsAmended',
+    data: { investorId, changes: { rankings }, previous: { rankings: previous }, reason: 'joined the list' },
+  }) as InvestorEvent;
 
 describe('investor library', () => {
   describe('given a ranked firm with two projects registered out of date order', () => {
@@ -26,9 +39,17 @@ describe('investor library', () => {
     it('lists its projects and finds its first registration in Hunan by business date', async () =>
       expect(await fold(projection, log.events)).toEqual([
         expect.objectContaining({
-          _id: 'gree', registeredByUnit: 'changsha-commerce-bureau', rankings: ['fortune_global_500', 'china_top_100'], projectIds: ['p-1', 'p-2'],
-          registrations: [{ projectId: 'p-2', registeredOn: '2014-05-02' }, { projectId: 'p-1', registeredOn: '2014-06-10' }],
-          firstRegistration: { projectId: 'p-2', registeredOn: '2014-05-02' }, amendments: 1, revision: 1,
+          _id: 'gree',
+          registeredByUnit: 'changsha-commerce-bureau',
+          rankings: ['fortune_global_500', 'china_top_100'],
+          projectIds: ['p-1', 'p-2'],
+          registrations: [
+            { projectId: 'p-2', registeredOn: '2014-05-02' },
+            { projectId: 'p-1', registeredOn: '2014-06-10' },
+          ],
+          firstRegistration: { projectId: 'p-2', registeredOn: '2014-05-02' },
+          amendments: 1,
+          revision: 1,
         }),
       ]));
 
@@ -43,7 +64,11 @@ describe('investor library', () => {
     const log = eventLog();
     log.record('investor-a', [investorRegistered('a', [])]);
     log.record('investor-b', [investorRegistered('b', ['fortune_global_500'])]);
-    log.record('project-p-1', [projectRegistered({ projectId: 'p-1', investorId: 'a' }), projectEvents('p-1').amended({ investorId: 'b' }, { investorId: 'a' }), projectEvents('p-1').amended({ name: 'Renamed' }, { name: 'Old' })]);
+    log.record('project-p-1', [
+      projectRegistered({ projectId: 'p-1', investorId: 'a' }),
+      projectEvents('p-1').amended({ investorId: 'b' }, { investorId: 'a' }),
+      projectEvents('p-1').amended({ name: 'Renamed' }, { name: 'Old' }),
+    ]);
 
     it('moves the project from the old firm to the new one', async () =>
       expect((await fold(projection, log.events)).map((d) => [d._id, d.projectIds])).toEqual([
@@ -66,6 +91,8 @@ describe('investor library', () => {
     const stored = { ...current, data: v1Data, metadata: { ...v1Metadata, unit: 'xiangtan-commerce-bureau' } };
 
     it('takes the unit from the metadata the event was stored with', async () =>
-      expect(await fold(projection, [stored])).toEqual([expect.objectContaining({ _id: 'old', registeredByUnit: 'xiangtan-commerce-bureau', rankings: ['listed'] })]));
+      expect(await fold(projection, [stored])).toEqual([
+        expect.objectContaining({ _id: 'old', registeredByUnit: 'xiangtan-commerce-bureau', rankings: ['listed'] }),
+      ]));
   });
 });

@@ -11,10 +11,18 @@ const evolve = (document: ParkLibraryDocument | null, recorded: RecordedEvent): 
   if (event.type === 'ParkRegistered') {
     const { parkId, name, city, level, levelApprovedOn } = event.data;
     return {
-      _id: parkId, parkId, name, city, cityName: cityName(city), level, levelApprovedOn,
+      _id: parkId,
+      parkId,
+      name,
+      city,
+      cityName: cityName(city),
+      level,
+      levelApprovedOn,
       levelHistory: [{ level, from: null, approvedOn: levelApprovedOn, via: 'registration', recordedAt }],
       standardFactory: { byYear: {}, totalSqm: '0', completions: [] },
-      revision, createdAt: recordedAt, updatedAt: recordedAt,
+      revision,
+      createdAt: recordedAt,
+      updatedAt: recordedAt,
     };
   }
   if (document === null) return null;
@@ -22,7 +30,12 @@ const evolve = (document: ParkLibraryDocument | null, recorded: RecordedEvent): 
   switch (event.type) {
     case 'ParkUpgraded': {
       const { from, to, approvedOn } = event.data;
-      return { ...doc, level: to, levelApprovedOn: approvedOn, levelHistory: [...doc.levelHistory, { level: to, from, approvedOn, via: 'upgrade', recordedAt }] };
+      return {
+        ...doc,
+        level: to,
+        levelApprovedOn: approvedOn,
+        levelHistory: [...doc.levelHistory, { level: to, from, approvedOn, via: 'upgrade', recordedAt }],
+      };
     }
     case 'ParkStandardFactoryCompleted': {
       // Sums are not idempotent by themselves: the `_position` guard keeps a redelivered completion from counting twice.

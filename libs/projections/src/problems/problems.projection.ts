@@ -12,8 +12,18 @@ const evolve = (document: ProblemDocument | null, recorded: RecordedEvent): Prob
     case 'ProjectProblemRaised': {
       const { projectId, problemId, title, description, assignedUnit, raisedOn } = event.data;
       return {
-        _id: problemDocumentId(projectId, problemId), problemId, projectId, title, description, assignedUnit, raisedOn,
-        status: 'open', resolvedOn: null, resolution: null, raisedAt: recorded.recordedAt, updatedAt: recorded.recordedAt,
+        _id: problemDocumentId(projectId, problemId),
+        problemId,
+        projectId,
+        title,
+        description,
+        assignedUnit,
+        raisedOn,
+        status: 'open',
+        resolvedOn: null,
+        resolution: null,
+        raisedAt: recorded.recordedAt,
+        updatedAt: recorded.recordedAt,
       };
     }
     case 'ProjectProblemResolved': {

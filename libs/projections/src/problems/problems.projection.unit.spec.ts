@@ -16,9 +16,37 @@ describe('joint-conference problems', () => {
     ]);
 
     it('keeps one document per problem, with its status and resolution', async () =>
-      expect((await fold(projection, log.events)).map(({ _id, projectId, assignedUnit, raisedOn, status, resolvedOn, resolution }) => ({ _id, projectId, assignedUnit, raisedOn, status, resolvedOn, resolution }))).toEqual([
-        { _id: 'p-1:q1', projectId: 'p-1', assignedUnit: 'land-resources-department', raisedOn: '2014-04-03', status: 'resolved', resolvedOn: '2014-04-20', resolution: 'approved at the joint conference' },
-        { _id: 'p-1:q2', projectId: 'p-1', assignedUnit: 'power-grid-company', raisedOn: '2014-04-05', status: 'open', resolvedOn: null, resolution: null },
+      expect(
+        (await fold(projection, log.events)).map(
+          ({ _id, projectId, assignedUnit, raisedOn, status, resolvedOn, resolution }) => ({
+            _id,
+            projectId,
+            assignedUnit,
+            raisedOn,
+            status,
+            resolvedOn,
+            resolution,
+          }),
+        ),
+      ).toEqual([
+        {
+          _id: 'p-1:q1',
+          projectId: 'p-1',
+          assignedUnit: 'land-resources-department',
+          raisedOn: '2014-04-03',
+          status: 'resolved',
+          resolvedOn: '2014-04-20',
+          resolution: 'approved at the joint conference',
+        },
+        {
+          _id: 'p-1:q2',
+          projectId: 'p-1',
+          assignedUnit: 'power-grid-company',
+          raisedOn: '2014-04-05',
+          status: 'open',
+          resolvedOn: null,
+          resolution: null,
+        },
       ]));
 
     it('gives the same documents when events are replayed', async () => {

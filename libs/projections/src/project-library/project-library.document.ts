@@ -35,9 +35,21 @@ export type ProgressEntry = {
   recordedAt: string;
 };
 
-export type ProblemSummary = { problemId: string; title: string; assignedUnit: string; raisedOn: string; resolvedOn: string | null };
+export type ProblemSummary = {
+  problemId: string;
+  title: string;
+  assignedUnit: string;
+  raisedOn: string;
+  resolvedOn: string | null;
+};
 
-export type SuspensionEntry = { suspendedOn: string; stage: string; reason: string; resumedOn: string | null; resumeNote: string | null };
+export type SuspensionEntry = {
+  suspendedOn: string;
+  stage: string;
+  reason: string;
+  resumedOn: string | null;
+  resumeNote: string | null;
+};
 
 export type AbandonmentView = { abandonedOn: string; stage: string; wasSuspended: boolean; reason: string };
 
@@ -91,7 +103,11 @@ export type ProjectLibraryDocument = {
 };
 
 /** The document a ProjectRegistered event starts. */
-export const newProjectDocument = (data: ProjectRegistered['data'], revision: number, recordedAt: string): ProjectLibraryDocument => ({
+export const newProjectDocument = (
+  data: ProjectRegistered['data'],
+  revision: number,
+  recordedAt: string,
+): ProjectLibraryDocument => ({
   _id: data.projectId,
   projectId: data.projectId,
   name: data.name,

@@ -7,7 +7,17 @@ import type { ProjectLibraryDocument } from './project-library.document';
 const P = 'p-1';
 const registered = projectRegistered({ projectId: P });
 const {
-  abandoned, amended, assignedToXiangnan, contractSigned, problemRaised, problemResolved, progressCorrected, progressReported, resumed, stageAdvanced, suspended,
+  abandoned,
+  amended,
+  assignedToXiangnan,
+  contractSigned,
+  problemRaised,
+  problemResolved,
+  progressCorrected,
+  progressReported,
+  resumed,
+  stageAdvanced,
+  suspended,
 } = projectEvents(P);
 
 describe('project library', () => {
@@ -18,11 +28,23 @@ describe('project library', () => {
     it('keeps its details, city names, stage and the date it was identified', async () =>
       expect(await fold(projection, log.events)).toEqual([
         expect.objectContaining({
-          _id: P, _position: 1, name: 'Lens Technology new materials', city: '430100', cityName: { en: 'Changsha', zh: '长沙' },
-          totalInvestment: { amount: '250000000.00', currency: 'CNY' }, introducerUnits: ['changsha-commerce-bureau'],
-          stage: 'intention', status: 'active', identifiedOn: '2014-01-10', stageReachedOn: { intention: '2014-01-10' },
-          registeredOn: null, countsTowardTarget: false, businessRegistration: null, revision: 0,
-          createdAt: '2014-01-10T02:00:00.000Z', updatedAt: '2014-01-10T02:00:00.000Z',
+          _id: P,
+          _position: 1,
+          name: 'Lens Technology new materials',
+          city: '430100',
+          cityName: { en: 'Changsha', zh: '长沙' },
+          totalInvestment: { amount: '250000000.00', currency: 'CNY' },
+          introducerUnits: ['changsha-commerce-bureau'],
+          stage: 'intention',
+          status: 'active',
+          identifiedOn: '2014-01-10',
+          stageReachedOn: { intention: '2014-01-10' },
+          registeredOn: null,
+          countsTowardTarget: false,
+          businessRegistration: null,
+          revision: 0,
+          createdAt: '2014-01-10T02:00:00.000Z',
+          updatedAt: '2014-01-10T02:00:00.000Z',
         }),
       ]));
   });
@@ -34,7 +56,10 @@ describe('project library', () => {
       contractSigned('2014-03-01'),
       businessRegistered(registered, '2014-03-20'),
       stageAdvanced('signed', 'landed', '2014-04-02'),
-      amended({ totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200' }, { totalInvestment: registered.data.totalInvestment, city: '430100' }),
+      amended(
+        { totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200' },
+        { totalInvestment: registered.data.totalInvestment, city: '430100' },
+      ),
     ]);
     let doc: ProjectLibraryDocument;
     beforeAll(async () => {
@@ -51,13 +76,25 @@ describe('project library', () => {
       expect(doc.businessRegistration).toMatchObject({
         totalInvestment: { amount: '250000000.00', currency: 'CNY' },
         introducers: [{ unit: 'changsha-commerce-bureau', share: '1' }],
-        evaluation: { rule: 'transfer_target_domestic', threshold: { amount: '200000000.00', currency: 'CNY' }, qualifies: true },
+        evaluation: {
+          rule: 'transfer_target_domestic',
+          threshold: { amount: '200000000.00', currency: 'CNY' },
+          qualifies: true,
+        },
       });
     });
 
     it('shows the amended details without re-evaluating the count', () => {
-      expect(doc).toMatchObject({ totalInvestment: { amount: '150000000.00', currency: 'CNY' }, city: '430200', cityName: { en: 'Zhuzhou', zh: '株洲' } });
-      expect(doc).toMatchObject({ countsTowardTarget: true, amendments: 1, lastAmendment: { fields: ['totalInvestment', 'city'], reason: 'corrected by the bureau' } });
+      expect(doc).toMatchObject({
+        totalInvestment: { amount: '150000000.00', currency: 'CNY' },
+        city: '430200',
+        cityName: { en: 'Zhuzhou', zh: '株洲' },
+      });
+      expect(doc).toMatchObject({
+        countsTowardTarget: true,
+        amendments: 1,
+        lastAmendment: { fields: ['totalInvestment', 'city'], reason: 'corrected by the bureau' },
+      });
       expect(doc.revision).toBe(4);
     });
 
@@ -89,7 +126,9 @@ describe('project library', () => {
     });
 
     it('keeps one cumulative figure per month, ascending, corrections noted', () =>
-      expect(doc.progress.map((p) => [p.month, p.investmentCompletedToDate.amount, p.correction?.previous.amount ?? null])).toEqual([
+      expect(
+        doc.progress.map((p) => [p.month, p.investmentCompletedToDate.amount, p.correction?.previous.amount ?? null]),
+      ).toEqual([
         ['2014-03', '5000000.00', null],
         ['2014-04', '18000000.00', '20000000.00'],
       ]));
@@ -100,8 +139,19 @@ describe('project library', () => {
     });
 
     it('keeps the suspension with its resumption, and the abandonment with its reason', () => {
-      expect(doc.suspensions).toEqual([{ suspendedOn: '2014-05-01', stage: 'signed', reason: 'land approval delayed', resumedOn: '2014-05-10', resumeNote: 'land approved' }]);
-      expect(doc).toMatchObject({ status: 'abandoned', abandonment: { abandonedOn: '2014-06-01', reason: 'investor withdrew' } });
+      expect(doc.suspensions).toEqual([
+        {
+          suspendedOn: '2014-05-01',
+          stage: 'signed',
+          reason: 'land approval delayed',
+          resumedOn: '2014-05-10',
+          resumeNote: 'land approved',
+        },
+      ]);
+      expect(doc).toMatchObject({
+        status: 'abandoned',
+        abandonment: { abandonedOn: '2014-06-01', reason: 'investor withdrew' },
+      });
     });
 
     it('gives the same document when events are replayed', async () => {
@@ -112,12 +162,27 @@ describe('project library', () => {
   });
 
   describe('given a Hengyang project assigned to Xiangnan batch 3', () => {
-    const hengyang = projectRegistered({ projectId: P, parkId: null, city: '430400', capitalType: 'foreign', totalInvestment: { amount: '50000000.00', currency: 'USD' } });
+    const hengyang = projectRegistered({
+      projectId: P,
+      parkId: null,
+      city: '430400',
+      capitalType: 'foreign',
+      totalInvestment: { amount: '50000000.00', currency: 'USD' },
+    });
     const log = eventLog();
-    log.record(`project-${P}`, [hengyang, contractSigned('2014-02-01'), assignedToXiangnan('430400', hengyang.data.totalInvestment, 3, '2014-02-15')]);
+    log.record(`project-${P}`, [
+      hengyang,
+      contractSigned('2014-02-01'),
+      assignedToXiangnan('430400', hengyang.data.totalInvestment, 3, '2014-02-15'),
+    ]);
 
     it('records the batch and whether it qualifies as major', async () =>
-      expect((await fold(projection, log.events))[0].xiangnan).toMatchObject({ batch: 3, assignedOn: '2014-02-15', qualifiesAsMajor: true, evaluation: { rule: 'xiangnan_major_project' } }));
+      expect((await fold(projection, log.events))[0].xiangnan).toMatchObject({
+        batch: 3,
+        assignedOn: '2014-02-15',
+        qualifiesAsMajor: true,
+        evaluation: { rule: 'xiangnan_major_project' },
+      }));
 
     it('gives the same document when events are replayed', async () => {
       const { once, eachTwice, sequenceTwice } = await replays(projection, log.events);

@@ -47,7 +47,9 @@ export class ProjectionRebuild {
     const checkpointKey = rebuildCheckpointKey(projection);
     await readStore.deleteCheckpoint(checkpointKey);
     const status: RebuildStatus = { target, position: 0, reason: options.reason, startedAt: new Date().toISOString() };
-    options.logger.log(`Rebuilding ${projection.name} v${projection.version} into ${target} beside ${current} (${options.reason})`);
+    options.logger.log(
+      `Rebuilding ${projection.name} v${projection.version} into ${target} beside ${current} (${options.reason})`,
+    );
     return new ProjectionRebuild(options, status, checkpointKey);
   }
 
@@ -60,7 +62,9 @@ export class ProjectionRebuild {
       await this.applyUpTo(head);
     }
     const seconds = (Date.now() - started) / 1000;
-    this.options.logger.log(`Rebuild of ${this.options.projection.name} reached position ${this.status.position} in ${seconds.toFixed(1)} s`);
+    this.options.logger.log(
+      `Rebuild of ${this.options.projection.name} reached position ${this.status.position} in ${seconds.toFixed(1)} s`,
+    );
   }
 
   /**
@@ -77,10 +81,14 @@ export class ProjectionRebuild {
     });
     if (previous !== projection.collection && previous !== this.status.target) {
       // Readers have moved on: a failed drop only leaves garbage, which the next rebuild clears.
-      await readStore.dropCollection(previous).catch((error: unknown) => this.options.logger.warn(`Could not drop ${previous}: ${String(error)}`));
+      await readStore
+        .dropCollection(previous)
+        .catch((error: unknown) => this.options.logger.warn(`Could not drop ${previous}: ${String(error)}`));
     }
     await readStore.deleteCheckpoint(this.checkpointKey);
-    this.options.logger.log(`Switched ${projection.collection} from ${previous} to ${this.status.target} at position ${position}`);
+    this.options.logger.log(
+      `Switched ${projection.collection} from ${previous} to ${this.status.target} at position ${position}`,
+    );
     return position;
   }
 
@@ -118,7 +126,10 @@ export class ProjectionRebuild {
 
   private async commit(pending: PendingFold, position: number): Promise<void> {
     if (position <= this.status.position) return;
-    await this.options.readStore.applyBatch({ writes: pending.writes(), checkpoint: { projection: this.checkpointKey, position } });
+    await this.options.readStore.applyBatch({
+      writes: pending.writes(),
+      checkpoint: { projection: this.checkpointKey, position },
+    });
     this.status.position = position;
   }
 

@@ -7,16 +7,38 @@ import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { simulateProvince, type SimulatedAppend } from '../simulation/province-simulator';
 
-const metadata = { actor: 'spec', role: 'integration', unit: 'spec-unit', commandId: 'c', correlationId: 'c', causationId: 'c' };
+const metadata = {
+  actor: 'spec',
+  role: 'integration',
+  unit: 'spec-unit',
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+};
 const names = ALL_PROJECTIONS.map((projection) => projection.name);
 
 const append = (store: EventStore, { streamId, events }: SimulatedAppend) =>
-  store.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) } })), { expectedRevision: 'any' });
+  store.appendToStream(
+    streamId,
+    events.map(({ type, data }) => ({
+      id: uuid(),
+      type,
+      data,
+      metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) },
+    })),
+    { expectedRevision: 'any' },
+  );
 
 /** Every read model, as readers see it (through the aliases), with the positions the store recorded. */
 const snapshot = async (store: ReadStore) =>
-  Object.fromEntries(await Promise.all(ALL_PROJECTIONS.map(async (projection) =>
-    [projection.name, await store.collection(projection.collection).find({}, { sort: { _id: 1 } })] as const)));
+  Object.fromEntries(
+    await Promise.all(
+      ALL_PROJECTIONS.map(
+        async (projection) =>
+          [projection.name, await store.collection(projection.collection).find({}, { sort: { _id: 1 } })] as const,
+      ),
+    ),
+  );
 
 const history = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -42,7 +64,14 @@ describe('a rebuild from scratch', () => {
         const readStore = new EmbeddedReadStore({ filePath: ':memory:' });
         const runners: ProjectionRunner[] = [];
         const startRunner = async (batchSize: number) => {
-          const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, batchSize, catchUpCommit, idleBackoffMs: 5 });
+          const runner = new ProjectionRunner({
+            eventStore,
+            readStore,
+            projections: ALL_PROJECTIONS,
+            batchSize,
+            catchUpCommit,
+            idleBackoffMs: 5,
+          });
           runners.push(runner);
           await runner.start();
           return runner;
@@ -66,7 +95,8 @@ describe('a rebuild from scratch', () => {
 
           for (const name of names) expect(await (await runner.rebuild(name)).completion).toBe(true);
           expect(await snapshot(readStore)).toEqual(live);
-          for (const status of await runner.statuses()) expect(status).toMatchObject({ state: 'live', lastError: null });
+          for (const status of await runner.statuses())
+            expect(status).toMatchObject({ state: 'live', lastError: null });
         } finally {
           for (const runner of runners) await runner.stop();
           await eventStore.close();

@@ -12,7 +12,13 @@ import type { ProjectionSlot } from './projection-slot';
  * before it. Any other error (a backend) is thrown, and what was not committed is dropped: the runner reads
  * again from the committed checkpoints.
  */
-export async function advanceSlot(readStore: ReadStore, slot: ProjectionSlot, batch: LogBatch, logger: RunnerLogger, window: CatchUpCommit): Promise<void> {
+export async function advanceSlot(
+  readStore: ReadStore,
+  slot: ProjectionSlot,
+  batch: LogBatch,
+  logger: RunnerLogger,
+  window: CatchUpCommit,
+): Promise<void> {
   if (batch.position <= slot.checkpoint || !slot.following) return;
   const { projection } = slot;
   const pending = (slot.pending ??= new PendingFold(readStore, projection, projection.collection));
@@ -25,10 +31,13 @@ export async function advanceSlot(readStore: ReadStore, slot: ProjectionSlot, ba
     }
     await commit(readStore, slot, error.failure.position - 1).catch(() => undefined);
     Object.assign(slot, { state: 'stopped', following: false, lastError: error.failure, pending: null });
-    logger.error(`${error.message}. Projection ${projection.name} is STOPPED at position ${slot.checkpoint}; fix it and rebuild it.`);
+    logger.error(
+      `${error.message}. Projection ${projection.name} is STOPPED at position ${slot.checkpoint}; fix it and rebuild it.`,
+    );
     return;
   }
-  if (batch.live || pending.events >= window.events || pending.documents >= window.documents) await commit(readStore, slot, batch.position);
+  if (batch.live || pending.events >= window.events || pending.documents >= window.documents)
+    await commit(readStore, slot, batch.position);
 }
 
 async function commit(readStore: ReadStore, slot: ProjectionSlot, position: number): Promise<void> {

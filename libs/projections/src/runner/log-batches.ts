@@ -26,8 +26,14 @@ const settledThisTurn = <T>(promise: Promise<T>): Promise<T | typeof NOT_READY> 
   new Promise((resolve, reject) => {
     const timer = setImmediate(() => resolve(NOT_READY));
     promise.then(
-      (value) => { clearImmediate(timer); resolve(value); },
-      (error: unknown) => { clearImmediate(timer); reject(error); },
+      (value) => {
+        clearImmediate(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearImmediate(timer);
+        reject(error);
+      },
     );
   });
 
@@ -43,7 +49,10 @@ const settledThisTurn = <T>(promise: Promise<T>): Promise<T | typeof NOT_READY> 
  *   events; the reader pauses `idleBackoffMs` instead of spinning (a spin on resolved promises would starve
  *   the event loop, and with it the HTTP server).
  */
-export async function* logBatches(store: EventStore, options: LogBatchOptions): AsyncGenerator<LogBatch, void, undefined> {
+export async function* logBatches(
+  store: EventStore,
+  options: LogBatchOptions,
+): AsyncGenerator<LogBatch, void, undefined> {
   const { batchSize, signal } = options;
   const iterator = store.subscribeToAll({ fromPosition: options.fromPosition, signal })[Symbol.asyncIterator]();
   let last = options.fromPosition;
@@ -58,7 +67,8 @@ export async function* logBatches(store: EventStore, options: LogBatchOptions): 
   let pending: Promise<IteratorResult<SubscriptionMessage>> = iterator.next();
   try {
     while (!signal.aborted) {
-      let result: IteratorResult<SubscriptionMessage> | typeof NOT_READY = live && buffer.length > 0 ? await settledThisTurn(pending) : await pending;
+      let result: IteratorResult<SubscriptionMessage> | typeof NOT_READY =
+        live && buffer.length > 0 ? await settledThisTurn(pending) : await pending;
       if (result === NOT_READY) {
         yield take();
         result = await pending;

@@ -10,7 +10,12 @@ import { UnknownProjectionError } from './projection-slot';
 
 // A tiny projection: one tally per stream. `digest` depends on the order of the events, so a reordered or
 // doubled fold shows; `version` says which fold built the document; TallyClosed deletes it.
-interface Tally extends ReadDocument { total: number; digest: number; events: number; version: number }
+interface Tally extends ReadDocument {
+  total: number;
+  digest: number;
+  events: number;
+  version: number;
+}
 const tally = (version: number, name = 'tally', collection = 'tally'): Projection<Tally> => ({
   name,
   version,
@@ -22,20 +27,37 @@ const tally = (version: number, name = 'tally', collection = 'tally'): Projectio
     const amount = Number(event.data.amount) * version;
     if (name === 'fragile' && amount === 13) throw new Error('unlucky thirteen');
     const previous = document ?? { total: 0, digest: 0, events: 0 };
-    return { _id: event.streamId, total: previous.total + amount, digest: (previous.digest * 31 + amount) % 1_000_003, events: previous.events + 1, version };
+    return {
+      _id: event.streamId,
+      total: previous.total + amount,
+      digest: (previous.digest * 31 + amount) % 1_000_003,
+      events: previous.events + 1,
+      version,
+    };
   },
 });
 
-const metadata = { actor: 'spec', role: 'integration', unit: 'spec-unit', commandId: 'c', correlationId: 'c', causationId: 'c' };
+const metadata = {
+  actor: 'spec',
+  role: 'integration',
+  unit: 'spec-unit',
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+};
 const added = (amount: number) => ({ id: uuid(), type: 'ItemAdded', data: { amount }, metadata });
 const noise = () => ({ id: uuid(), type: 'SomethingElse', data: {}, metadata });
 
 /** What the documents must be: the events folded in memory, in log order. */
-const expectedDocuments = (projection: Projection<Tally>, events: readonly RecordedEvent[]): Record<string, unknown>[] => {
+const expectedDocuments = (
+  projection: Projection<Tally>,
+  events: readonly RecordedEvent[],
+): Record<string, unknown>[] => {
   const documents = new Map<string, Tally | null>();
   for (const event of events) {
     if (!projection.handles.has(event.type)) continue;
-    for (const id of projection.documentIds(event)) documents.set(id, projection.evolve(documents.get(id) ?? null, event));
+    for (const id of projection.documentIds(event))
+      documents.set(id, projection.evolve(documents.get(id) ?? null, event));
   }
   return [...documents.values()].filter((d): d is Tally => d !== null).sort((a, b) => a._id.localeCompare(b._id));
 };
@@ -47,19 +69,40 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
   const runners: ProjectionRunner[] = [];
 
   // A small catch-up window, so that catch-up commits several times in every test.
-  const runner = (projections: Projection[], batchSize = 100, catchUpCommit = { events: 250, documents: 12 }): ProjectionRunner => {
-    const created = new ProjectionRunner({ eventStore, readStore, projections, batchSize, catchUpCommit, retryDelayMs: 50 });
+  const runner = (
+    projections: Projection[],
+    batchSize = 100,
+    catchUpCommit = { events: 250, documents: 12 },
+  ): ProjectionRunner => {
+    const created = new ProjectionRunner({
+      eventStore,
+      readStore,
+      projections,
+      batchSize,
+      catchUpCommit,
+      retryDelayMs: 50,
+    });
     runners.push(created);
     return created;
   };
-  const appendTallies = async (streams: number, perStream: number, amountOf = (s: number, i: number) => s + i): Promise<void> => {
+  const appendTallies = async (
+    streams: number,
+    perStream: number,
+    amountOf = (s: number, i: number) => s + i,
+  ): Promise<void> => {
     for (let s = 0; s < streams; s++) {
-      await eventStore.appendToStream(`tally-${s}`, Array.from({ length: perStream }, (_, i) => added(amountOf(s, i))), { expectedRevision: 'any' });
+      await eventStore.appendToStream(
+        `tally-${s}`,
+        Array.from({ length: perStream }, (_, i) => added(amountOf(s, i))),
+        { expectedRevision: 'any' },
+      );
       if (s % 7 === 0) await eventStore.appendToStream('noise', [noise()], { expectedRevision: 'any' });
     }
   };
   const documents = async (collection = 'tally') =>
-    (await readStore.collection<Tally>(collection).find({}, { sort: { _id: 1 } })).map(({ _position: _p, ...rest }) => rest);
+    (await readStore.collection<Tally>(collection).find({}, { sort: { _id: 1 } })).map(
+      ({ _position: _p, ...rest }) => rest,
+    );
   const allEvents = async () => {
     const events: RecordedEvent[] = [];
     for await (const event of eventStore.readAll()) events.push(event);
@@ -67,7 +110,8 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
   };
   const reachHead = async (run: ProjectionRunner, names = ['tally']) =>
     expect(await run.waitFor(await eventStore.headPosition(), names, 10_000)).toBe(true);
-  const statusOf = async (run: ProjectionRunner, name = 'tally') => (await run.statuses()).find((status) => status.name === name)!;
+  const statusOf = async (run: ProjectionRunner, name = 'tally') =>
+    (await run.statuses()).find((status) => status.name === name)!;
   const eventually = async (condition: () => Promise<boolean>, what: string): Promise<void> => {
     const deadline = Date.now() + 10_000;
     while (!(await condition())) {
@@ -103,13 +147,25 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
       await reachHead(run);
       expect(await documents()).toEqual(expectedDocuments(tally(1), await allEvents()));
       const head = await eventStore.headPosition();
-      expect(await statusOf(run)).toMatchObject({ name: 'tally', version: 1, collection: 'tally', physicalCollection: 'tally_v1', checkpoint: head, head, lag: 0, state: 'live', lastError: null });
+      expect(await statusOf(run)).toMatchObject({
+        name: 'tally',
+        version: 1,
+        collection: 'tally',
+        physicalCollection: 'tally_v1',
+        checkpoint: head,
+        head,
+        lag: 0,
+        state: 'live',
+        lastError: null,
+      });
       expect(await readStore.getCheckpoint('tally')).toBe(head);
     });
 
     it('deletes a document when the fold says so', async () => {
       await appendTallies(3, 2);
-      await eventStore.appendToStream('tally-1', [{ id: uuid(), type: 'TallyClosed', data: {}, metadata }], { expectedRevision: 'any' });
+      await eventStore.appendToStream('tally-1', [{ id: uuid(), type: 'TallyClosed', data: {}, metadata }], {
+        expectedRevision: 'any',
+      });
       const run = runner([tally(1)]);
       await run.start();
       await reachHead(run);
@@ -158,9 +214,18 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
       await appendTallies(10, 20);
       let failures = 3;
       const flaky = Object.create(readStore, {
-        applyBatch: { value: (batch: Parameters<EmbeddedReadStore['applyBatch']>[0]) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : readStore.applyBatch(batch)) },
+        applyBatch: {
+          value: (batch: Parameters<EmbeddedReadStore['applyBatch']>[0]) =>
+            failures-- > 0 ? Promise.reject(new Error('disk full')) : readStore.applyBatch(batch),
+        },
       });
-      const run = new ProjectionRunner({ eventStore, readStore: flaky, projections: [tally(1)], batchSize: 30, retryDelayMs: 10 });
+      const run = new ProjectionRunner({
+        eventStore,
+        readStore: flaky,
+        projections: [tally(1)],
+        batchSize: 30,
+        retryDelayMs: 10,
+      });
       runners.push(run);
       await run.start();
       await reachHead(run);
@@ -181,7 +246,12 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
 
       const fragile = await statusOf(run, 'fragile');
       expect(fragile).toMatchObject({ state: 'stopped', checkpoint: failing.position - 1 });
-      expect(fragile.lastError).toMatchObject({ position: failing.position, eventType: 'ItemAdded', streamId: 'tally-9', error: 'unlucky thirteen' });
+      expect(fragile.lastError).toMatchObject({
+        position: failing.position,
+        eventType: 'ItemAdded',
+        streamId: 'tally-9',
+        error: 'unlucky thirteen',
+      });
       expect(fragile.lastError!.eventId).toMatch(/^[0-9a-f-]{36}$/);
       expect(await readStore.getCheckpoint('fragile')).toBe(failing.position - 1);
       expect(await run.waitFor(failing.position, ['fragile'], 5_000)).toBe(false);
@@ -199,7 +269,11 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
       await eventually(async () => (await statusOf(run, 'fragile')).state === 'stopped', 'the stop');
       const { completion } = await run.rebuild('fragile');
       expect(await completion).toBe(false);
-      expect(await statusOf(run, 'fragile')).toMatchObject({ state: 'stopped', rebuild: null, lastError: { error: 'unlucky thirteen' } });
+      expect(await statusOf(run, 'fragile')).toMatchObject({
+        state: 'stopped',
+        rebuild: null,
+        lastError: { error: 'unlucky thirteen' },
+      });
       expect(await readStore.resolveAlias('fragile')).toBe('fragile_v1');
       expect(await readStore.listCollections()).toEqual([]);
     });
@@ -252,7 +326,10 @@ describe('ProjectionRunner over the SQLite event store and the embedded read sto
       await run.start();
       await reachHead(run);
       const { status, completion } = await run.rebuild('tally');
-      expect(status).toMatchObject({ state: 'rebuilding', rebuild: { target: 'tally_v1_rebuild_1', reason: 'requested' } });
+      expect(status).toMatchObject({
+        state: 'rebuilding',
+        rebuild: { target: 'tally_v1_rebuild_1', reason: 'requested' },
+      });
       await appendTallies(5, 3, () => 1);
       expect(await completion).toBe(true);
       await appendTallies(2, 2, () => 2);

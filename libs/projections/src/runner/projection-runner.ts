@@ -56,8 +56,13 @@ export class ProjectionRunner implements RebuildHost {
       this.slots.set(projection.name, newSlot(projection));
     }
     this.rebuilds = new RebuildCoordinator(this, {
-      eventStore: options.eventStore, readStore: options.readStore, batchSize: this.batchSize, catchUpCommit: this.catchUpCommit, logger: this.logger,
-      signal: this.controller.signal, retryDelayMs: options.retryDelayMs ?? 1000,
+      eventStore: options.eventStore,
+      readStore: options.readStore,
+      batchSize: this.batchSize,
+      catchUpCommit: this.catchUpCommit,
+      logger: this.logger,
+      signal: this.controller.signal,
+      retryDelayMs: options.retryDelayMs ?? 1000,
     });
   }
 
@@ -76,15 +81,21 @@ export class ProjectionRunner implements RebuildHost {
       if (current === projection.collection) {
         // First start: the alias is what readers use from now on; nothing was built yet, so from the start.
         current = physicalCollection(projection);
-        await readStore.switchAlias(projection.collection, current, { checkpoint: { projection: projection.name, position: 0 } });
+        await readStore.switchAlias(projection.collection, current, {
+          checkpoint: { projection: projection.name, position: 0 },
+        });
       }
       slot.physical = current;
       slot.checkpoint = await readStore.getCheckpoint(projection.name);
-      this.logger.log(`Projection ${projection.name} v${projection.version}: ${current} at position ${slot.checkpoint} of ${this.head}`);
+      this.logger.log(
+        `Projection ${projection.name} v${projection.version}: ${current} at position ${slot.checkpoint} of ${this.head}`,
+      );
       if (parsePhysical(projection.collection, current)?.version !== projection.version) {
         await this.rebuilds.start(slot, 'version-changed');
       } else if (slot.checkpoint > this.head) {
-        this.logger.warn(`Projection ${projection.name} is at ${slot.checkpoint}, beyond the log's head ${this.head}: was the event store replaced?`);
+        this.logger.warn(
+          `Projection ${projection.name} is at ${slot.checkpoint}, beyond the log's head ${this.head}: was the event store replaced?`,
+        );
         await this.rebuilds.start(slot, 'ahead-of-log');
       }
     }
@@ -113,7 +124,8 @@ export class ProjectionRunner implements RebuildHost {
     const slots = names.map((name) => this.slot(name));
     return this.waiters.wait(() => {
       if (slots.every((slot) => slot.checkpoint >= position)) return 'reached';
-      if (this.controller.signal.aborted || slots.some((slot) => slot.state === 'stopped' && slot.rebuilding === null)) return 'unreachable';
+      if (this.controller.signal.aborted || slots.some((slot) => slot.state === 'stopped' && slot.rebuilding === null))
+        return 'unreachable';
       return 'waiting';
     }, timeoutMs);
   }
@@ -124,7 +136,8 @@ export class ProjectionRunner implements RebuildHost {
    */
   async rebuild(name: string): Promise<{ status: ProjectionStatus; completion: Promise<boolean> }> {
     const slot = this.slot(name);
-    if (this.loop === undefined || this.controller.signal.aborted) throw new Error('The projection runner is not running');
+    if (this.loop === undefined || this.controller.signal.aborted)
+      throw new Error('The projection runner is not running');
     const { completion } = await this.rebuilds.start(slot, 'requested');
     return { status: slotStatus(slot, this.head), completion };
   }
@@ -177,29 +190,42 @@ export class ProjectionRunner implements RebuildHost {
       // What was folded but not committed is read again: the committed checkpoints are the truth.
       for (const slot of this.slots.values()) slot.pending = null;
       const following = [...this.slots.values()].filter((slot) => slot.following);
-      this.readerPosition = following.length > 0 ? Math.min(...following.map((slot) => slot.checkpoint)) : await this.options.eventStore.headPosition();
+      this.readerPosition =
+        following.length > 0
+          ? Math.min(...following.map((slot) => slot.checkpoint))
+          : await this.options.eventStore.headPosition();
       return this.readerPosition;
     });
     const started = Date.now();
-    const batches = logBatches(this.options.eventStore, { fromPosition: from, batchSize: this.batchSize, signal, idleBackoffMs: this.options.idleBackoffMs });
+    const batches = logBatches(this.options.eventStore, {
+      fromPosition: from,
+      batchSize: this.batchSize,
+      signal,
+      idleBackoffMs: this.options.idleBackoffMs,
+    });
     for await (const batch of batches) {
       const wasLive = this.live;
       await this.exclusive(() => this.dispatch(batch));
       if (!wasLive && this.live) {
         const seconds = (Date.now() - started) / 1000;
-        this.logger.log(`Projections caught up from ${from} to ${batch.position} in ${seconds.toFixed(1)} s; following the log live`);
+        this.logger.log(
+          `Projections caught up from ${from} to ${batch.position} in ${seconds.toFixed(1)} s; following the log live`,
+        );
       }
     }
   }
 
   private async dispatch(batch: LogBatch): Promise<void> {
     const slots = [...this.slots.values()].filter((slot) => slot.following);
-    const results = await Promise.allSettled(slots.map((slot) => advanceSlot(this.options.readStore, slot, batch, this.logger, this.catchUpCommit)));
+    const results = await Promise.allSettled(
+      slots.map((slot) => advanceSlot(this.options.readStore, slot, batch, this.logger, this.catchUpCommit)),
+    );
     this.readerPosition = batch.position;
     this.head = Math.max(this.head, batch.position);
     if (batch.live) {
       this.live = true;
-      for (const slot of slots) if (slot.state === 'catching-up' && slot.checkpoint >= batch.position) slot.state = 'live';
+      for (const slot of slots)
+        if (slot.state === 'catching-up' && slot.checkpoint >= batch.position) slot.state = 'live';
     }
     this.waiters.notify();
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

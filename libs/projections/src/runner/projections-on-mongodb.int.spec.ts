@@ -14,10 +14,23 @@ import { ProjectionRunner } from './projection-runner';
  */
 const uri = process.env.MONGODB_URI?.trim();
 const names = ALL_PROJECTIONS.map((projection) => projection.name);
-const metadata = { actor: 'spec', role: 'integration', unit: 'spec-unit', commandId: 'c', correlationId: 'c', causationId: 'c' };
+const metadata = {
+  actor: 'spec',
+  role: 'integration',
+  unit: 'spec-unit',
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+};
 
 const snapshot = async (store: ReadStore) =>
-  Object.fromEntries(await Promise.all(ALL_PROJECTIONS.map(async (p) => [p.name, await store.collection(p.collection).find({}, { sort: { _id: 1 } })] as const)));
+  Object.fromEntries(
+    await Promise.all(
+      ALL_PROJECTIONS.map(
+        async (p) => [p.name, await store.collection(p.collection).find({}, { sort: { _id: 1 } })] as const,
+      ),
+    ),
+  );
 
 async function runToHead(eventStore: EventStore, readStore: ReadStore): Promise<void> {
   const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, idleBackoffMs: 5 });
@@ -32,7 +45,14 @@ async function runToHead(eventStore: EventStore, readStore: ReadStore): Promise<
 
 if (!uri) {
   process.stderr.write(
-    ['', '#'.repeat(80), '##  Projections on MongoDB SKIPPED: MONGODB_URI is not set (scripts/ferretdb/start-ferretdb.sh gives one).', '#'.repeat(80), '', ''].join('\n'),
+    [
+      '',
+      '#'.repeat(80),
+      '##  Projections on MongoDB SKIPPED: MONGODB_URI is not set (scripts/ferretdb/start-ferretdb.sh gives one).',
+      '#'.repeat(80),
+      '',
+      '',
+    ].join('\n'),
   );
 }
 
@@ -44,7 +64,16 @@ if (!uri) {
   beforeAll(async () => {
     eventStore = new SqliteEventStore({ filePath: ':memory:', pollIntervalMs: 5 });
     for (const { streamId, events } of simulateProvince({ projects: 6, seed: 20141, months: 18 })) {
-      await eventStore.appendToStream(streamId, events.map(({ type, data }) => ({ id: uuid(), type, data, metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) } })), { expectedRevision: 'any' });
+      await eventStore.appendToStream(
+        streamId,
+        events.map(({ type, data }) => ({
+          id: uuid(),
+          type,
+          data,
+          metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) },
+        })),
+        { expectedRevision: 'any' },
+      );
     }
   });
 

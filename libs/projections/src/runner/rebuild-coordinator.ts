@@ -36,7 +36,10 @@ export interface RebuildCoordinatorOptions {
  * failing fold ends it, with the event named, and leaves the live model as it was.
  */
 export class RebuildCoordinator {
-  constructor(private readonly host: RebuildHost, private readonly options: RebuildCoordinatorOptions) {}
+  constructor(
+    private readonly host: RebuildHost,
+    private readonly options: RebuildCoordinatorOptions,
+  ) {}
 
   /** Resolves once the rebuild is prepared (its errors surface here); `completion` settles when it ends. */
   async start(slot: ProjectionSlot, reason: RebuildStatus['reason']): Promise<{ completion: Promise<boolean> }> {
@@ -52,7 +55,11 @@ export class RebuildCoordinator {
     return { completion };
   }
 
-  private async run(slot: ProjectionSlot, reason: RebuildStatus['reason'], prepared: (error?: unknown) => void): Promise<boolean> {
+  private async run(
+    slot: ProjectionSlot,
+    reason: RebuildStatus['reason'],
+    prepared: (error?: unknown) => void,
+  ): Promise<boolean> {
     const { signal, logger } = this.options;
     const name = slot.projection.name;
     slot.following = slot.following && reason === 'requested';
@@ -72,11 +79,21 @@ export class RebuildCoordinator {
           await this.host.exclusive(async () => {
             const position = await built.switchOver(this.host.readerPosition);
             // What the live projection folded but did not commit was for the collection readers just left.
-            Object.assign(slot, { checkpoint: position, physical: built.status.target, following: true, lastError: null, pending: null });
+            Object.assign(slot, {
+              checkpoint: position,
+              physical: built.status.target,
+              following: true,
+              lastError: null,
+              pending: null,
+            });
           });
           return true;
         } catch (error) {
-          await rebuild?.abandon().catch((cleanup: unknown) => logger.warn(`Rebuild of ${name}: could not drop ${rebuild?.status.target}: ${String(cleanup)}`));
+          await rebuild
+            ?.abandon()
+            .catch((cleanup: unknown) =>
+              logger.warn(`Rebuild of ${name}: could not drop ${rebuild?.status.target}: ${String(cleanup)}`),
+            );
           if (first) {
             prepared(error);
             return false;
@@ -87,7 +104,9 @@ export class RebuildCoordinator {
             logger.error(`Rebuild of ${name} failed: ${error.message}. Readers keep ${slot.physical}.`);
             return false;
           }
-          logger.error(`Rebuild of ${name}: ${error instanceof Error ? error.message : String(error)}; starting it again in ${this.options.retryDelayMs} ms`);
+          logger.error(
+            `Rebuild of ${name}: ${error instanceof Error ? error.message : String(error)}; starting it again in ${this.options.retryDelayMs} ms`,
+          );
           await pause(this.options.retryDelayMs, signal);
           if (signal.aborted) return false;
         }
@@ -95,7 +114,11 @@ export class RebuildCoordinator {
     } finally {
       slot.rebuild = null;
       slot.rebuilding = null;
-      slot.state = !slot.following ? 'stopped' : this.host.live && slot.checkpoint >= this.host.readerPosition ? 'live' : 'catching-up';
+      slot.state = !slot.following
+        ? 'stopped'
+        : this.host.live && slot.checkpoint >= this.host.readerPosition
+          ? 'live'
+          : 'catching-up';
       this.host.changed();
     }
   }

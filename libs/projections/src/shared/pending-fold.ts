@@ -66,7 +66,12 @@ export class PendingFold {
     for (const [id, folded] of this.cache) {
       if (!folded.changed) continue;
       if (folded.document !== null) {
-        writes.push({ kind: 'upsert', collection: this.collection, position: folded.position, document: folded.document });
+        writes.push({
+          kind: 'upsert',
+          collection: this.collection,
+          position: folded.position,
+          document: folded.document,
+        });
       } else if (folded.existed) {
         writes.push({ kind: 'delete', collection: this.collection, position: folded.position, id });
       }
@@ -99,7 +104,13 @@ export class PendingFold {
       }
       // A document filed under another id would be lost to the next load: a bug in the projection, reported as such.
       if (document !== null && document._id !== id) {
-        throw evolveError(this.projection, event, new Error(`evolve returned a document with _id ${JSON.stringify(document._id)} for document ${JSON.stringify(id)}`));
+        throw evolveError(
+          this.projection,
+          event,
+          new Error(
+            `evolve returned a document with _id ${JSON.stringify(document._id)} for document ${JSON.stringify(id)}`,
+          ),
+        );
       }
       next.push([folded, document]);
     }
@@ -108,11 +119,15 @@ export class PendingFold {
 }
 
 const evolveError = (projection: Projection, event: RecordedEvent, error: unknown): ProjectionEvolveError =>
-  new ProjectionEvolveError(projection.name, {
-    position: event.position,
-    eventId: event.id,
-    eventType: event.type,
-    streamId: event.streamId,
-    error: error instanceof Error ? error.message : String(error),
-    at: new Date().toISOString(),
-  }, error);
+  new ProjectionEvolveError(
+    projection.name,
+    {
+      position: event.position,
+      eventId: event.id,
+      eventType: event.type,
+      streamId: event.streamId,
+      error: error instanceof Error ? error.message : String(error),
+      at: new Date().toISOString(),
+    },
+    error,
+  );

@@ -43,7 +43,9 @@ export class ProjectionEvolveError extends Error {
     readonly failure: ProjectionFailure,
     override readonly cause: unknown,
   ) {
-    super(`Projection ${projection} failed on ${failure.eventType} at position ${failure.position} (event ${failure.eventId}, stream ${failure.streamId}): ${failure.error}`);
+    super(
+      `Projection ${projection} failed on ${failure.eventType} at position ${failure.position} (event ${failure.eventId}, stream ${failure.streamId}): ${failure.error}`,
+    );
   }
 }
 

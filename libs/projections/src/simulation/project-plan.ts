@@ -1,6 +1,14 @@
 import {
-  CITY_CODES, INDUSTRY_CODES, isXiangnanCity, LEAD_CHANNEL_CODES, LEAD_STAGES, SOURCE_REGION_CODES,
-  type AdvanceableStage, type CityCode, type LeadStage, type RegisterProject,
+  CITY_CODES,
+  INDUSTRY_CODES,
+  isXiangnanCity,
+  LEAD_CHANNEL_CODES,
+  LEAD_STAGES,
+  SOURCE_REGION_CODES,
+  type AdvanceableStage,
+  type CityCode,
+  type LeadStage,
+  type RegisterProject,
 } from '@itp/domain';
 import type { Random } from './seeded-random';
 import { after, type SimDate } from './simulated-calendar';
@@ -33,20 +41,32 @@ export interface ProjectPlan {
 }
 
 /** Amounts in cents as decimal strings with two places. */
-export const centsToAmount = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+export const centsToAmount = (cents: number): string =>
+  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
-const details = (rng: Random, index: number, investorId: string, parkOf: (city: CityCode) => string | null, stage: LeadStage): ProjectPlan['details'] => {
+const details = (
+  rng: Random,
+  index: number,
+  investorId: string,
+  parkOf: (city: CityCode) => string | null,
+  stage: LeadStage,
+): ProjectPlan['details'] => {
   const city = rng.pick(CITY_CODES);
   const foreign = rng.chance(0.25);
   const currency = foreign && rng.chance(0.7) ? 'USD' : 'CNY';
   // Log-uniform: most projects are mid-sized, a few are the "百亿" giants the seed talks about.
   const yuan = Math.round(Math.exp(Math.log(2e7) + rng.next() * (Math.log(1e10) - Math.log(2e7))));
   const amount = currency === 'USD' ? Math.round(yuan / 6.15) : yuan;
-  const regions = [...new Set([rng.int(0, SOURCE_REGION_CODES.length - 1), rng.int(0, SOURCE_REGION_CODES.length - 1)])].sort((a, b) => a - b);
+  const regions = [
+    ...new Set([rng.int(0, SOURCE_REGION_CODES.length - 1), rng.int(0, SOURCE_REGION_CODES.length - 1)]),
+  ].sort((a, b) => a - b);
   const leadChannel = rng.pick(LEAD_CHANNEL_CODES);
   const introducers = rng.chance(0.7)
     ? [{ unit: `city-bureau-${city}`, share: '1' }]
-    : [{ unit: `city-bureau-${city}`, share: '0.6' }, { unit: 'provincial-commerce-department', share: '0.4' }];
+    : [
+        { unit: `city-bureau-${city}`, share: '0.6' },
+        { unit: 'provincial-commerce-department', share: '0.4' },
+      ];
   return {
     name: `Transfer project ${index}`,
     investorId,
@@ -57,7 +77,8 @@ const details = (rng: Random, index: number, investorId: string, parkOf: (city: 
     totalInvestment: { amount: `${amount}.00`, currency },
     sourceRegions: regions.map((i) => SOURCE_REGION_CODES[i]),
     leadChannel,
-    promotionEvent: leadChannel === 'promotion_event' ? { id: `event-${rng.int(1, 6)}`, name: 'Hunan investment week' } : null,
+    promotionEvent:
+      leadChannel === 'promotion_event' ? { id: `event-${rng.int(1, 6)}`, name: 'Hunan investment week' } : null,
     introducers,
     stage,
   };
@@ -68,7 +89,14 @@ const details = (rng: Random, index: number, investorId: string, parkOf: (city: 
  * Xiangnan batch, a suspension or an early abandonment, landing to operating, then a monthly progress report
  * every month (一月一调度), problems raised and resolved (item 24), the odd correction and amendment.
  */
-export const planProject = (rng: Random, index: number, start: SimDate, horizon: number, investorId: string, parkOf: (city: CityCode) => string | null): ProjectPlan => {
+export const planProject = (
+  rng: Random,
+  index: number,
+  start: SimDate,
+  horizon: number,
+  investorId: string,
+  parkOf: (city: CityCode) => string | null,
+): ProjectPlan => {
   const stage = rng.pick(LEAD_STAGES);
   const plan: ProjectPlan = { details: details(rng, index, investorId, parkOf, stage), actions: [] };
   const add = (at: SimDate, step: PlannedStep) => {
@@ -76,8 +104,10 @@ export const planProject = (rng: Random, index: number, start: SimDate, horizon:
   };
   add(start, { kind: 'register' });
   let t = start;
-  if (stage === 'strategy' && rng.chance(0.5)) add((t = after(t, 1, rng.int(1, 28))), { kind: 'advance', stage: 'intention' });
-  if (stage !== 'negotiating' && rng.chance(0.7)) add((t = after(t, rng.int(1, 2), rng.int(1, 28))), { kind: 'advance', stage: 'negotiating' });
+  if (stage === 'strategy' && rng.chance(0.5))
+    add((t = after(t, 1, rng.int(1, 28))), { kind: 'advance', stage: 'intention' });
+  if (stage !== 'negotiating' && rng.chance(0.7))
+    add((t = after(t, rng.int(1, 2), rng.int(1, 28))), { kind: 'advance', stage: 'negotiating' });
   if (rng.chance(0.08)) {
     add(after(t, rng.int(2, 6), 15), { kind: 'abandon' });
     return plan;
@@ -99,7 +129,12 @@ export const planProject = (rng: Random, index: number, start: SimDate, horizon:
     }
   }
   if (endMonth === horizon) {
-    for (const [next, gap] of [['landed', [2, 4]], ['under_construction', [2, 5]], ['in_production', [6, 14]], ['operating', [3, 10]]] as const) {
+    for (const [next, gap] of [
+      ['landed', [2, 4]],
+      ['under_construction', [2, 5]],
+      ['in_production', [6, 14]],
+      ['operating', [3, 10]],
+    ] as const) {
       add((t = after(t, rng.int(gap[0], gap[1]), rng.int(1, 24))), { kind: 'advance', stage: next });
     }
   }

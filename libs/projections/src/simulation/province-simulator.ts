@@ -1,7 +1,23 @@
 import {
-  addRate, CITY_CODES, DomainError, emptyRateTable, EXCHANGE_RATES_STREAM_ID, exchangeRatesDecider, investorDecider, investorStreamId,
-  parkDecider, parkStreamId, projectDecider, projectStreamId, RANKING_CODES, unifiedSocialCreditCheckChar,
-  readsOf, type CityCode, type ProjectCommand, type ProjectReferences, type RateTable,
+  addRate,
+  CITY_CODES,
+  DomainError,
+  emptyRateTable,
+  EXCHANGE_RATES_STREAM_ID,
+  exchangeRatesDecider,
+  investorDecider,
+  investorStreamId,
+  parkDecider,
+  parkStreamId,
+  projectDecider,
+  projectStreamId,
+  RANKING_CODES,
+  unifiedSocialCreditCheckChar,
+  readsOf,
+  type CityCode,
+  type ProjectCommand,
+  type ProjectReferences,
+  type RateTable,
 } from '@itp/domain';
 import { centsToAmount, planProject, type PlannedAction } from './project-plan';
 import { seededRandom } from './seeded-random';
@@ -38,7 +54,10 @@ const FOREIGN = ['US', 'JP', 'DE', 'SG', 'KR', 'HK', 'TW'];
  * investors, projects), so every event has the domain's own shape and every sequence is one the domain
  * accepts. Yields appends in business-date order, month by month; stop iterating when you have enough.
  */
-export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCounters = { commands: 0, refused: 0 }): Generator<SimulatedAppend> {
+export function* simulateProvince(
+  options: ProvinceOptions,
+  counters: ProvinceCounters = { commands: 0, refused: 0 },
+): Generator<SimulatedAppend> {
   const rng = seededRandom(options.seed);
   const firstMonth = options.firstMonth ?? '2014-01';
   const months = options.months ?? 96;
@@ -50,7 +69,14 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
   const investorCount = Math.max(1, Math.ceil(options.projects / 3));
   const parksOf = (city: CityCode) => [0, 1, 2].map((i) => `park-${city}-${i}`);
 
-  const decide = function* <C, E extends { type: string; data: object }, S>(streamId: string, decider: { decide: (c: C, s: S, x: never) => E[]; evolve: (s: S, e: E) => S }, command: C, state: S, recordedOn: string, context?: unknown): Generator<SimulatedAppend, S> {
+  const decide = function* <C, E extends { type: string; data: object }, S>(
+    streamId: string,
+    decider: { decide: (c: C, s: S, x: never) => E[]; evolve: (s: S, e: E) => S },
+    command: C,
+    state: S,
+    recordedOn: string,
+    context?: unknown,
+  ): Generator<SimulatedAppend, S> {
     counters.commands += 1;
     let events: E[];
     try {
@@ -60,7 +86,12 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
       counters.refused += 1;
       return state;
     }
-    if (events.length > 0) yield { streamId, events: events.map(({ type, data }) => ({ type, data: data as Record<string, unknown> })), recordedOn };
+    if (events.length > 0)
+      yield {
+        streamId,
+        events: events.map(({ type, data }) => ({ type, data: data as Record<string, unknown> })),
+        recordedOn,
+      };
     return events.reduce(decider.evolve, state);
   };
 
@@ -82,18 +113,41 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
     else bucket.push({ day, run });
   };
 
-  const starts = Array.from({ length: options.projects }, () => rng.int(0, Math.floor(months / 2) - 1)).sort((a, b) => a - b);
+  const starts = Array.from({ length: options.projects }, () => rng.int(0, Math.floor(months / 2) - 1)).sort(
+    (a, b) => a - b,
+  );
   let nextProject = 0;
   for (let month = 0; month < months; month++) {
     const first = dateOf(firstMonth, { month, day: 1 });
     const rate = (6.05 + 0.15 * rng.next()).toFixed(4);
-    rateState = yield* decide(EXCHANGE_RATES_STREAM_ID, exchangeRatesDecider, { type: 'SetExchangeRate', data: { base: 'USD', quote: 'CNY', rate, effectiveOn: first, source: 'PBOC central parity', recordedOn: first } }, rateState, first);
+    rateState = yield* decide(
+      EXCHANGE_RATES_STREAM_ID,
+      exchangeRatesDecider,
+      {
+        type: 'SetExchangeRate',
+        data: { base: 'USD', quote: 'CNY', rate, effectiveOn: first, source: 'PBOC central parity', recordedOn: first },
+      },
+      rateState,
+      first,
+    );
     rates = addRate(rates, { base: 'USD', quote: 'CNY', rate, effectiveOn: first });
     if (month === 0) {
       for (const city of CITY_CODES) {
         for (const [i, parkId] of parksOf(city).entries()) {
           const level = i === 0 ? 'national_etdz' : i === 1 ? 'provincial_park' : 'industrial_concentration_zone';
-          parks.set(parkId, yield* decide(parkStreamId(parkId), parkDecider, { type: 'RegisterPark', data: { parkId, recordedOn: first, name: `Park ${parkId}`, city, level, levelApprovedOn: '2010-06-01' } }, parkDecider.initialState(), first));
+          parks.set(
+            parkId,
+            yield* decide(
+              parkStreamId(parkId),
+              parkDecider,
+              {
+                type: 'RegisterPark',
+                data: { parkId, recordedOn: first, name: `Park ${parkId}`, city, level, levelApprovedOn: '2010-06-01' },
+              },
+              parkDecider.initialState(),
+              first,
+            ),
+          );
         }
       }
     }
@@ -101,7 +155,9 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
       const index = nextProject++;
       const projectId = `prj-${String(index).padStart(6, '0')}`;
       const investorId = `inv-${String(index % investorCount).padStart(6, '0')}`;
-      const plan = planProject(rng, index, { month, day: rng.int(1, 28) }, months, investorId, (city) => rng.pick(parksOf(city)));
+      const plan = planProject(rng, index, { month, day: rng.int(1, 28) }, months, investorId, (city) =>
+        rng.pick(parksOf(city)),
+      );
       const project = new SimulatedProject(projectId, plan.details, rng);
       schedule(month, 0, function* () {
         if (investors.has(investorId)) return;
@@ -109,13 +165,37 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
         const domestic = rng.chance(0.75);
         const first17 = `91430100${Array.from({ length: 9 }, () => ALPHABET[rng.int(0, 30)]).join('')}`;
         const rankings = RANKING_CODES.filter((_, i) => rng.chance([0.05, 0.05, 0.03, 0.2][i]));
-        yield* decide(investorStreamId(investorId), investorDecider, { type: 'RegisterInvestor', data: { investorId, registeredByUnit: 'investment-promotion-bureau', recordedOn: first, name: `Investor ${investorId}`, country: domestic ? 'CN' : rng.pick(FOREIGN), unifiedSocialCreditCode: domestic ? first17 + unifiedSocialCreditCheckChar(first17) : null, rankings } }, investorDecider.initialState(), first);
+        yield* decide(
+          investorStreamId(investorId),
+          investorDecider,
+          {
+            type: 'RegisterInvestor',
+            data: {
+              investorId,
+              registeredByUnit: 'investment-promotion-bureau',
+              recordedOn: first,
+              name: `Investor ${investorId}`,
+              country: domestic ? 'CN' : rng.pick(FOREIGN),
+              unifiedSocialCreditCode: domestic ? first17 + unifiedSocialCreditCheckChar(first17) : null,
+              rankings,
+            },
+          },
+          investorDecider.initialState(),
+          first,
+        );
       });
       for (const action of plan.actions) {
         schedule(action.at.month, action.at.day, function* () {
           const command: ProjectCommand | undefined = project.command(action.step, dated(action));
           if (command === undefined) return;
-          project.state = yield* decide(projectStreamId(projectId), projectDecider, command, project.state, dated(action), { exchangeRates: rates, references: referencesOf(command) });
+          project.state = yield* decide(
+            projectStreamId(projectId),
+            projectDecider,
+            command,
+            project.state,
+            dated(action),
+            { exchangeRates: rates, references: referencesOf(command) },
+          );
         });
       }
     }
@@ -123,7 +203,24 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
       if (!rng.chance(0.12)) continue;
       const on = dateOf(firstMonth, { month, day: 20 });
       schedule(month, 20, function* () {
-        parks.set(park, yield* decide(parkStreamId(park), parkDecider, { type: 'RecordStandardFactoryCompletion', data: { parkId: park, recordedOn: on, floorAreaSqm: centsToAmount(rng.int(500_000, 8_000_000)), completedOn: on } }, parks.get(park)!, on));
+        parks.set(
+          park,
+          yield* decide(
+            parkStreamId(park),
+            parkDecider,
+            {
+              type: 'RecordStandardFactoryCompletion',
+              data: {
+                parkId: park,
+                recordedOn: on,
+                floorAreaSqm: centsToAmount(rng.int(500_000, 8_000_000)),
+                completedOn: on,
+              },
+            },
+            parks.get(park)!,
+            on,
+          ),
+        );
       });
     }
     const due = (buckets.get(month) ?? []).sort((a, b) => a.day - b.day);
@@ -131,4 +228,3 @@ export function* simulateProvince(options: ProvinceOptions, counters: ProvinceCo
     for (const action of due) yield* action.run();
   }
 }
-

@@ -2,7 +2,12 @@ import { monthOf, projectDecider, type Project, type ProjectCommand } from '@itp
 import { centsToAmount, type PlannedStep, type ProjectPlan } from './project-plan';
 import type { Random } from './seeded-random';
 
-const UNITS = ['land-resources-department', 'development-and-reform-commission', 'power-grid-company', 'environmental-protection-bureau'];
+const UNITS = [
+  'land-resources-department',
+  'development-and-reform-commission',
+  'power-grid-company',
+  'environmental-protection-bureau',
+];
 
 /** One simulated project: its state as the decider folds it, and the commands its city bureau sends. */
 export class SimulatedProject {
@@ -34,7 +39,10 @@ export class SimulatedProject {
       case 'suspend':
         return { type: 'SuspendProject', data: { ...base, reason: 'land approval delayed', suspendedOn: on } };
       case 'resume':
-        return { type: 'ResumeProject', data: { ...base, resumedOn: on, note: 'land approved at the joint conference' } };
+        return {
+          type: 'ResumeProject',
+          data: { ...base, resumedOn: on, note: 'land approved at the joint conference' },
+        };
       case 'abandon':
         return { type: 'AbandonProject', data: { ...base, reason: 'investor withdrew', abandonedOn: on } };
       case 'report': {
@@ -53,14 +61,31 @@ export class SimulatedProject {
       case 'raise':
         return {
           type: 'RaiseProblem',
-          data: { ...base, problemId: step.problemId, title: `Problem ${step.problemId}`, description: 'Land and power supply approvals pending', assignedUnit: this.rng.pick(UNITS), raisedOn: on },
+          data: {
+            ...base,
+            problemId: step.problemId,
+            title: `Problem ${step.problemId}`,
+            description: 'Land and power supply approvals pending',
+            assignedUnit: this.rng.pick(UNITS),
+            raisedOn: on,
+          },
         };
       case 'resolve':
-        return { type: 'ResolveProblem', data: { ...base, problemId: step.problemId, resolution: 'settled at the joint conference', resolvedOn: on } };
+        return {
+          type: 'ResolveProblem',
+          data: { ...base, problemId: step.problemId, resolution: 'settled at the joint conference', resolvedOn: on },
+        };
       case 'amend': {
         const { amount, currency } = this.details.totalInvestment;
         const raised = `${Math.round(Number(amount) * 1.1)}.00`;
-        return { type: 'AmendProjectDetails', data: { ...base, changes: { totalInvestment: { amount: raised, currency } }, reason: 'second phase added to the contract' } };
+        return {
+          type: 'AmendProjectDetails',
+          data: {
+            ...base,
+            changes: { totalInvestment: { amount: raised, currency } },
+            reason: 'second phase added to the contract',
+          },
+        };
       }
       default: {
         const unknown: never = step;
@@ -74,7 +99,19 @@ export class SimulatedProject {
   }
 
   private report(on: string, correctionReason?: string): ProjectCommand {
-    const investmentCompletedToDate = { amount: centsToAmount(this.completedCents), currency: this.details.totalInvestment.currency };
-    return { type: 'ReportMonthlyProgress', data: { projectId: this.projectId, recordedOn: on, month: monthOf(on), investmentCompletedToDate, ...(correctionReason ? { correctionReason } : {}) } };
+    const investmentCompletedToDate = {
+      amount: centsToAmount(this.completedCents),
+      currency: this.details.totalInvestment.currency,
+    };
+    return {
+      type: 'ReportMonthlyProgress',
+      data: {
+        projectId: this.projectId,
+        recordedOn: on,
+        month: monthOf(on),
+        investmentCompletedToDate,
+        ...(correctionReason ? { correctionReason } : {}),
+      },
+    };
   }
 }

@@ -19,7 +19,10 @@ interface Delivery {
  * and the checkpoint committed with `applyBatch`) into an in-memory embedded read store, then reads the
  * documents back from the store, sorted by id. Replays go through the same `_position` guards as in production.
  */
-const foldDeliveries = async <Doc extends ReadDocument>(projection: Projection<Doc>, deliveries: readonly Delivery[]): Promise<StoredDocument<Doc>[]> => {
+const foldDeliveries = async <Doc extends ReadDocument>(
+  projection: Projection<Doc>,
+  deliveries: readonly Delivery[],
+): Promise<StoredDocument<Doc>[]> => {
   const readStore = new EmbeddedReadStore({ filePath: ':memory:' });
   try {
     const slot: ProjectionSlot = newSlot(projection as Projection);
@@ -37,8 +40,10 @@ const foldDeliveries = async <Doc extends ReadDocument>(projection: Projection<D
 };
 
 /** The documents after folding `events` from nothing in one batch, sorted by id. */
-export const fold = <Doc extends ReadDocument>(projection: Projection<Doc>, events: readonly RecordedEvent[]): Promise<StoredDocument<Doc>[]> =>
-  foldDeliveries(projection, [{ events }]);
+export const fold = <Doc extends ReadDocument>(
+  projection: Projection<Doc>,
+  events: readonly RecordedEvent[],
+): Promise<StoredDocument<Doc>[]> => foldDeliveries(projection, [{ events }]);
 
 /**
  * Every event delivered twice, in batches that overlap by one: each batch brings the previous event again with
@@ -46,19 +51,30 @@ export const fold = <Doc extends ReadDocument>(projection: Projection<Doc>, even
  * batch's documents but not its checkpoint). A document touched by both is written at the new event's position,
  * so the store's guard cannot hide a fold that folds the old event twice. Must give the same documents as `fold`.
  */
-export const foldEachTwice = <Doc extends ReadDocument>(projection: Projection<Doc>, events: readonly RecordedEvent[]): Promise<StoredDocument<Doc>[]> => {
+export const foldEachTwice = <Doc extends ReadDocument>(
+  projection: Projection<Doc>,
+  events: readonly RecordedEvent[],
+): Promise<StoredDocument<Doc>[]> => {
   const before = (i: number): number => (i <= 0 ? 0 : events[i - 1].position);
-  const deliveries: Delivery[] = events.map((_, i) => ({ events: events.slice(Math.max(0, i - 1), i + 1), rewindTo: before(i - 1) }));
+  const deliveries: Delivery[] = events.map((_, i) => ({
+    events: events.slice(Math.max(0, i - 1), i + 1),
+    rewindTo: before(i - 1),
+  }));
   if (events.length > 0) deliveries.push({ events: events.slice(-1), rewindTo: before(events.length - 1) });
   return foldDeliveries(projection, deliveries);
 };
 
 /** The whole sequence, then the whole sequence again from checkpoint 0 (a runner restarted from an old checkpoint). */
-export const foldSequenceTwice = <Doc extends ReadDocument>(projection: Projection<Doc>, events: readonly RecordedEvent[]): Promise<StoredDocument<Doc>[]> =>
-  foldDeliveries(projection, [{ events }, { events, rewindTo: 0 }]);
+export const foldSequenceTwice = <Doc extends ReadDocument>(
+  projection: Projection<Doc>,
+  events: readonly RecordedEvent[],
+): Promise<StoredDocument<Doc>[]> => foldDeliveries(projection, [{ events }, { events, rewindTo: 0 }]);
 
 /** The three folds of a replay check, for `expect(replayed.eachTwice).toEqual(replayed.once)`. */
-export const replays = async <Doc extends ReadDocument>(projection: Projection<Doc>, events: readonly RecordedEvent[]) => ({
+export const replays = async <Doc extends ReadDocument>(
+  projection: Projection<Doc>,
+  events: readonly RecordedEvent[],
+) => ({
   once: await fold(projection, events),
   eachTwice: await foldEachTwice(projection, events),
   sequenceTwice: await foldSequenceTwice(projection, events),

@@ -55,11 +55,19 @@ export class ContractContext {
   }
 }
 
-export const upsert = (collection: string, position: number, document: ReadDocument): DocumentWrite =>
-  ({ kind: 'upsert', collection, position, document });
+export const upsert = (collection: string, position: number, document: ReadDocument): DocumentWrite => ({
+  kind: 'upsert',
+  collection,
+  position,
+  document,
+});
 
-export const remove = (collection: string, position: number, id: string): DocumentWrite =>
-  ({ kind: 'delete', collection, position, id });
+export const remove = (collection: string, position: number, id: string): DocumentWrite => ({
+  kind: 'delete',
+  collection,
+  position,
+  id,
+});
 
 /** Strips what the store adds, to compare with what was written. */
 export const withoutPosition = <T extends ReadDocument>(document: T | null): Omit<T, '_position'> | null => {

@@ -3,18 +3,64 @@ import { type ContractContext, upsert } from './contract-context';
 
 /** Six projects in a library read model, as a project-library query would read them. */
 const PROJECTS: ReadDocument[] = [
-  { _id: 'p1', name: 'Changsha Battery Plant', status: 'signed', score: 7, signedAt: '2024-03-01T00:00:00.000Z',
-    investment: '1200000.00', address: { city: 'Changsha' }, tags: ['battery', 'ev'] },
-  { _id: 'p2', name: 'Zhuzhou Rail Parts', status: 'lead', score: 3, investment: '800000.00',
-    address: { city: 'Zhuzhou' }, tags: ['rail'] },
-  { _id: 'p3', name: 'Xiangtan Steel Works', status: 'signed', score: 9, signedAt: '2024-06-15T00:00:00.000Z',
-    investment: '5000000.00', address: { city: 'Xiangtan' }, tags: ['steel'] },
-  { _id: 'p4', name: 'changsha EV motors', status: 'registered', score: 7, signedAt: '2023-11-30T00:00:00.000Z',
-    investment: '300000.00', address: { city: 'Changsha' }, tags: ['ev'] },
-  { _id: 'p5', name: 'Yueyang Paper', status: 'lead', score: 1, investment: '0.00', address: { city: 'Yueyang' },
-    tags: [] },
-  { _id: 'p6', name: 'Hengyang Textiles', status: 'abandoned', score: 5, investment: '150000.00',
-    address: { city: 'Hengyang' }, tags: ['textile'], note: null },
+  {
+    _id: 'p1',
+    name: 'Changsha Battery Plant',
+    status: 'signed',
+    score: 7,
+    signedAt: '2024-03-01T00:00:00.000Z',
+    investment: '1200000.00',
+    address: { city: 'Changsha' },
+    tags: ['battery', 'ev'],
+  },
+  {
+    _id: 'p2',
+    name: 'Zhuzhou Rail Parts',
+    status: 'lead',
+    score: 3,
+    investment: '800000.00',
+    address: { city: 'Zhuzhou' },
+    tags: ['rail'],
+  },
+  {
+    _id: 'p3',
+    name: 'Xiangtan Steel Works',
+    status: 'signed',
+    score: 9,
+    signedAt: '2024-06-15T00:00:00.000Z',
+    investment: '5000000.00',
+    address: { city: 'Xiangtan' },
+    tags: ['steel'],
+  },
+  {
+    _id: 'p4',
+    name: 'changsha EV motors',
+    status: 'registered',
+    score: 7,
+    signedAt: '2023-11-30T00:00:00.000Z',
+    investment: '300000.00',
+    address: { city: 'Changsha' },
+    tags: ['ev'],
+  },
+  {
+    _id: 'p5',
+    name: 'Yueyang Paper',
+    status: 'lead',
+    score: 1,
+    investment: '0.00',
+    address: { city: 'Yueyang' },
+    tags: [],
+  },
+  {
+    _id: 'p6',
+    name: 'Hengyang Textiles',
+    status: 'abandoned',
+    score: 5,
+    investment: '150000.00',
+    address: { city: 'Hengyang' },
+    tags: ['textile'],
+    note: null,
+  },
 ];
 
 export const describeQueryCases = (context: () => ContractContext): void => {
@@ -26,7 +72,11 @@ export const describeQueryCases = (context: () => ContractContext): void => {
     });
 
     const ids = async (filter: ReadFilter): Promise<string[]> =>
-      (await context().store.collection(library).find(filter, { sort: { _id: 1 } })).map((d) => d._id);
+      (
+        await context()
+          .store.collection(library)
+          .find(filter, { sort: { _id: 1 } })
+      ).map((d) => d._id);
 
     it.each<[string, ReadFilter, string[]]>([
       ['equality', { status: 'signed' }, ['p1', 'p3']],
@@ -56,7 +106,9 @@ export const describeQueryCases = (context: () => ContractContext): void => {
     });
 
     it('sorts on several keys, descending too', async () => {
-      const sorted = await context().store.collection(library).find({}, { sort: { score: -1, _id: 1 } });
+      const sorted = await context()
+        .store.collection(library)
+        .find({}, { sort: { score: -1, _id: 1 } });
       expect(sorted.map((d) => d._id)).toEqual(['p3', 'p1', 'p4', 'p6', 'p2', 'p5']);
     });
 
@@ -71,10 +123,18 @@ export const describeQueryCases = (context: () => ContractContext): void => {
 
     it('projects fields in and out, sorting on a field it leaves out', async () => {
       const projects = context().store.collection(library);
-      expect(await projects.find({ status: 'signed' }, { sort: { score: -1 }, projection: { name: 1 } }))
-        .toEqual([{ _id: 'p3', name: 'Xiangtan Steel Works' }, { _id: 'p1', name: 'Changsha Battery Plant' }]);
+      expect(await projects.find({ status: 'signed' }, { sort: { score: -1 }, projection: { name: 1 } })).toEqual([
+        { _id: 'p3', name: 'Xiangtan Steel Works' },
+        { _id: 'p1', name: 'Changsha Battery Plant' },
+      ]);
       const [first] = await projects.find({ _id: 'p2' }, { projection: { tags: 0, address: 0, _position: 0 } });
-      expect(first).toEqual({ _id: 'p2', name: 'Zhuzhou Rail Parts', status: 'lead', score: 3, investment: '800000.00' });
+      expect(first).toEqual({
+        _id: 'p2',
+        name: 'Zhuzhou Rail Parts',
+        status: 'lead',
+        score: 3,
+        investment: '800000.00',
+      });
     });
 
     it('gives documents back as plain JSON, null and decimal strings included', async () => {
@@ -85,7 +145,10 @@ export const describeQueryCases = (context: () => ContractContext): void => {
 
     it('answers the same after indexes are ensured', async () => {
       const { store } = context();
-      await store.ensureIndexes(library, [{ keys: { status: 1, score: -1 } }, { keys: { 'address.city': 1 }, name: 'by_city' }]);
+      await store.ensureIndexes(library, [
+        { keys: { status: 1, score: -1 } },
+        { keys: { 'address.city': 1 }, name: 'by_city' },
+      ]);
       expect(await ids({ status: 'signed', score: { $gt: 1 } })).toEqual(['p1', 'p3']);
       expect(await ids({ 'address.city': 'Changsha' })).toEqual(['p1', 'p4']);
     });

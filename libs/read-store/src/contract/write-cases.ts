@@ -2,8 +2,12 @@ import { InvalidReadStoreInputError } from '../read-store.errors';
 import type { ReadStoreBatch } from '../read-store.port';
 import { type ContractContext, remove, upsert, withoutPosition } from './contract-context';
 
-const project = (id: string, name: string, extra: Record<string, string> = {}) =>
-  ({ _id: id, name, investment: '1200000.50', ...extra });
+const project = (id: string, name: string, extra: Record<string, string> = {}) => ({
+  _id: id,
+  name,
+  investment: '1200000.50',
+  ...extra,
+});
 
 export const describeWriteCases = (context: () => ContractContext): void => {
   describe('given an empty collection', () => {
@@ -11,8 +15,10 @@ export const describeWriteCases = (context: () => ContractContext): void => {
       const { store, name } = bind(context());
       const library = name('library');
       await store.applyBatch({ writes: [upsert(library, 3, project('p1', 'Battery plant'))] });
-      expect(await store.collection(library).findOne({ _id: 'p1' }))
-        .toEqual({ ...project('p1', 'Battery plant'), _position: 3 });
+      expect(await store.collection(library).findOne({ _id: 'p1' })).toEqual({
+        ...project('p1', 'Battery plant'),
+        _position: 3,
+      });
     });
 
     it('finds nothing for an unknown id or an unknown collection', async () => {
@@ -67,7 +73,9 @@ export const describeWriteCases = (context: () => ContractContext): void => {
     it('deletes it', async () => {
       const { store, name } = bind(context());
       const library = name('library');
-      await store.applyBatch({ writes: [upsert(library, 1, project('p1', 'a')), upsert(library, 1, project('p2', 'b'))] });
+      await store.applyBatch({
+        writes: [upsert(library, 1, project('p1', 'a')), upsert(library, 1, project('p2', 'b'))],
+      });
       expect(await store.applyBatch({ writes: [remove(library, 2, 'p1')] })).toEqual({ applied: 1, skipped: 0 });
       expect(await store.collection(library).find({})).toEqual([{ ...project('p2', 'b'), _position: 1 }]);
     });
@@ -76,9 +84,14 @@ export const describeWriteCases = (context: () => ContractContext): void => {
       const { store, name } = bind(context());
       const library = name('library');
       await store.applyBatch({ writes: [upsert(library, 10, project('p1', 'newer'))] });
-      expect(await store.applyBatch({ writes: [upsert(library, 4, project('p1', 'older'))] }))
-        .toEqual({ applied: 0, skipped: 1 });
-      expect(await store.collection(library).findOne({ _id: 'p1' })).toEqual({ ...project('p1', 'newer'), _position: 10 });
+      expect(await store.applyBatch({ writes: [upsert(library, 4, project('p1', 'older'))] })).toEqual({
+        applied: 0,
+        skipped: 1,
+      });
+      expect(await store.collection(library).findOne({ _id: 'p1' })).toEqual({
+        ...project('p1', 'newer'),
+        _position: 10,
+      });
     });
 
     it('never lets an older delete remove it', async () => {
@@ -96,10 +109,14 @@ export const describeWriteCases = (context: () => ContractContext): void => {
       const library = name('library');
       await store.applyBatch({
         writes: [
-          upsert(library, 5, project('gone', 'a')), remove(library, 7, 'gone'),
-          remove(library, 8, 'back'), upsert(library, 9, project('back', 'b')),
-          upsert(library, 11, project('tie', 'first')), upsert(library, 11, project('tie', 'second')),
-          upsert(library, 13, project('late', 'kept')), upsert(library, 12, project('late', 'stale')),
+          upsert(library, 5, project('gone', 'a')),
+          remove(library, 7, 'gone'),
+          remove(library, 8, 'back'),
+          upsert(library, 9, project('back', 'b')),
+          upsert(library, 11, project('tie', 'first')),
+          upsert(library, 11, project('tie', 'second')),
+          upsert(library, 13, project('late', 'kept')),
+          upsert(library, 12, project('late', 'stale')),
         ],
       });
       const names = (await store.collection(library).find({}, { sort: { _id: 1 } })).map((d) => d['name']);
@@ -124,8 +141,10 @@ export const describeWriteCases = (context: () => ContractContext): void => {
   describe('given a committed batch', () => {
     const batchFor = (library: string, projection: string): ReadStoreBatch => ({
       writes: [
-        upsert(library, 21, project('p1', 'one')), upsert(library, 22, project('p2', 'two')),
-        upsert(library, 23, project('p3', 'three')), remove(library, 24, 'p3'),
+        upsert(library, 21, project('p1', 'one')),
+        upsert(library, 22, project('p2', 'two')),
+        upsert(library, 23, project('p3', 'three')),
+        remove(library, 24, 'p3'),
       ],
       checkpoint: { projection, position: 24 },
     });

@@ -44,17 +44,25 @@ describe('EmbeddedReadStore', () => {
 
     it('the API sees every commit of the projector at its next query, cache or not', async () => {
       const library = api.collection('library');
-      await projector.applyBatch({ writes: [{ kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', v: '1' } }] });
+      await projector.applyBatch({
+        writes: [{ kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', v: '1' } }],
+      });
       expect(await library.find({ v: '1' })).toHaveLength(1);
-      await projector.applyBatch({ writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'a', v: '2' } }] });
+      await projector.applyBatch({
+        writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'a', v: '2' } }],
+      });
       expect(await library.find({ v: '1' })).toHaveLength(0);
       await projector.switchAlias('library', 'library_r1');
-      await projector.applyBatch({ writes: [{ kind: 'upsert', collection: 'library_r1', position: 3, document: { _id: 'b', v: '3' } }] });
+      await projector.applyBatch({
+        writes: [{ kind: 'upsert', collection: 'library_r1', position: 3, document: { _id: 'b', v: '3' } }],
+      });
       expect((await library.find({})).map((d) => d._id)).toEqual(['b']);
     });
 
     it('hands out copies, so a caller that mutates a result changes nothing stored', async () => {
-      await api.applyBatch({ writes: [{ kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', tags: ['x'] } }] });
+      await api.applyBatch({
+        writes: [{ kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', tags: ['x'] } }],
+      });
       const [first] = await api.collection('library').find({});
       (first!['tags'] as string[]).push('mutated');
       expect(await api.collection('library').find({})).toEqual([{ _id: 'a', tags: ['x'], _position: 1 }]);

@@ -3,11 +3,26 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CollectionInUseError } from '../read-store.errors';
 import {
-  assertAliasable, assertCheckpoint, assertCollectionName, assertFindOptions, assertProjectionName, coalesceWrites, storedBody,
+  assertAliasable,
+  assertCheckpoint,
+  assertCollectionName,
+  assertFindOptions,
+  assertProjectionName,
+  coalesceWrites,
+  storedBody,
 } from '../read-store-input';
 import type {
-  ApplyBatchResult, FindOptions, IndexSpec, ReadCollection, ReadDocument, ReadFilter, ReadStore, ReadStoreBatch,
-  ReadStoreHealth, StoredDocument, SwitchAliasOptions,
+  ApplyBatchResult,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadDocument,
+  ReadFilter,
+  ReadStore,
+  ReadStoreBatch,
+  ReadStoreHealth,
+  StoredDocument,
+  SwitchAliasOptions,
 } from '../read-store.port';
 import { evaluateCount, evaluateFind, pinnedIds, withoutPinnedIds } from './evaluate-query';
 import { DocumentCache } from './document-cache';
@@ -82,10 +97,15 @@ export class EmbeddedReadStore implements ReadStore {
       // Again after resolving: two names may lead to one collection, and each document must get one write.
       let applied = 0;
       for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: resolved(w.collection) })))) {
-        const result = write.kind === 'upsert'
-          ? this.sql.upsert.run(write.collection, write.document._id, write.position,
-            JSON.stringify(storedBody(write.document, write.position)))
-          : this.sql.remove.run(write.collection, write.id, write.position);
+        const result =
+          write.kind === 'upsert'
+            ? this.sql.upsert.run(
+                write.collection,
+                write.document._id,
+                write.position,
+                JSON.stringify(storedBody(write.document, write.position)),
+              )
+            : this.sql.remove.run(write.collection, write.id, write.position);
         applied += result.changes;
       }
       if (batch.checkpoint !== undefined) {
@@ -116,8 +136,12 @@ export class EmbeddedReadStore implements ReadStore {
     assertCollectionName(target);
     if (options.checkpoint !== undefined) assertCheckpoint(options.checkpoint);
     const switchOver = this.db.transaction((): { previous: string } => {
-      assertAliasable(alias, target, this.sql.getAlias.get(target) !== undefined,
-        this.sql.aliasesOf.all(alias).length > 0);
+      assertAliasable(
+        alias,
+        target,
+        this.sql.getAlias.get(target) !== undefined,
+        this.sql.aliasesOf.all(alias).length > 0,
+      );
       const previous = this.sql.getAlias.get(alias)?.target ?? alias;
       this.sql.setAlias.run(alias, target);
       if (options.checkpoint !== undefined) {
@@ -140,11 +164,13 @@ export class EmbeddedReadStore implements ReadStore {
 
   async dropCollection(name: string): Promise<void> {
     assertCollectionName(name);
-    this.db.transaction(() => {
-      const aliases = this.sql.aliasesOf.all(name).map((row) => row.alias);
-      if (aliases.length > 0) throw new CollectionInUseError(name, aliases);
-      this.sql.dropDocuments.run(name);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const aliases = this.sql.aliasesOf.all(name).map((row) => row.alias);
+        if (aliases.length > 0) throw new CollectionInUseError(name, aliases);
+        this.sql.dropDocuments.run(name);
+      })
+      .immediate();
     this.cache.changed();
   }
 
@@ -174,7 +200,10 @@ export class EmbeddedReadStore implements ReadStore {
   }
 
   /** The documents that can match, and the part of the filter they still have to pass. */
-  private candidates(physical: string, filter: ReadFilter): { documents: ReadDocument[]; rest: ReadFilter; cached: boolean } {
+  private candidates(
+    physical: string,
+    filter: ReadFilter,
+  ): { documents: ReadDocument[]; rest: ReadFilter; cached: boolean } {
     const ids = pinnedIds(filter);
     if (ids === undefined) {
       const documents = this.cache.documents(physical, () => this.sql.scan.all(physical).map(parseRow));

@@ -28,8 +28,18 @@ export const withoutPinnedIds = (filter: ReadFilter): ReadFilter => {
 const isEmpty = (value: object | undefined): boolean => value === undefined || Object.keys(value).length === 0;
 
 /** Evaluates the MongoDB query language over parsed documents, so both adapters answer the same filters alike. */
-export const evaluateFind = (documents: ReadDocument[], filter: ReadFilter, options: FindOptions = {}): ReadDocument[] => {
-  if (isEmpty(filter) && isEmpty(options.sort) && isEmpty(options.projection) && !options.skip && options.limit === undefined) {
+export const evaluateFind = (
+  documents: ReadDocument[],
+  filter: ReadFilter,
+  options: FindOptions = {},
+): ReadDocument[] => {
+  if (
+    isEmpty(filter) &&
+    isEmpty(options.sort) &&
+    isEmpty(options.projection) &&
+    !options.skip &&
+    options.limit === undefined
+  ) {
     return documents;
   }
   let cursor = new Query(filter).find<ReadDocument>(documents, options.projection);

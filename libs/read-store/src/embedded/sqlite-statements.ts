@@ -25,14 +25,17 @@ export const prepareStatements = (db: Database.Database) => {
       ON CONFLICT (collection, id) DO UPDATE SET position = excluded.position, body = excluded.body
       WHERE excluded.position > read_documents.position`),
     remove: db.prepare<[string, string, number]>(
-      'DELETE FROM read_documents WHERE collection = ? AND id = ? AND position <= ?'),
+      'DELETE FROM read_documents WHERE collection = ? AND id = ? AND position <= ?',
+    ),
     getOne: db.prepare<[string, string], { body: string }>(
-      'SELECT body FROM read_documents WHERE collection = ? AND id = ?'),
+      'SELECT body FROM read_documents WHERE collection = ? AND id = ?',
+    ),
     scan: db.prepare<[string], { body: string }>('SELECT body FROM read_documents WHERE collection = ?'),
     countAll: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM read_documents WHERE collection = ?'),
     dropDocuments: db.prepare<[string]>('DELETE FROM read_documents WHERE collection = ?'),
     listCollections: db.prepare<[], { collection: string }>(
-      'SELECT DISTINCT collection FROM read_documents ORDER BY collection'),
+      'SELECT DISTINCT collection FROM read_documents ORDER BY collection',
+    ),
     // Checkpoints only move forward inside a batch; a replayed older batch must not pull one back.
     advanceCheckpoint: db.prepare<[string, number]>(`
       INSERT INTO read_checkpoints (projection, position) VALUES (?, ?)
@@ -41,10 +44,13 @@ export const prepareStatements = (db: Database.Database) => {
       INSERT INTO read_checkpoints (projection, position) VALUES (?, ?)
       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`),
     getCheckpoint: db.prepare<[string], { position: number }>(
-      'SELECT position FROM read_checkpoints WHERE projection = ?'),
+      'SELECT position FROM read_checkpoints WHERE projection = ?',
+    ),
     deleteCheckpoint: db.prepare<[string]>('DELETE FROM read_checkpoints WHERE projection = ?'),
     getAlias: db.prepare<[string], { target: string }>('SELECT target FROM read_aliases WHERE alias = ?'),
-    aliasesOf: db.prepare<[string], { alias: string }>('SELECT alias FROM read_aliases WHERE target = ? ORDER BY alias'),
+    aliasesOf: db.prepare<[string], { alias: string }>(
+      'SELECT alias FROM read_aliases WHERE target = ? ORDER BY alias',
+    ),
     setAlias: db.prepare<[string, string]>(`
       INSERT INTO read_aliases (alias, target) VALUES (?, ?)
       ON CONFLICT (alias) DO UPDATE SET target = excluded.target`),

@@ -1,20 +1,39 @@
-import {
-  MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Db,
-} from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Db } from 'mongodb';
 import { CollectionInUseError, ReadStoreUnavailableError } from '../read-store.errors';
 import {
-  assertAliasable, assertCheckpoint, assertCollectionName, assertFindOptions, assertProjectionName, coalesceWrites,
+  assertAliasable,
+  assertCheckpoint,
+  assertCollectionName,
+  assertFindOptions,
+  assertProjectionName,
+  coalesceWrites,
   RESERVED_PREFIX,
 } from '../read-store-input';
 import type {
-  ApplyBatchResult, DocumentWrite, FindOptions, IndexSpec, ReadCollection, ReadDocument, ReadFilter, ReadStore,
-  ReadStoreBatch, ReadStoreHealth, StoredDocument, SwitchAliasOptions,
+  ApplyBatchResult,
+  DocumentWrite,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadDocument,
+  ReadFilter,
+  ReadStore,
+  ReadStoreBatch,
+  ReadStoreHealth,
+  StoredDocument,
+  SwitchAliasOptions,
 } from '../read-store.port';
 import type { MongoReadStoreOptions } from './mongodb-read-store-options';
 import { DUPLICATE_KEY, writeCollection } from './mongodb-writes';
 
-interface CheckpointDocument { _id: string; position: number }
-interface AliasDocument { _id: string; target: string }
+interface CheckpointDocument {
+  _id: string;
+  position: number;
+}
+interface AliasDocument {
+  _id: string;
+  target: string;
+}
 
 const NAMESPACE_NOT_FOUND = 26;
 
@@ -53,8 +72,10 @@ export class MongoReadStore implements ReadStore {
       assertFindOptions(options);
       return guard('find', async () => {
         const { sort, skip, limit, projection } = options;
-        const documents = await this.db.collection(await this.resolve(name))
-          .find(filter, { sort, skip, limit, projection }).toArray();
+        const documents = await this.db
+          .collection(await this.resolve(name))
+          .find(filter, { sort, skip, limit, projection })
+          .toArray();
         return documents as unknown as StoredDocument<T>[];
       });
     };
@@ -62,8 +83,8 @@ export class MongoReadStore implements ReadStore {
       name,
       find,
       findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
-      count: async (filter = {}) => guard('count', async () =>
-        this.db.collection(await this.resolve(name)).countDocuments(filter)),
+      count: async (filter = {}) =>
+        guard('count', async () => this.db.collection(await this.resolve(name)).countDocuments(filter)),
     };
   }
 
@@ -74,24 +95,27 @@ export class MongoReadStore implements ReadStore {
       const physical = await this.resolveMany([...new Set(writes.map((write) => write.collection))]);
       // Again after resolving: two names may lead to one collection, and each document must get one write.
       const byCollection = new Map<string, DocumentWrite[]>();
-      for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: physical.get(w.collection) ?? w.collection })))) {
+      for (const write of coalesceWrites(
+        writes.map((w) => ({ ...w, collection: physical.get(w.collection) ?? w.collection })),
+      )) {
         const share = byCollection.get(write.collection);
         if (share === undefined) byCollection.set(write.collection, [write]);
         else share.push(write);
       }
       // One collection after another: parallel update commands could exhaust FerretDB's pool (mongodb-writes.ts).
       let applied = 0;
-      for (const [target, share] of byCollection) applied += await writeCollection(this.db.collection<ReadDocument>(target), share);
+      for (const [target, share] of byCollection)
+        applied += await writeCollection(this.db.collection<ReadDocument>(target), share);
       // Only after every document write succeeded: the checkpoint never runs ahead of the documents.
-      if (batch.checkpoint !== undefined) await this.advanceCheckpoint(batch.checkpoint.projection, batch.checkpoint.position);
+      if (batch.checkpoint !== undefined)
+        await this.advanceCheckpoint(batch.checkpoint.projection, batch.checkpoint.position);
       return { applied, skipped: writes.length - applied };
     });
   }
 
   async getCheckpoint(projection: string): Promise<number> {
     assertProjectionName(projection);
-    return guard('getCheckpoint', async () =>
-      (await this.checkpoints().findOne({ _id: projection }))?.position ?? 0);
+    return guard('getCheckpoint', async () => (await this.checkpoints().findOne({ _id: projection }))?.position ?? 0);
   }
 
   async deleteCheckpoint(projection: string): Promise<void> {
@@ -107,16 +131,26 @@ export class MongoReadStore implements ReadStore {
     if (options.checkpoint !== undefined) assertCheckpoint(options.checkpoint);
     return guard('switchAlias', async () => {
       const aliases = this.aliases();
-      assertAliasable(alias, target, (await aliases.findOne({ _id: target })) !== null,
-        (await aliases.findOne({ target: alias })) !== null);
+      assertAliasable(
+        alias,
+        target,
+        (await aliases.findOne({ _id: target })) !== null,
+        (await aliases.findOne({ target: alias })) !== null,
+      );
       // One single-document write: every reader sees either the old or the new collection, never a mix.
-      const before = await aliases.findOneAndUpdate({ _id: alias }, { $set: { target } },
-        { upsert: true, returnDocument: 'before' });
+      const before = await aliases.findOneAndUpdate(
+        { _id: alias },
+        { $set: { target } },
+        { upsert: true, returnDocument: 'before' },
+      );
       // After the switch, not before: if the process dies in between, the live projection resumes from its
       // older checkpoint into the new collection, where the `_position` guard skips what is already there.
       if (options.checkpoint !== undefined) {
-        await this.checkpoints().updateOne({ _id: options.checkpoint.projection },
-          { $set: { position: options.checkpoint.position } }, { upsert: true });
+        await this.checkpoints().updateOne(
+          { _id: options.checkpoint.projection },
+          { $set: { position: options.checkpoint.position } },
+          { upsert: true },
+        );
       }
       return { previous: before?.target ?? alias };
     });
@@ -150,7 +184,8 @@ export class MongoReadStore implements ReadStore {
   async listCollections(): Promise<string[]> {
     return guard('listCollections', async () => {
       const all = await this.db.listCollections({}, { nameOnly: true }).toArray();
-      return all.map((c) => c.name)
+      return all
+        .map((c) => c.name)
         .filter((name) => !name.startsWith(RESERVED_PREFIX) && !name.startsWith('system.'))
         .sort();
     });
@@ -160,7 +195,8 @@ export class MongoReadStore implements ReadStore {
     assertCollectionName(collection);
     if (indexes.length === 0) return;
     return guard('ensureIndexes', async () => {
-      await this.db.collection(await this.resolve(collection))
+      await this.db
+        .collection(await this.resolve(collection))
         .createIndexes(indexes.map((index) => ({ key: index.keys, name: index.name })));
     });
   }
@@ -191,7 +227,12 @@ export class MongoReadStore implements ReadStore {
   }
 
   private async resolveMany(names: string[]): Promise<Map<string, string>> {
-    const found = names.length === 0 ? [] : await this.aliases().find({ _id: { $in: names } }).toArray();
+    const found =
+      names.length === 0
+        ? []
+        : await this.aliases()
+            .find({ _id: { $in: names } })
+            .toArray();
     return new Map(found.map((alias) => [alias._id, alias.target]));
   }
 

@@ -39,7 +39,10 @@ export const toBulkOperation = (write: DocumentWrite): AnyBulkWriteOperation<Rea
 const writeErrorsOf = (error: MongoBulkWriteError) =>
   Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
 
-const guardedWrite = async (collection: Collection<ReadDocument>, writes: readonly DocumentWrite[]): Promise<number> => {
+const guardedWrite = async (
+  collection: Collection<ReadDocument>,
+  writes: readonly DocumentWrite[],
+): Promise<number> => {
   let applied = 0;
   for (const chunk of chunks(writes, UPDATE_CHUNK)) {
     try {
@@ -57,11 +60,15 @@ const guardedWrite = async (collection: Collection<ReadDocument>, writes: readon
 
 /** Inserts documents that were absent; any that appeared meanwhile come back to go through the guarded path. */
 const insertAbsent = async (
-  collection: Collection<ReadDocument>, writes: readonly (DocumentWrite & { kind: 'upsert' })[],
+  collection: Collection<ReadDocument>,
+  writes: readonly (DocumentWrite & { kind: 'upsert' })[],
 ): Promise<{ applied: number; raced: DocumentWrite[] }> => {
   if (writes.length === 0) return { applied: 0, raced: [] };
   try {
-    const result = await collection.insertMany(writes.map((w) => storedBody(w.document, w.position)), { ordered: false });
+    const result = await collection.insertMany(
+      writes.map((w) => storedBody(w.document, w.position)),
+      { ordered: false },
+    );
     return { applied: result.insertedCount, raced: [] };
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError) || error.err !== undefined) throw error;
@@ -78,7 +85,10 @@ const insertAbsent = async (
  * older (the guarded replace or delete). Correctness never rests on that read: inserts fail on an existing
  * `_id` and the guarded writes re-check `_position` in the server.
  */
-export const writeCollection = async (collection: Collection<ReadDocument>, writes: readonly DocumentWrite[]): Promise<number> => {
+export const writeCollection = async (
+  collection: Collection<ReadDocument>,
+  writes: readonly DocumentWrite[],
+): Promise<number> => {
   const stored = new Map<string, number | undefined>();
   for (const ids of chunks(writes.map(writeId), READ_CHUNK)) {
     const found = await collection.find({ _id: { $in: ids } }, { projection: { _position: 1 } }).toArray();
@@ -93,9 +103,10 @@ export const writeCollection = async (collection: Collection<ReadDocument>, writ
       continue;
     }
     const position = stored.get(id);
-    const applied = position !== undefined && (write.kind === 'upsert' ? position >= write.position : position > write.position);
+    const applied =
+      position !== undefined && (write.kind === 'upsert' ? position >= write.position : position > write.position);
     if (!applied) older.push(write);
   }
   const inserted = await insertAbsent(collection, absent);
-  return inserted.applied + await guardedWrite(collection, [...older, ...inserted.raced]);
+  return inserted.applied + (await guardedWrite(collection, [...older, ...inserted.raced]));
 };

@@ -22,12 +22,23 @@ export class ListAuditEventsController {
 
   @Get('events')
   @ApiOperation({ summary: 'The global event log, filtered, in position order, with a cursor' })
-  @ApiOkResponse({ description: `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"` })
+  @ApiOkResponse({
+    description: `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
+  })
   @QueryErrors()
   async list(@Query() query: ListAuditEventsDto) {
     const { after = 0, limit = 100, to, actor, unit, streamId, type } = query;
-    const events = this.eventStore.readAll({ fromPosition: after, toRecordedAt: instant(to), maxCount: AUDIT_SCAN_LIMIT });
-    const scan = await scanAuditLog(events, { from: instant(query.from), actor, unit, streamId, type }, limit, AUDIT_SCAN_LIMIT);
+    const events = this.eventStore.readAll({
+      fromPosition: after,
+      toRecordedAt: instant(to),
+      maxCount: AUDIT_SCAN_LIMIT,
+    });
+    const scan = await scanAuditLog(
+      events,
+      { from: instant(query.from), actor, unit, streamId, type },
+      limit,
+      AUDIT_SCAN_LIMIT,
+    );
     return { items: scan.items.map(auditEvent), nextCursor: scan.nextCursor, scanned: scan.scanned };
   }
 }

@@ -17,7 +17,7 @@ export class ListAuditEventsDto extends FreshQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'The actor named in the events\' metadata' })
+  @ApiPropertyOptional({ description: "The actor named in the events' metadata" })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -41,7 +41,7 @@ export class ListAuditEventsDto extends FreshQueryDto {
   @MaxLength(100)
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Cursor: events after this global position (the previous answer\'s nextCursor)' })
+  @ApiPropertyOptional({ description: "Cursor: events after this global position (the previous answer's nextCursor)" })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

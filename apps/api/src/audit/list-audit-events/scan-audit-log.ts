@@ -21,7 +21,12 @@ const matches = (event: RecordedEvent, filter: AuditFilter): boolean =>
  * read: a selective filter over a long log then answers quickly with fewer items and a cursor, rather than
  * scanning everything in one request. `events` must already be bounded (readAll with maxCount = scanLimit).
  */
-export const scanAuditLog = async (events: AsyncIterable<RecordedEvent>, filter: AuditFilter, limit: number, scanLimit: number): Promise<AuditScan> => {
+export const scanAuditLog = async (
+  events: AsyncIterable<RecordedEvent>,
+  filter: AuditFilter,
+  limit: number,
+  scanLimit: number,
+): Promise<AuditScan> => {
   const items: RecordedEvent[] = [];
   let scanned = 0;
   let lastPosition: number | null = null;

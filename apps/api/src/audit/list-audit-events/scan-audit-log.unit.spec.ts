@@ -2,7 +2,12 @@ import type { RecordedEvent } from '@itp/event-store';
 import { scanAuditLog } from './scan-audit-log';
 
 const event = (position: number, actor: string, type = 'ProjectRegistered'): RecordedEvent => ({
-  id: `e${position}`, streamId: `project-${position % 3}`, revision: 0, position, type, data: {},
+  id: `e${position}`,
+  streamId: `project-${position % 3}`,
+  revision: 0,
+  position,
+  type,
+  data: {},
   metadata: { actor, role: 'integration', unit: `${actor}-unit`, commandId: 'c', correlationId: 'c', causationId: 'c' },
   recordedAt: new Date(Date.UTC(2014, 5, 1, 0, position)).toISOString(),
 });
@@ -14,7 +19,7 @@ async function* log(events: RecordedEvent[]): AsyncIterable<RecordedEvent> {
 const tenEvents = Array.from({ length: 10 }, (_, i) => event(i + 1, i % 2 === 0 ? 'alice' : 'bob'));
 
 describe('scanning the audit log', () => {
-  it('stops at the limit and answers the last item\'s position as the cursor', async () => {
+  it("stops at the limit and answers the last item's position as the cursor", async () => {
     const scan = await scanAuditLog(log(tenEvents), { actor: 'bob' }, 2, 100);
     expect(scan.items.map((e) => e.position)).toEqual([2, 4]);
     expect(scan.nextCursor).toBe(4);
@@ -33,7 +38,12 @@ describe('scanning the audit log', () => {
 
   it('filters by recorded time, unit, stream and type together', async () => {
     const events = [...tenEvents, event(11, 'alice', 'ProjectContractSigned')];
-    const scan = await scanAuditLog(log(events), { from: events[4].recordedAt, unit: 'alice-unit', type: 'ProjectRegistered', streamId: 'project-1' }, 50, 100);
+    const scan = await scanAuditLog(
+      log(events),
+      { from: events[4].recordedAt, unit: 'alice-unit', type: 'ProjectRegistered', streamId: 'project-1' },
+      50,
+      100,
+    );
     expect(scan.items.map((e) => e.position)).toEqual([7]);
   });
 });

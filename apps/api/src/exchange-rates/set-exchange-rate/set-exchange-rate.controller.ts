@@ -19,7 +19,11 @@ export class SetExchangeRateController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Set the USD/CNY rate effective from a date (admin)' })
-  set(@Body() body: SetExchangeRateDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  set(
+    @Body() body: SetExchangeRateDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const command = { type: 'SetExchangeRate', data: { ...body, recordedOn: context.recordedOn } } as const;
     return sendCommand(this.commandBus, new ExecuteExchangeRatesCommand(command, context), reply, 201);
   }

@@ -17,9 +17,17 @@ export class AmendInvestorController {
   @Patch(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Amend an investor, with a mandatory reason' })
-  amend(@Param('id') id: string, @Body() body: AmendInvestorDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  amend(
+    @Param('id') id: string,
+    @Body() body: AmendInvestorDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { reason, ...changes } = body;
-    const command = { type: 'AmendInvestorDetails', data: { investorId: id, recordedOn: context.recordedOn, reason, changes } } as const;
+    const command = {
+      type: 'AmendInvestorDetails',
+      data: { investorId: id, recordedOn: context.recordedOn, reason, changes },
+    } as const;
     return namingBodyFields(sendCommand(this.commandBus, new ExecuteInvestorCommand(command, context), reply, 200));
   }
 }

@@ -13,7 +13,10 @@ import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/investors')
 export class GetInvestorController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One investor, with its projects and its first business registration in Hunan' })
@@ -23,7 +26,9 @@ export class GetInvestorController {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
     const investor = await this.readModels.investors().findOne({ _id: id });
     if (investor === null) throw notFound('investor', id);
-    const projects = await this.readModels.projects().find({ _id: { $in: investor.projectIds } }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
+    const projects = await this.readModels
+      .projects()
+      .find({ _id: { $in: investor.projectIds } }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
     return { ...view(investor), projects: projects.map(projectSummary) };
   }
 }

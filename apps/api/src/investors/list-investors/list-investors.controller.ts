@@ -14,7 +14,10 @@ import { ListInvestorsDto } from './list-investors.dto';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/investors')
 export class ListInvestorsController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The investor library (客商资源库), by name, with rankings and project ids' })
@@ -28,7 +31,10 @@ export class ListInvestorsController {
     if (query.country !== undefined) filter.country = query.country.toUpperCase();
     if (query.q !== undefined && query.q.trim() !== '') filter.name = containsText(query.q.trim());
     const investors = this.readModels.investors();
-    const [items, total] = await Promise.all([investors.find(filter, { sort: { name: 1, _id: 1 }, skip, limit: pageSize }), investors.count(filter)]);
+    const [items, total] = await Promise.all([
+      investors.find(filter, { sort: { name: 1, _id: 1 }, skip, limit: pageSize }),
+      investors.count(filter),
+    ]);
     return { items: items.map(view), total, page, pageSize };
   }
 }

@@ -17,7 +17,11 @@ export class RegisterInvestorController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an investor (客商)' })
-  register(@Body() body: RegisterInvestorDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  register(
+    @Body() body: RegisterInvestorDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const data = {
       ...body,
       investorId: newAggregateId(context),
@@ -25,6 +29,11 @@ export class RegisterInvestorController {
       registeredByUnit: context.principal.unit,
       unifiedSocialCreditCode: body.unifiedSocialCreditCode ?? null,
     };
-    return sendCommand(this.commandBus, new ExecuteInvestorCommand({ type: 'RegisterInvestor', data }, context), reply, 201);
+    return sendCommand(
+      this.commandBus,
+      new ExecuteInvestorCommand({ type: 'RegisterInvestor', data }, context),
+      reply,
+      201,
+    );
   }
 }

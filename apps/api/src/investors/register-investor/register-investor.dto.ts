@@ -13,7 +13,9 @@ export class RegisterInvestorDto {
   /** 统一社会信用代码: required for a Chinese (CN) investor, absent otherwise. */
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'unifiedSocialCreditCode must be 18 characters of the GB 32100 alphabet' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
+    message: 'unifiedSocialCreditCode must be 18 characters of the GB 32100 alphabet',
+  })
   unifiedSocialCreditCode?: string;
 
   @IsArray()

@@ -13,17 +13,24 @@ import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/parks')
 export class GetParkController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One park, with its level history, standard factory area by year and the projects located in it' })
+  @ApiOperation({
+    summary: 'One park, with its level history, standard factory area by year and the projects located in it',
+  })
   @ApiOkResponse({ description: 'The park and `projects` (a summary of each)' })
   @QueryErrors({ notFound: 'Unknown park' })
   async get(@Param('id') id: string, @Query() query: FreshQueryDto) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);
     const park = await this.readModels.parks().findOne({ _id: id });
     if (park === null) throw notFound('park', id);
-    const projects = await this.readModels.projects().find({ parkId: id }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
+    const projects = await this.readModels
+      .projects()
+      .find({ parkId: id }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
     return { ...view(park), projects: projects.map(projectSummary) };
   }
 }

@@ -14,7 +14,10 @@ import { ListParksDto } from './list-parks.dto';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/parks')
 export class ListParksController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Parks, by name: level, level history and standard factory floor area by year' })
@@ -27,7 +30,10 @@ export class ListParksController {
     if (query.city !== undefined) filter.city = query.city;
     if (query.level !== undefined) filter.level = query.level;
     const parks = this.readModels.parks();
-    const [items, total] = await Promise.all([parks.find(filter, { sort: { name: 1, _id: 1 }, skip, limit: pageSize }), parks.count(filter)]);
+    const [items, total] = await Promise.all([
+      parks.find(filter, { sort: { name: 1, _id: 1 }, skip, limit: pageSize }),
+      parks.count(filter),
+    ]);
     return { items: items.map(view), total, page, pageSize };
   }
 }

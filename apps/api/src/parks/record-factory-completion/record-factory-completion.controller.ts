@@ -16,8 +16,16 @@ export class RecordFactoryCompletionController {
   @Post(':id/factory-completions')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record completed standard factory floor area (m²)' })
-  complete(@Param('id') id: string, @Body() body: RecordFactoryCompletionDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'RecordStandardFactoryCompletion', data: { ...body, parkId: id, recordedOn: context.recordedOn } } as const;
+  complete(
+    @Param('id') id: string,
+    @Body() body: RecordFactoryCompletionDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'RecordStandardFactoryCompletion',
+      data: { ...body, parkId: id, recordedOn: context.recordedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteParkCommand(command, context), reply, 201);
   }
 }

@@ -17,8 +17,17 @@ export class RegisterParkController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a park' })
-  register(@Body() body: RegisterParkDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const data = { ...body, parkId: newAggregateId(context), recordedOn: context.recordedOn, levelApprovedOn: body.levelApprovedOn ?? null };
+  register(
+    @Body() body: RegisterParkDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const data = {
+      ...body,
+      parkId: newAggregateId(context),
+      recordedOn: context.recordedOn,
+      levelApprovedOn: body.levelApprovedOn ?? null,
+    };
     return sendCommand(this.commandBus, new ExecuteParkCommand({ type: 'RegisterPark', data }, context), reply, 201);
   }
 }

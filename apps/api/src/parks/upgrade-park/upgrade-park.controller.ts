@@ -16,7 +16,12 @@ export class UpgradeParkController {
   @Post(':id/upgrades')
   @HttpCode(200)
   @ApiOperation({ summary: 'Upgrade a park to a higher level, with its approval date' })
-  upgrade(@Param('id') id: string, @Body() body: UpgradeParkDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  upgrade(
+    @Param('id') id: string,
+    @Body() body: UpgradeParkDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const command = { type: 'UpgradePark', data: { ...body, parkId: id, recordedOn: context.recordedOn } } as const;
     return sendCommand(this.commandBus, new ExecuteParkCommand(command, context), reply, 200);
   }

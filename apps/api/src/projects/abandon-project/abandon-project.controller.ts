@@ -13,8 +13,16 @@ export class AbandonProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/abandonment', 'Abandon the project (terminal), with a reason')
-  handle(@Param('id') id: string, @Body() body: AbandonProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'AbandonProject', data: { projectId: id, recordedOn: context.recordedOn, reason: body.reason, abandonedOn: body.abandonedOn } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: AbandonProjectDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'AbandonProject',
+      data: { projectId: id, recordedOn: context.recordedOn, reason: body.reason, abandonedOn: body.abandonedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -15,37 +15,76 @@ export class AdvanceStageController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/intention', 'Record an investment intention (a lead registered at strategy moves on)')
-  intend(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  intend(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'intention', body, context, reply);
   }
 
   @ProjectCommandRoute(':id/negotiation', 'Start negotiating')
-  negotiate(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  negotiate(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'negotiating', body, context, reply);
   }
 
   @ProjectCommandRoute(':id/landing', 'Record that the project landed (落地)')
-  land(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  land(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'landed', body, context, reply);
   }
 
   @ProjectCommandRoute(':id/construction', 'Start construction')
-  construct(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  construct(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'under_construction', body, context, reply);
   }
 
   @ProjectCommandRoute(':id/production', 'Start production')
-  produce(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  produce(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'in_production', body, context, reply);
   }
 
   @ProjectCommandRoute(':id/operation', 'Start operating')
-  operate(@Param('id') id: string, @Body() body: AdvanceStageDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  operate(
+    @Param('id') id: string,
+    @Body() body: AdvanceStageDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.advance(id, 'operating', body, context, reply);
   }
 
-  private advance(id: string, stage: AdvanceableStage, body: AdvanceStageDto, context: CommandContext, reply: FastifyReply) {
-    const command = { type: 'AdvanceProjectStage', data: { projectId: id, recordedOn: context.recordedOn, stage, reachedOn: body.reachedOn } } as const;
+  private advance(
+    id: string,
+    stage: AdvanceableStage,
+    body: AdvanceStageDto,
+    context: CommandContext,
+    reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'AdvanceProjectStage',
+      data: { projectId: id, recordedOn: context.recordedOn, stage, reachedOn: body.reachedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -20,7 +20,12 @@ export class AmendProjectDetailsController {
   @ApiResponse({ status: 200, description: '{ id, revision, position }, with ETag' })
   @(COMMON_HEADERS[1])
   @(ERRORS[0])
-  amend(@Param('id') id: string, @Body() body: AmendProjectDetailsDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  amend(
+    @Param('id') id: string,
+    @Body() body: AmendProjectDetailsDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { reason, promotionEvent, ...changes } = body;
     const data = {
       projectId: id,
@@ -28,9 +33,21 @@ export class AmendProjectDetailsController {
       reason,
       changes: {
         ...changes,
-        ...(promotionEvent !== undefined ? { promotionEvent: promotionEvent === null ? null : { id: promotionEvent.id, name: promotionEvent.name ?? null } } : {}),
+        ...(promotionEvent !== undefined
+          ? {
+              promotionEvent:
+                promotionEvent === null ? null : { id: promotionEvent.id, name: promotionEvent.name ?? null },
+            }
+          : {}),
       },
     };
-    return namingBodyFields(sendCommand(this.commandBus, new ExecuteProjectCommand({ type: 'AmendProjectDetails', data }, context), reply, 200));
+    return namingBodyFields(
+      sendCommand(
+        this.commandBus,
+        new ExecuteProjectCommand({ type: 'AmendProjectDetails', data }, context),
+        reply,
+        200,
+      ),
+    );
   }
 }

@@ -12,9 +12,20 @@ import { AssignToXiangnanBatchDto } from './assign-to-xiangnan-batch.dto';
 export class AssignToXiangnanBatchController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @ProjectCommandRoute(':id/demonstration-zone-batch', 'Assign to a Xiangnan demonstration-zone batch of major projects')
-  handle(@Param('id') id: string, @Body() body: AssignToXiangnanBatchDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'AssignToXiangnanBatch', data: { projectId: id, recordedOn: context.recordedOn, batch: body.batch, assignedOn: body.assignedOn } } as const;
+  @ProjectCommandRoute(
+    ':id/demonstration-zone-batch',
+    'Assign to a Xiangnan demonstration-zone batch of major projects',
+  )
+  handle(
+    @Param('id') id: string,
+    @Body() body: AssignToXiangnanBatchDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'AssignToXiangnanBatch',
+      data: { projectId: id, recordedOn: context.recordedOn, batch: body.batch, assignedOn: body.assignedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -22,7 +22,10 @@ export class GetProjectHistoryController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the project, with who recorded it and the verification of its hash chain' })
-  @ApiOkResponse({ description: '{ projectId, streamId, asOf, events, chain }: chain is verified over the events shown, from revision 0' })
+  @ApiOkResponse({
+    description:
+      '{ projectId, streamId, asOf, events, chain }: chain is verified over the events shown, from revision 0',
+  })
   @QueryErrors({ notFound: 'Unknown project' })
   async history(@Param('id') id: string, @Query() query: GetProjectHistoryDto) {
     const streamId = projectStreamId(id);

@@ -21,16 +21,28 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/projects')
 export class GetProjectController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One project of the library, with its registration, progress series and problems' })
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag last seen ("<revision>"): 304 when the project has not changed since' })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The ETag last seen ("<revision>"): 304 when the project has not changed since',
+  })
   @ApiOkResponse({ description: 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)' })
   @ApiResponse({ status: 304, description: 'Not modified since the ETag given' })
   @QueryErrors({ notFound: 'Unknown project' })
   // The reply is sent here, not by Nest: Nest would overwrite a 304 with the route's 200.
-  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async get(
+    @Param('id') id: string,
+    @Query() query: FreshQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
     const project = await this.readModels.projects().findOne({ _id: id });
     if (project === null) throw notFound('project', id);

@@ -14,11 +14,20 @@ import { problemAsOf } from './problem-age';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/problems')
 export class ListProblemsController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first' })
-  @ApiOkResponse({ description: '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`' })
+  @ApiOperation({
+    summary:
+      'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first',
+  })
+  @ApiOkResponse({
+    description: '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`',
+  })
   @QueryErrors()
   async list(@Query() query: ListProblemsDto) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.problems, READ_MODEL.projects]);
@@ -28,7 +37,9 @@ export class ListProblemsController {
     if (query.projectId !== undefined) filter.projectId = query.projectId;
     const problems = await this.readModels.problems().find(filter, { sort: { raisedOn: 1, _id: 1 } });
     const projectIds = [...new Set(problems.map((p) => p.projectId))];
-    const projects = await this.readModels.projects().find({ _id: { $in: projectIds } }, { projection: { name: 1, city: 1, cityName: 1 } });
+    const projects = await this.readModels
+      .projects()
+      .find({ _id: { $in: projectIds } }, { projection: { name: 1, city: 1, cityName: 1 } });
     const byId = new Map(projects.map((p) => [p._id, p]));
     const items = problems
       .flatMap((problem) => {
@@ -38,7 +49,20 @@ export class ListProblemsController {
         // Problem events carry no city: the project library knows each project's city as it is now.
         if (query.city !== undefined && project?.city !== query.city) return [];
         const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
-        return [{ problemId, projectId, projectName: project?.name ?? null, city: project?.city ?? null, cityName: project?.cityName ?? null, title, description, assignedUnit, raisedOn, ...state }];
+        return [
+          {
+            problemId,
+            projectId,
+            projectName: project?.name ?? null,
+            city: project?.city ?? null,
+            cityName: project?.cityName ?? null,
+            title,
+            description,
+            assignedUnit,
+            raisedOn,
+            ...state,
+          },
+        ];
       })
       .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
     return { asOf, items, total: items.length };

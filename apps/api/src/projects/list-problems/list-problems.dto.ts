@@ -26,7 +26,10 @@ export class ListProblemsDto extends FreshQueryDto {
   @MaxLength(100)
   projectId?: string;
 
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD: status and age as of this date (default: today, Asia/Shanghai)', example: '2014-06-30' })
+  @ApiPropertyOptional({
+    description: 'YYYY-MM-DD: status and age as of this date (default: today, Asia/Shanghai)',
+    example: '2014-06-30',
+  })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;

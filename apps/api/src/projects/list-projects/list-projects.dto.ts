@@ -4,7 +4,18 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, PROJECT_STAGE_CODES, SOURCE_REGION_CODES } from '@itp/domain';
 import { PagedQueryDto } from '../../shared/queries/fresh-query.dto';
 
-export const PROJECT_SORTS = ['name', '-name', 'registeredOn', '-registeredOn', 'identifiedOn', '-identifiedOn', 'totalInvestment', '-totalInvestment', 'updatedAt', '-updatedAt'] as const;
+export const PROJECT_SORTS = [
+  'name',
+  '-name',
+  'registeredOn',
+  '-registeredOn',
+  'identifiedOn',
+  '-identifiedOn',
+  'totalInvestment',
+  '-totalInvestment',
+  'updatedAt',
+  '-updatedAt',
+] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 export const PROJECT_STATUSES = ['active', 'suspended', 'abandoned'] as const;
@@ -43,7 +54,10 @@ export class ListProjectsDto extends PagedQueryDto {
   @IsIn(CAPITAL_TYPE_CODES)
   capitalType?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: business registration recorded and counted; false: not (yet) counted' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: business registration recorded and counted; false: not (yet) counted',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -61,7 +75,11 @@ export class ListProjectsDto extends PagedQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'name', description: 'A leading "-" sorts descending; totalInvestment sorts by the CNY equivalent' })
+  @ApiPropertyOptional({
+    enum: PROJECT_SORTS,
+    default: 'name',
+    description: 'A leading "-" sorts descending; totalInvestment sorts by the CNY equivalent',
+  })
   @IsOptional()
   @IsIn(PROJECT_SORTS)
   sort?: ProjectSort;

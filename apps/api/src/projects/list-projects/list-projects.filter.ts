@@ -18,7 +18,10 @@ export const projectFilter = (query: ListProjectsDto): ReadFilter => {
   return filter;
 };
 
-export type ParsedSort = { field: 'name' | 'registeredOn' | 'identifiedOn' | 'totalInvestment' | 'updatedAt'; direction: 1 | -1 };
+export type ParsedSort = {
+  field: 'name' | 'registeredOn' | 'identifiedOn' | 'totalInvestment' | 'updatedAt';
+  direction: 1 | -1;
+};
 
 export const parseSort = (sort: ProjectSort = 'name'): ParsedSort => ({
   field: sort.replace(/^-/, '') as ParsedSort['field'],

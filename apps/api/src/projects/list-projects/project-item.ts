@@ -9,8 +9,10 @@ import { view } from '../../shared/queries/query-answers';
  * The CNY equivalent of a project's total investment (as it is now): at the rate in force on its business
  * registration date, or the latest rate when it is not registered yet.
  */
-export const projectCny = (project: Pick<ProjectLibraryDocument, 'totalInvestment' | 'registeredOn'>, table: RateTable) =>
-  cnyEquivalent(project.totalInvestment, project.registeredOn, table);
+export const projectCny = (
+  project: Pick<ProjectLibraryDocument, 'totalInvestment' | 'registeredOn'>,
+  table: RateTable,
+) => cnyEquivalent(project.totalInvestment, project.registeredOn, table);
 
 export const projectItem = (project: StoredDocument<ProjectLibraryDocument>, table: RateTable) => ({
   ...view(project),

@@ -14,9 +14,17 @@ export class RaiseProblemController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/problems', 'Raise a problem to the joint conference (联席会议)', 201)
-  raise(@Param('id') id: string, @Body() body: RaiseProblemDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  raise(
+    @Param('id') id: string,
+    @Body() body: RaiseProblemDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const problemId = newAggregateId(context, 'problem');
-    const command = { type: 'RaiseProblem', data: { ...body, projectId: id, recordedOn: context.recordedOn, problemId } } as const;
+    const command = {
+      type: 'RaiseProblem',
+      data: { ...body, projectId: id, recordedOn: context.recordedOn, problemId },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 201, { problemId });
   }
 }

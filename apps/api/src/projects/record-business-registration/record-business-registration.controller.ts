@@ -13,8 +13,16 @@ export class RecordBusinessRegistrationController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/business-registration', 'Record that business registration completed (完成工商注册)')
-  handle(@Param('id') id: string, @Body() body: RecordBusinessRegistrationDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'RecordBusinessRegistration', data: { projectId: id, recordedOn: context.recordedOn, registeredOn: body.registeredOn } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: RecordBusinessRegistrationDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'RecordBusinessRegistration',
+      data: { projectId: id, recordedOn: context.recordedOn, registeredOn: body.registeredOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -14,7 +14,11 @@ export class RegisterProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute('', 'Register a project (a lead)', 201)
-  register(@Body() body: RegisterProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  register(
+    @Body() body: RegisterProjectDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { parkId, promotionEvent, ...details } = body;
     const data = {
       ...details,
@@ -23,6 +27,11 @@ export class RegisterProjectController {
       parkId: parkId ?? null,
       promotionEvent: promotionEvent ? { id: promotionEvent.id, name: promotionEvent.name ?? null } : null,
     };
-    return sendCommand(this.commandBus, new ExecuteProjectCommand({ type: 'RegisterProject', data }, context), reply, 201);
+    return sendCommand(
+      this.commandBus,
+      new ExecuteProjectCommand({ type: 'RegisterProject', data }, context),
+      reply,
+      201,
+    );
   }
 }

@@ -1,6 +1,30 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, LEAD_CHANNEL_CODES, LEAD_STAGES, SHARE_MAX_DECIMALS, SOURCE_REGION_CODES, type CapitalType, type CityCode, type IndustryCode, type LeadChannel, type LeadStage, type SourceRegionCode } from '@itp/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CAPITAL_TYPE_CODES,
+  CITY_CODES,
+  INDUSTRY_CODES,
+  LEAD_CHANNEL_CODES,
+  LEAD_STAGES,
+  SHARE_MAX_DECIMALS,
+  SOURCE_REGION_CODES,
+  type CapitalType,
+  type CityCode,
+  type IndustryCode,
+  type LeadChannel,
+  type LeadStage,
+  type SourceRegionCode,
+} from '@itp/domain';
 import { IsDecimalString, IsLocalDate, MoneyDto, RequiredText, ValidMoney } from '../../shared/dto/common.dto';
 
 export class IntroducingUnitDto {

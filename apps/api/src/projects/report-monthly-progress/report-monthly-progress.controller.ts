@@ -13,8 +13,25 @@ export class ReportMonthlyProgressController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/progress-reports', 'Report monthly progress (一月一调度)', 201)
-  handle(@Param('id') id: string, @Body() body: ReportMonthlyProgressDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'ReportMonthlyProgress', data: { projectId: id, recordedOn: context.recordedOn, month: body.month, investmentCompletedToDate: { amount: body.investmentCompletedToDate.amount, currency: body.investmentCompletedToDate.currency }, correctionReason: body.correctionReason } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: ReportMonthlyProgressDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'ReportMonthlyProgress',
+      data: {
+        projectId: id,
+        recordedOn: context.recordedOn,
+        month: body.month,
+        investmentCompletedToDate: {
+          amount: body.investmentCompletedToDate.amount,
+          currency: body.investmentCompletedToDate.currency,
+        },
+        correctionReason: body.correctionReason,
+      },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 201);
   }
 }

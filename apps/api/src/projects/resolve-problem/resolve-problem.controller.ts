@@ -13,8 +13,23 @@ export class ResolveProblemController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/problems/:problemId/resolution', 'Resolve a problem raised to the joint conference')
-  handle(@Param('id') id: string, @Param('problemId') problemId: string, @Body() body: ResolveProblemDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'ResolveProblem', data: { projectId: id, recordedOn: context.recordedOn, problemId, resolution: body.resolution, resolvedOn: body.resolvedOn } } as const;
+  handle(
+    @Param('id') id: string,
+    @Param('problemId') problemId: string,
+    @Body() body: ResolveProblemDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'ResolveProblem',
+      data: {
+        projectId: id,
+        recordedOn: context.recordedOn,
+        problemId,
+        resolution: body.resolution,
+        resolvedOn: body.resolvedOn,
+      },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -13,8 +13,16 @@ export class ResumeProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/resumption', 'Resume a suspended project')
-  handle(@Param('id') id: string, @Body() body: ResumeProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'ResumeProject', data: { projectId: id, recordedOn: context.recordedOn, resumedOn: body.resumedOn, note: body.note } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: ResumeProjectDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'ResumeProject',
+      data: { projectId: id, recordedOn: context.recordedOn, resumedOn: body.resumedOn, note: body.note },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

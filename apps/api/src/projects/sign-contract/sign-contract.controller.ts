@@ -13,8 +13,16 @@ export class SignProjectContractController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/contract', 'Sign the contract (签约)')
-  handle(@Param('id') id: string, @Body() body: SignProjectContractDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'SignProjectContract', data: { projectId: id, recordedOn: context.recordedOn, signedOn: body.signedOn } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: SignProjectContractDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'SignProjectContract',
+      data: { projectId: id, recordedOn: context.recordedOn, signedOn: body.signedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

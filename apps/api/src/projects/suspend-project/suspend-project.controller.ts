@@ -13,8 +13,16 @@ export class SuspendProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @ProjectCommandRoute(':id/suspension', 'Suspend the project, with a reason')
-  handle(@Param('id') id: string, @Body() body: SuspendProjectDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'SuspendProject', data: { projectId: id, recordedOn: context.recordedOn, reason: body.reason, suspendedOn: body.suspendedOn } } as const;
+  handle(
+    @Param('id') id: string,
+    @Body() body: SuspendProjectDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'SuspendProject',
+      data: { projectId: id, recordedOn: context.recordedOn, reason: body.reason, suspendedOn: body.suspendedOn },
+    } as const;
     return sendCommand(this.commandBus, new ExecuteProjectCommand(command, context), reply, 200);
   }
 }

@@ -13,7 +13,14 @@ type UnitCredit = {
   unit: string;
   projectsCredited: Big;
   amountCredited: Big;
-  projects: { projectId: string; name: string; city: string; registeredOn: string; share: string; amountCreditedCny: string | null }[];
+  projects: {
+    projectId: string;
+    name: string;
+    city: string;
+    registeredOn: string;
+    share: string;
+    amountCreditedCny: string | null;
+  }[];
 };
 
 /** 绩效考核 (item 25): credit per introducing unit for the projects counted in the year, ranked. Pure. */
@@ -22,23 +29,40 @@ export const assessmentReport = (year: number, projects: readonly ProjectLibrary
   const unconverted: string[] = [];
   const counted = projects
     .filter((p) => p.countsTowardTarget && p.targetYear === year && p.businessRegistration !== null)
-    .sort((a, b) => a.businessRegistration!.registeredOn.localeCompare(b.businessRegistration!.registeredOn) || a._id.localeCompare(b._id));
+    .sort(
+      (a, b) =>
+        a.businessRegistration!.registeredOn.localeCompare(b.businessRegistration!.registeredOn) ||
+        a._id.localeCompare(b._id),
+    );
 
   for (const project of counted) {
     const registration = project.businessRegistration!;
     const cny = cnyEquivalent(registration.totalInvestment, registration.registeredOn, rates);
     if (cny.amount === null) unconverted.push(project._id);
     for (const { unit, share } of registration.introducers) {
-      const credit = credits.get(unit) ?? { unit, projectsCredited: new Big(0), amountCredited: new Big(0), projects: [] };
+      const credit = credits.get(unit) ?? {
+        unit,
+        projectsCredited: new Big(0),
+        amountCredited: new Big(0),
+        projects: [],
+      };
       const amount = cny.amount === null ? null : new Big(cny.exact).times(share);
       credit.projectsCredited = credit.projectsCredited.plus(share);
       if (amount !== null) credit.amountCredited = credit.amountCredited.plus(amount);
-      credit.projects.push({ projectId: project._id, name: project.name, city: registration.city, registeredOn: registration.registeredOn, share, amountCreditedCny: amount === null ? null : exactMoney(amount) });
+      credit.projects.push({
+        projectId: project._id,
+        name: project.name,
+        city: registration.city,
+        registeredOn: registration.registeredOn,
+        share,
+        amountCreditedCny: amount === null ? null : exactMoney(amount),
+      });
       credits.set(unit, credit);
     }
   }
 
-  const better = (a: UnitCredit, b: UnitCredit) => b.amountCredited.cmp(a.amountCredited) || b.projectsCredited.cmp(a.projectsCredited);
+  const better = (a: UnitCredit, b: UnitCredit) =>
+    b.amountCredited.cmp(a.amountCredited) || b.projectsCredited.cmp(a.projectsCredited);
   const sorted = [...credits.values()].sort((a, b) => better(a, b) || a.unit.localeCompare(b.unit));
   return {
     year,

@@ -12,16 +12,29 @@ import { assessmentReport } from './assessment.report';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/assessment')
 export class GetAssessmentController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: '绩效考核 (item 25): projects and amounts credited to each introducing unit for the year, ranked' })
-  @ApiOkResponse({ description: '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects }], unconverted }' })
+  @ApiOperation({
+    summary: '绩效考核 (item 25): projects and amounts credited to each introducing unit for the year, ranked',
+  })
+  @ApiOkResponse({
+    description:
+      '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects }], unconverted }',
+  })
   @QueryErrors()
   async get(@Query() query: YearQueryDto) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
     const [projects, rates] = await Promise.all([
-      this.readModels.projects().find({ targetYear: query.year, countsTowardTarget: true }, { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } }),
+      this.readModels
+        .projects()
+        .find(
+          { targetYear: query.year, countsTowardTarget: true },
+          { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
+        ),
       this.readModels.rateTable(),
     ]);
     return assessmentReport(query.year, projects, rates);

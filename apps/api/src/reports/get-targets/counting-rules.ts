@@ -10,7 +10,9 @@ export const COUNTING_RULES = {
   rankedFirms:
     'Fortune Global 500 or China top-100 firms (their rankings as recorded now), one count per firm, in the year of the business registration of their ' +
     'first project in Hunan (the earliest registration date of any of their projects, whatever its size or later fate).',
-  nationalZones: 'Parks that reached national ETDZ or national high-tech zone level with the approval dated in the year, by upgrade or registered so.',
-  comprehensiveBondedZones: 'Parks that reached comprehensive bonded zone level with the approval dated in the year, by upgrade or registered so.',
+  nationalZones:
+    'Parks that reached national ETDZ or national high-tech zone level with the approval dated in the year, by upgrade or registered so.',
+  comprehensiveBondedZones:
+    'Parks that reached comprehensive bonded zone level with the approval dated in the year, by upgrade or registered so.',
   standardFactory: 'Standard factory floor area (m²) completed in the year, summed exactly over all parks.',
 } as const;

@@ -9,8 +9,10 @@ const RANKINGS_COUNTED = ['fortune_global_500', 'china_top_100'];
 const inYear = (date: string | null, year: number): boolean => date !== null && date.startsWith(`${year}-`);
 
 /** Lists come in date order (ties by id), whatever order the documents were read in. */
-const byDate = <T>(date: (item: T) => string | null, id: (item: T) => string) => (a: T, b: T): number =>
-  (date(a) ?? '').localeCompare(date(b) ?? '') || id(a).localeCompare(id(b));
+const byDate =
+  <T>(date: (item: T) => string | null, id: (item: T) => string) =>
+  (a: T, b: T): number =>
+    (date(a) ?? '').localeCompare(date(b) ?? '') || id(a).localeCompare(id(b));
 
 const countedProject = (p: ProjectLibraryDocument) => ({
   projectId: p._id,
@@ -23,27 +25,82 @@ const countedProject = (p: ProjectLibraryDocument) => ({
 
 /** Parks that reached one of `levels` with approval dated in the year, by registration or by upgrade. */
 const parksReaching = (parks: readonly ParkLibraryDocument[], levels: readonly string[], year: number) =>
-  parks.flatMap((park) => {
-    const entry = park.levelHistory.find((h) => levels.includes(h.level) && inYear(h.approvedOn, year));
-    return entry ? [{ parkId: park._id, name: park.name, city: park.city, level: entry.level, approvedOn: entry.approvedOn, via: entry.via }] : [];
-  }).sort(byDate((p) => p.approvedOn, (p) => p.parkId));
+  parks
+    .flatMap((park) => {
+      const entry = park.levelHistory.find((h) => levels.includes(h.level) && inYear(h.approvedOn, year));
+      return entry
+        ? [
+            {
+              parkId: park._id,
+              name: park.name,
+              city: park.city,
+              level: entry.level,
+              approvedOn: entry.approvedOn,
+              via: entry.via,
+            },
+          ]
+        : [];
+    })
+    .sort(
+      byDate(
+        (p) => p.approvedOn,
+        (p) => p.parkId,
+      ),
+    );
 
 /** Progress against the year's targets: every count with the ids and names behind it. Pure. */
 export const targetsReport = (
   year: number,
   targets: YearTargets | null,
-  data: { projects: readonly ProjectLibraryDocument[]; investors: readonly InvestorLibraryDocument[]; parks: readonly ParkLibraryDocument[] },
+  data: {
+    projects: readonly ProjectLibraryDocument[];
+    investors: readonly InvestorLibraryDocument[];
+    parks: readonly ParkLibraryDocument[];
+  },
 ) => {
-  const counted = data.projects.filter((p) => p.countsTowardTarget && p.targetYear === year).sort(byDate((p) => p.registeredOn, (p) => p._id));
+  const counted = data.projects
+    .filter((p) => p.countsTowardTarget && p.targetYear === year)
+    .sort(
+      byDate(
+        (p) => p.registeredOn,
+        (p) => p._id,
+      ),
+    );
   const batch = targets?.xiangnanMajorProjects.batch ?? null;
-  const xiangnan = data.projects.filter((p) => p.xiangnan !== null && p.xiangnan.qualifiesAsMajor && inYear(p.xiangnan.assignedOn, year) && (batch === null || p.xiangnan.batch === batch))
-    .sort(byDate((p) => p.xiangnan!.assignedOn, (p) => p._id));
-  const firms = data.investors.filter((i) => i.rankings.some((r) => RANKINGS_COUNTED.includes(r)) && inYear(i.firstRegistration?.registeredOn ?? null, year))
-    .sort(byDate((i) => i.firstRegistration!.registeredOn, (i) => i._id));
+  const xiangnan = data.projects
+    .filter(
+      (p) =>
+        p.xiangnan !== null &&
+        p.xiangnan.qualifiesAsMajor &&
+        inYear(p.xiangnan.assignedOn, year) &&
+        (batch === null || p.xiangnan.batch === batch),
+    )
+    .sort(
+      byDate(
+        (p) => p.xiangnan!.assignedOn,
+        (p) => p._id,
+      ),
+    );
+  const firms = data.investors
+    .filter(
+      (i) =>
+        i.rankings.some((r) => RANKINGS_COUNTED.includes(r)) && inYear(i.firstRegistration?.registeredOn ?? null, year),
+    )
+    .sort(
+      byDate(
+        (i) => i.firstRegistration!.registeredOn,
+        (i) => i._id,
+      ),
+    );
   const national = parksReaching(data.parks, NATIONAL_LEVELS, year);
   const bonded = parksReaching(data.parks, ['comprehensive_bonded_zone'], year);
   const factories = data.parks
-    .map((park) => ({ parkId: park._id, name: park.name, city: park.city, floorAreaSqm: park.standardFactory.byYear[String(year)] ?? '0' }))
+    .map((park) => ({
+      parkId: park._id,
+      name: park.name,
+      city: park.city,
+      floorAreaSqm: park.standardFactory.byYear[String(year)] ?? '0',
+    }))
     .filter((f) => new Big(f.floorAreaSqm).gt(0));
   const factorySqm = factories.reduce((sum, f) => sum.plus(f.floorAreaSqm), new Big(0));
 
@@ -65,14 +122,26 @@ export const targetsReport = (
       target: targets?.xiangnanMajorProjects.target ?? null,
       met: targets ? xiangnan.length >= targets.xiangnanMajorProjects.target : null,
       rule: COUNTING_RULES.xiangnanMajorProjects,
-      projects: xiangnan.map((p) => ({ projectId: p._id, name: p.name, city: p.city, batch: p.xiangnan!.batch, assignedOn: p.xiangnan!.assignedOn, explanation: p.xiangnan!.evaluation.explanation })),
+      projects: xiangnan.map((p) => ({
+        projectId: p._id,
+        name: p.name,
+        city: p.city,
+        batch: p.xiangnan!.batch,
+        assignedOn: p.xiangnan!.assignedOn,
+        explanation: p.xiangnan!.evaluation.explanation,
+      })),
     },
     rankedFirms: {
       counted: firms.length,
       target: targets?.rankedFirms.target ?? null,
       met: targets ? firms.length >= targets.rankedFirms.target : null,
       rule: COUNTING_RULES.rankedFirms,
-      investors: firms.map((i) => ({ investorId: i._id, name: i.name, rankings: i.rankings, firstRegistration: i.firstRegistration })),
+      investors: firms.map((i) => ({
+        investorId: i._id,
+        name: i.name,
+        rankings: i.rankings,
+        firstRegistration: i.firstRegistration,
+      })),
     },
     nationalZones: {
       counted: national.length,

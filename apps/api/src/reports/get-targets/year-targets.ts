@@ -19,7 +19,8 @@ export type YearTargets = {
 export const YEAR_TARGETS: Readonly<Record<number, YearTargets>> = {
   2014: {
     year: 2014,
-    source: 'Hunan provincial commerce department, 2014 work plan for undertaking industrial transfer, items 2-4 and 17',
+    source:
+      'Hunan provincial commerce department, 2014 work plan for undertaking industrial transfer, items 2-4 and 17',
     transferProjects: { target: 130, stretch: 150 },
     xiangnanMajorProjects: { batch: 3, target: 100 },
     rankedFirms: { target: 8 },

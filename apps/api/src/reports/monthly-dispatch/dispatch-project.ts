@@ -1,11 +1,23 @@
 import Big from 'big.js';
-import { evaluateTransferTarget, PROJECT_STAGE_CODES, type MajorProjectRules, type Money, type RateTable } from '@itp/domain';
+import {
+  evaluateTransferTarget,
+  PROJECT_STAGE_CODES,
+  type MajorProjectRules,
+  type Money,
+  type RateTable,
+} from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
 import { cnyEquivalent } from '../../shared/queries/cny-equivalent';
 
 export type MajorReason = 'counts_toward_target' | 'xiangnan_major' | 'at_transfer_threshold';
 
-export type DispatchContext = { month: string; start: string; end: string; rates: RateTable; rules?: readonly MajorProjectRules[] };
+export type DispatchContext = {
+  month: string;
+  start: string;
+  end: string;
+  rates: RateTable;
+  rules?: readonly MajorProjectRules[];
+};
 
 /**
  * Why a project is a major project of the monthly dispatch, or [] when it is not: it counted toward a target,
@@ -13,13 +25,19 @@ export type DispatchContext = { month: string; start: string; end: string; rates
  * capital type by the rules in force on the month's last day (a large project not registered yet is exactly
  * what the dispatch must push). `unevaluated` says why the last test could not be made (no rate, no rules).
  */
-export const majorReasons = (p: ProjectLibraryDocument, context: DispatchContext): { reasons: MajorReason[]; unevaluated: string | null } => {
+export const majorReasons = (
+  p: ProjectLibraryDocument,
+  context: DispatchContext,
+): { reasons: MajorReason[]; unevaluated: string | null } => {
   const reasons: MajorReason[] = [];
   if (p.countsTowardTarget) reasons.push('counts_toward_target');
   if (p.xiangnan?.qualifiesAsMajor) reasons.push('xiangnan_major');
   try {
     const capitalType = p.capitalType === 'foreign' ? 'foreign' : 'domestic';
-    const evaluation = evaluateTransferTarget(capitalType, p.totalInvestment, context.end, { exchangeRates: context.rates, rules: context.rules });
+    const evaluation = evaluateTransferTarget(capitalType, p.totalInvestment, context.end, {
+      exchangeRates: context.rates,
+      rules: context.rules,
+    });
     if (evaluation.qualifies) reasons.push('at_transfer_threshold');
     return { reasons, unevaluated: null };
   } catch (error) {
@@ -29,18 +47,25 @@ export const majorReasons = (p: ProjectLibraryDocument, context: DispatchContext
 
 /** Signed by the month's end (progress is reported from signing on) and not abandoned before it began. */
 export const inDispatch = (p: ProjectLibraryDocument, context: DispatchContext): boolean =>
-  p.signedOn !== null && p.signedOn <= context.end && !(p.abandonment !== null && p.abandonment.abandonedOn < context.start);
+  p.signedOn !== null &&
+  p.signedOn <= context.end &&
+  !(p.abandonment !== null && p.abandonment.abandonedOn < context.start);
 
 export const statusAt = (p: ProjectLibraryDocument, date: string): 'active' | 'suspended' | 'abandoned' => {
   if (p.abandonment !== null && p.abandonment.abandonedOn <= date) return 'abandoned';
-  return p.suspensions.some((s) => s.suspendedOn <= date && (s.resumedOn === null || s.resumedOn > date)) ? 'suspended' : 'active';
+  return p.suspensions.some((s) => s.suspendedOn <= date && (s.resumedOn === null || s.resumedOn > date))
+    ? 'suspended'
+    : 'active';
 };
 
 /** The furthest stage reached on or before `date`. */
 export const stageAt = (p: ProjectLibraryDocument, date: string): string =>
   [...PROJECT_STAGE_CODES].reverse().find((stage) => (p.stageReachedOn[stage] ?? '9999') <= date) ?? p.stage;
 
-const minus = (a: Money, b: Money): Money => ({ amount: new Big(a.amount).minus(b.amount).toFixed(2), currency: a.currency });
+const minus = (a: Money, b: Money): Money => ({
+  amount: new Big(a.amount).minus(b.amount).toFixed(2),
+  currency: a.currency,
+});
 
 /**
  * Investment completed in the month: the month's cumulative figure minus the previous reported month's
@@ -55,7 +80,8 @@ export const monthlyInvestment = (p: ProjectLibraryDocument, month: string) => {
   if (current !== null) {
     if (previous === null) thisMonth = current.investmentCompletedToDate;
     // After a currency amendment the two figures cannot be subtracted: left out rather than guessed.
-    else if (previous.investmentCompletedToDate.currency === current.investmentCompletedToDate.currency) thisMonth = minus(current.investmentCompletedToDate, previous.investmentCompletedToDate);
+    else if (previous.investmentCompletedToDate.currency === current.investmentCompletedToDate.currency)
+      thisMonth = minus(current.investmentCompletedToDate, previous.investmentCompletedToDate);
   }
   return {
     reported: current !== null,
@@ -66,7 +92,9 @@ export const monthlyInvestment = (p: ProjectLibraryDocument, month: string) => {
 
 export const dispatchProject = (p: ProjectLibraryDocument, reasons: MajorReason[], context: DispatchContext) => {
   const investment = monthlyInvestment(p, context.month);
-  const openProblems = p.problems.filter((q) => q.raisedOn <= context.end && (q.resolvedOn === null || q.resolvedOn > context.end));
+  const openProblems = p.problems.filter(
+    (q) => q.raisedOn <= context.end && (q.resolvedOn === null || q.resolvedOn > context.end),
+  );
   return {
     projectId: p._id,
     name: p.name,
@@ -79,9 +107,16 @@ export const dispatchProject = (p: ProjectLibraryDocument, reasons: MajorReason[
     investmentThisMonth: investment.thisMonth,
     investmentToDate: investment.toDate,
     // Progress figures are converted at the rate in force on the month's last day.
-    investmentThisMonthCny: investment.thisMonth === null ? null : cnyEquivalent(investment.thisMonth, context.end, context.rates),
-    investmentToDateCny: investment.toDate === null ? null : cnyEquivalent(investment.toDate, context.end, context.rates),
-    openProblems: openProblems.map(({ problemId, title, assignedUnit, raisedOn }) => ({ problemId, title, assignedUnit, raisedOn })),
+    investmentThisMonthCny:
+      investment.thisMonth === null ? null : cnyEquivalent(investment.thisMonth, context.end, context.rates),
+    investmentToDateCny:
+      investment.toDate === null ? null : cnyEquivalent(investment.toDate, context.end, context.rates),
+    openProblems: openProblems.map(({ problemId, title, assignedUnit, raisedOn }) => ({
+      problemId,
+      title,
+      assignedUnit,
+      raisedOn,
+    })),
   };
 };
 

@@ -13,7 +13,10 @@ import { monthlyDispatchReport } from './monthly-dispatch.report';
 @Roles('reporter', 'auditor', 'admin')
 @Controller('api/v1/reports')
 export class MonthlyDispatchController {
-  constructor(private readonly readModels: ReadModels, private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   @Get('monthly-dispatch')
   @ApiOperation({ summary: '一月一调度: progress of every major project in the month, open problems, totals by city' })

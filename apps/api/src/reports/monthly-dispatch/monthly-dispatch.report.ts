@@ -2,7 +2,13 @@ import { CITIES, type MajorProjectRules, type RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
 import { monthEnd, monthStart } from '../../shared/queries/calendar';
 import { sumExact, toCents, type CnyEquivalent } from '../../shared/queries/cny-equivalent';
-import { dispatchProject, inDispatch, majorReasons, type DispatchContext, type DispatchProject } from './dispatch-project';
+import {
+  dispatchProject,
+  inDispatch,
+  majorReasons,
+  type DispatchContext,
+  type DispatchProject,
+} from './dispatch-project';
 
 export const MAJOR_PROJECT_DEFINITION =
   'A major project of the dispatch is signed by the end of the month, not abandoned before it began, and either counts toward a transfer target, ' +
@@ -22,7 +28,12 @@ const totals = (projects: readonly DispatchProject[]) => ({
 });
 
 /** 一月一调度: the month's progress of every major project, and totals by city. Pure. */
-export const monthlyDispatchReport = (month: string, projects: readonly ProjectLibraryDocument[], rates: RateTable, rules?: readonly MajorProjectRules[]) => {
+export const monthlyDispatchReport = (
+  month: string,
+  projects: readonly ProjectLibraryDocument[],
+  rates: RateTable,
+  rules?: readonly MajorProjectRules[],
+) => {
   const context: DispatchContext = { month, start: monthStart(month), end: monthEnd(month), rates, rules };
   const unevaluated: { projectId: string; reason: string }[] = [];
   const rows: DispatchProject[] = [];
@@ -32,7 +43,9 @@ export const monthlyDispatchReport = (month: string, projects: readonly ProjectL
     if (why !== null) unevaluated.push({ projectId: project._id, reason: why });
     if (reasons.length > 0) rows.push(dispatchProject(project, reasons, context));
   }
-  rows.sort((a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId));
+  rows.sort(
+    (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),
+  );
   const unconverted = rows
     .filter((r) => [r.investmentThisMonthCny, r.investmentToDateCny].some((c) => c !== null && c.amount === null))
     .map((r) => r.projectId);
@@ -41,7 +54,11 @@ export const monthlyDispatchReport = (month: string, projects: readonly ProjectL
     month,
     definition: MAJOR_PROJECT_DEFINITION,
     projects: rows,
-    byCity: CITIES.map(({ code, en, zh }) => ({ city: code, cityName: { en, zh }, ...totals(rows.filter((r) => r.city === code)) })).filter((c) => c.projects > 0),
+    byCity: CITIES.map(({ code, en, zh }) => ({
+      city: code,
+      cityName: { en, zh },
+      ...totals(rows.filter((r) => r.city === code)),
+    })).filter((c) => c.projects > 0),
     totals: totals(rows),
     /** Projects whose amounts could not be converted to CNY (no rate): left out of the CNY sums. */
     unconverted,

@@ -2,15 +2,34 @@ import { rateTable, type ProjectEvent } from '@itp/domain';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { businessRegistered, FLAT_RATE_EVENTS, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
+import {
+  businessRegistered,
+  FLAT_RATE_EVENTS,
+  projectEvents,
+  projectRegistered,
+} from '@itp/domain/testing/project-events';
 import { monthlyDispatchReport } from './monthly-dispatch.report';
 
 const log = eventLog();
-const project = (id: string, overrides: Parameters<typeof projectRegistered>[0], signedOn: string, registeredOn: string | null, more: ProjectEvent[] = []) => {
+const project = (
+  id: string,
+  overrides: Parameters<typeof projectRegistered>[0],
+  signedOn: string,
+  registeredOn: string | null,
+  more: ProjectEvent[] = [],
+) => {
   const registered = projectRegistered({ projectId: id, parkId: null, name: id, ...overrides });
-  log.record(`project-${id}`, [registered, projectEvents(id).contractSigned(signedOn), ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []), ...more]);
+  log.record(`project-${id}`, [
+    registered,
+    projectEvents(id).contractSigned(signedOn),
+    ...(registeredOn ? [businessRegistered(registered, registeredOn)] : []),
+    ...more,
+  ]);
 };
-const usdProgress = (id: string, month: string, amount: string): ProjectEvent => ({ type: 'ProjectMonthlyProgressReported', data: { projectId: id, month, investmentCompletedToDate: { amount, currency: 'USD' } } });
+const usdProgress = (id: string, month: string, amount: string): ProjectEvent => ({
+  type: 'ProjectMonthlyProgressReported',
+  data: { projectId: id, month, investmentCompletedToDate: { amount, currency: 'USD' } },
+});
 
 const countedEvents = projectEvents('counted');
 project('counted', { city: '430100' }, '2014-02-01', '2014-03-20', [
@@ -21,15 +40,34 @@ project('counted', { city: '430100' }, '2014-02-01', '2014-03-20', [
   countedEvents.problemRaised('open', '2014-06-03'),
   countedEvents.problemRaised('raised-in-july', '2014-07-01'),
 ]);
-project('foreign-unregistered', { city: '430400', capitalType: 'foreign', totalInvestment: { amount: '40000000.00', currency: 'USD' } }, '2014-02-01', null, [usdProgress('foreign-unregistered', '2014-06', '1000000.00')]);
-project('just-below', { city: '430400', totalInvestment: { amount: '199999999.99', currency: 'CNY' } }, '2014-02-01', null);
-project('abandoned-in-may', { city: '430100' }, '2014-02-01', '2014-03-01', [projectEvents('abandoned-in-may').abandoned('2014-05-15')]);
+project(
+  'foreign-unregistered',
+  { city: '430400', capitalType: 'foreign', totalInvestment: { amount: '40000000.00', currency: 'USD' } },
+  '2014-02-01',
+  null,
+  [usdProgress('foreign-unregistered', '2014-06', '1000000.00')],
+);
+project(
+  'just-below',
+  { city: '430400', totalInvestment: { amount: '199999999.99', currency: 'CNY' } },
+  '2014-02-01',
+  null,
+);
+project('abandoned-in-may', { city: '430100' }, '2014-02-01', '2014-03-01', [
+  projectEvents('abandoned-in-may').abandoned('2014-05-15'),
+]);
 project('signed-in-july', { city: '430100' }, '2014-07-01', null);
-project('suspended', { city: '430100' }, '2014-02-01', '2014-04-01', [projectEvents('suspended').suspended('2014-06-01')]);
+project('suspended', { city: '430100' }, '2014-02-01', '2014-04-01', [
+  projectEvents('suspended').suspended('2014-06-01'),
+]);
 
 let report: ReturnType<typeof monthlyDispatchReport>;
 beforeAll(async () => {
-  report = monthlyDispatchReport('2014-06', await fold(projectLibraryProjection, log.events), rateTable(FLAT_RATE_EVENTS));
+  report = monthlyDispatchReport(
+    '2014-06',
+    await fold(projectLibraryProjection, log.events),
+    rateTable(FLAT_RATE_EVENTS),
+  );
 });
 
 describe('the monthly dispatch of June 2014', () => {
@@ -43,20 +81,47 @@ describe('the monthly dispatch of June 2014', () => {
   it("takes this month's investment as the difference from the previous reported month", () => {
     const counted = report.projects[0];
     // 12,000,000.50 (June) - 5,000,000.00 (April, the previous report) = 7,000,000.50
-    expect(counted).toMatchObject({ reported: true, investmentThisMonth: { amount: '7000000.50', currency: 'CNY' }, investmentToDate: { amount: '12000000.50', asOfMonth: '2014-06' } });
+    expect(counted).toMatchObject({
+      reported: true,
+      investmentThisMonth: { amount: '7000000.50', currency: 'CNY' },
+      investmentToDate: { amount: '12000000.50', asOfMonth: '2014-06' },
+    });
   });
 
   it('converts USD progress at the rate of the month end', () =>
     // USD 1,000,000.00 x 6.1000 = CNY 6,100,000.00
-    expect(report.projects[2].investmentThisMonthCny).toEqual({ amount: '6100000.00', exact: '6100000.00', rate: { rate: '6.1000', effectiveOn: '2014-01-02' } }));
+    expect(report.projects[2].investmentThisMonthCny).toEqual({
+      amount: '6100000.00',
+      exact: '6100000.00',
+      rate: { rate: '6.1000', effectiveOn: '2014-01-02' },
+    }));
 
-  it('shows the problems open at the month end', () => expect(report.projects[0].openProblems.map((q) => q.problemId)).toEqual(['open']));
+  it('shows the problems open at the month end', () =>
+    expect(report.projects[0].openProblems.map((q) => q.problemId)).toEqual(['open']));
 
   it('totals by city, flagging projects that did not report', () => {
     expect(report.byCity).toEqual([
       // Changsha: 7,000,000.50 this month; to date 12,000,000.50 (the suspended project reported nothing)
-      { city: '430100', cityName: { en: 'Changsha', zh: '长沙' }, projects: 2, reported: 1, notReported: 1, investmentThisMonthCny: '7000000.50', investmentToDateCny: '12000000.50', openProblems: 1 },
-      { city: '430400', cityName: { en: 'Hengyang', zh: '衡阳' }, projects: 1, reported: 1, notReported: 0, investmentThisMonthCny: '6100000.00', investmentToDateCny: '6100000.00', openProblems: 0 },
+      {
+        city: '430100',
+        cityName: { en: 'Changsha', zh: '长沙' },
+        projects: 2,
+        reported: 1,
+        notReported: 1,
+        investmentThisMonthCny: '7000000.50',
+        investmentToDateCny: '12000000.50',
+        openProblems: 1,
+      },
+      {
+        city: '430400',
+        cityName: { en: 'Hengyang', zh: '衡阳' },
+        projects: 1,
+        reported: 1,
+        notReported: 0,
+        investmentThisMonthCny: '6100000.00',
+        investmentToDateCny: '6100000.00',
+        openProblems: 0,
+      },
     ]);
     expect(report.totals).toMatchObject({ projects: 3, investmentThisMonthCny: '13100000.50' });
   });

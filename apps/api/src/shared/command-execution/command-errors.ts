@@ -1,7 +1,11 @@
 /** `If-Match` named a revision the stream is no longer at: answered 412, nothing appended. */
 export class StaleRevisionError extends Error {
   override readonly name = 'StaleRevisionError';
-  constructor(readonly streamId: string, readonly expected: number, readonly actual: number | 'no_stream') {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number | 'no_stream',
+  ) {
     super(`If-Match revision ${expected} is stale: ${streamId} is at ${String(actual)}`);
   }
 }
@@ -17,7 +21,10 @@ export class IdempotencyKeyReusedError extends Error {
 /** Every retry met another writer on the same stream: answered 409, nothing appended. */
 export class ConcurrencyExhaustedError extends Error {
   override readonly name = 'ConcurrencyExhaustedError';
-  constructor(readonly streamId: string, readonly attempts: number) {
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
     super(`${streamId} kept changing during ${attempts} attempts; retry the command`);
   }
 }
@@ -25,7 +32,10 @@ export class ConcurrencyExhaustedError extends Error {
 /** The caller's key is not scoped to the city of the aggregate: answered 403, nothing appended. */
 export class CityScopeError extends Error {
   override readonly name = 'CityScopeError';
-  constructor(readonly city: string, readonly unit: string) {
+  constructor(
+    readonly city: string,
+    readonly unit: string,
+  ) {
     super(`The key of unit "${unit}" is not scoped to city ${city}`);
   }
 }

@@ -1,8 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import {
-  EXCHANGE_RATE_EVENTS, EXCHANGE_RATES_STREAM_ID, emptyRateTable, evolveExchangeRates, evolvePark, initialExchangeRatesState, initialParkState,
-  investorStreamId, PARK_EVENTS, parkStreamId, rateTableOf, type CityCode, type ProjectCommandReads, type ProjectDecisionContext, type RateTable,
+  EXCHANGE_RATE_EVENTS,
+  EXCHANGE_RATES_STREAM_ID,
+  emptyRateTable,
+  evolveExchangeRates,
+  evolvePark,
+  initialExchangeRatesState,
+  initialParkState,
+  investorStreamId,
+  PARK_EVENTS,
+  parkStreamId,
+  rateTableOf,
+  type CityCode,
+  type ProjectCommandReads,
+  type ProjectDecisionContext,
+  type RateTable,
 } from '@itp/domain';
 
 /**
@@ -18,7 +31,11 @@ export class DecisionContextReader {
     const [exchangeRates, investors, parks] = await Promise.all([
       reads.exchangeRates ? this.exchangeRates() : emptyRateTable(),
       Promise.all(reads.investorIds.map(async (id) => ((await this.investorExists(id)) ? [id] : []))),
-      Promise.all(reads.parkIds.map(async (id) => ((city) => (city === undefined ? [] : [[id, city] as const]))(await this.parkCity(id)))),
+      Promise.all(
+        reads.parkIds.map(async (id) =>
+          ((city) => (city === undefined ? [] : [[id, city] as const]))(await this.parkCity(id)),
+        ),
+      ),
     ]);
     return { exchangeRates, references: { investors: new Set(investors.flat()), parks: new Map(parks.flat()) } };
   }
@@ -35,6 +52,11 @@ export class DecisionContextReader {
 
   private async exchangeRates(): Promise<RateTable> {
     const events = await this.store.readStream(EXCHANGE_RATES_STREAM_ID);
-    return rateTableOf(events.reduce((state, event) => evolveExchangeRates(state, EXCHANGE_RATE_EVENTS.decode(event)), initialExchangeRatesState()));
+    return rateTableOf(
+      events.reduce(
+        (state, event) => evolveExchangeRates(state, EXCHANGE_RATE_EVENTS.decode(event)),
+        initialExchangeRatesState(),
+      ),
+    );
   }
 }

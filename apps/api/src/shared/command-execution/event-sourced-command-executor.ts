@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { chainMetadata, EVENT_STORE, GENESIS_HASH, WrongExpectedRevisionError, type EventStore, type EventToAppend, type RecordedEvent } from '@itp/event-store';
+import {
+  chainMetadata,
+  EVENT_STORE,
+  GENESIS_HASH,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@itp/event-store';
 import { SCHEMA_VERSION_KEY, type Decider, type EventCatalogue } from '@itp/domain';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
@@ -54,7 +62,10 @@ export class EventSourcedCommandExecutor {
       if (context.ifMatch !== undefined && context.ifMatch !== revision) {
         throw new StaleRevisionError(streamId, context.ifMatch, revision < 0 ? 'no_stream' : revision);
       }
-      const state = history.reduce((folded, event) => decider.evolve(folded, spec.events.decode(event)), decider.initialState());
+      const state = history.reduce(
+        (folded, event) => decider.evolve(folded, spec.events.decode(event)),
+        decider.initialState(),
+      );
       spec.authorize?.(state);
       const decided = decider.decide(spec.command, state, spec.decideContext);
       if (decided.length === 0) {
@@ -62,8 +73,16 @@ export class EventSourcedCommandExecutor {
       }
       const toAppend = this.chain(spec, decided, history);
       try {
-        const appended = await this.store.appendToStream(streamId, toAppend, { expectedRevision: revision < 0 ? 'no_stream' : revision });
-        return { id: spec.id, streamId, revision: appended.nextExpectedRevision, position: appended.position, replayed: false };
+        const appended = await this.store.appendToStream(streamId, toAppend, {
+          expectedRevision: revision < 0 ? 'no_stream' : revision,
+        });
+        return {
+          id: spec.id,
+          streamId,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          replayed: false,
+        };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
@@ -72,7 +91,10 @@ export class EventSourcedCommandExecutor {
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
   }
 
-  private priorResult<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>, history: RecordedEvent[]): CommandResult | undefined {
+  private priorResult<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+    history: RecordedEvent[],
+  ): CommandResult | undefined {
     const prior = history.filter((event) => event.metadata.commandId === spec.context.commandId);
     if (prior.length === 0) return undefined;
     if (prior[0].metadata.requestHash !== spec.context.requestHash) throw new IdempotencyKeyReusedError(spec.streamId);
@@ -80,7 +102,11 @@ export class EventSourcedCommandExecutor {
     return { id: spec.id, streamId: spec.streamId, revision: last.revision, position: last.position, replayed: true };
   }
 
-  private chain<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>, decided: E[], history: RecordedEvent[]): EventToAppend[] {
+  private chain<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+    decided: E[],
+    history: RecordedEvent[],
+  ): EventToAppend[] {
     const { streamId, context } = spec;
     let previousHash = (history.at(-1)?.metadata.hash as string | undefined) ?? GENESIS_HASH;
     const { principal } = context;
@@ -96,10 +122,18 @@ export class EventSourcedCommandExecutor {
         requestHash: context.requestHash,
         [SCHEMA_VERSION_KEY]: spec.events.schemaVersion(event.type),
       };
-      const metadata = chainMetadata({ streamId, revision, type: event.type, data: event.data, metadata: base }, previousHash);
+      const metadata = chainMetadata(
+        { streamId, revision, type: event.type, data: event.data, metadata: base },
+        previousHash,
+      );
       previousHash = metadata.hash as string;
       // Deterministic ids: the same command retried produces the same event ids, which the store deduplicates.
-      return { id: uuidv5(`${context.commandId}:${index}`, EVENT_ID_NAMESPACE), type: event.type, data: event.data, metadata };
+      return {
+        id: uuidv5(`${context.commandId}:${index}`, EVENT_ID_NAMESPACE),
+        type: event.type,
+        data: event.data,
+        metadata,
+      };
     });
   }
 }

@@ -12,7 +12,11 @@ describe('StreamLocks', () => {
       log.push(`${name} ends`);
       return name;
     };
-    const results = await Promise.all([locks.run('project-1', work('a')), locks.run('project-1', work('b')), locks.run('project-1', work('c'))]);
+    const results = await Promise.all([
+      locks.run('project-1', work('a')),
+      locks.run('project-1', work('b')),
+      locks.run('project-1', work('c')),
+    ]);
     expect(results).toEqual(['a', 'b', 'c']);
     expect(log).toEqual(['a starts', 'a ends', 'b starts', 'b ends', 'c starts', 'c ends']);
   });

@@ -7,7 +7,9 @@ export const IsLocalDate = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$pro
 export const IsYearMonth = () => Matches(/^\d{4}-\d{2}$/, { message: '$property must be a month YYYY-MM' });
 /** Exact decimals travel as strings: a JSON number would already have lost precision. */
 export const IsDecimalString = (maxDecimals: number) =>
-  Matches(new RegExp(`^(0|[1-9]\\d{0,14})(\\.\\d{1,${maxDecimals}})?$`), { message: `$property must be a decimal string with at most ${maxDecimals} decimals, e.g. "250000000.00"` });
+  Matches(new RegExp(`^(0|[1-9]\\d{0,14})(\\.\\d{1,${maxDecimals}})?$`), {
+    message: `$property must be a decimal string with at most ${maxDecimals} decimals, e.g. "250000000.00"`,
+  });
 
 export class MoneyDto {
   /** Exact decimal amount as a string, at most 2 decimals. */

@@ -10,6 +10,10 @@ export async function namingBodyFields<T>(command: Promise<T>, domainPrefix = 'c
     return await command;
   } catch (error) {
     if (!(error instanceof DomainValidationError)) throw error;
-    throw new DomainValidationError(error.errors.map((e) => (e.field.startsWith(domainPrefix) ? { ...e, field: e.field.slice(domainPrefix.length) } : e)));
+    throw new DomainValidationError(
+      error.errors.map((e) =>
+        e.field.startsWith(domainPrefix) ? { ...e, field: e.field.slice(domainPrefix.length) } : e,
+      ),
+    );
   }
 }

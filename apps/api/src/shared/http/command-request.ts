@@ -24,16 +24,21 @@ export function commandContextFrom(request: FastifyRequest & CommandRequest): Co
   const errors: { field: string; message: string }[] = [];
 
   const idempotencyKey = header(request, 'idempotency-key');
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) errors.push({ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' });
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+    errors.push({ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' });
   const ifMatchHeader = header(request, 'if-match');
   const ifMatch = ifMatchHeader === undefined ? undefined : IF_MATCH.exec(ifMatchHeader.trim());
-  if (ifMatchHeader !== undefined && !ifMatch) errors.push({ field: 'If-Match', message: 'must be a revision in quotes, as sent in ETag, e.g. "3"' });
+  if (ifMatchHeader !== undefined && !ifMatch)
+    errors.push({ field: 'If-Match', message: 'must be a revision in quotes, as sent in ETag, e.g. "3"' });
   const correlationId = header(request, 'x-correlation-id');
-  if (correlationId !== undefined && !IDEMPOTENCY_KEY.test(correlationId)) errors.push({ field: 'X-Correlation-Id', message: 'must be 1-200 visible ASCII characters' });
+  if (correlationId !== undefined && !IDEMPOTENCY_KEY.test(correlationId))
+    errors.push({ field: 'X-Correlation-Id', message: 'must be 1-200 visible ASCII characters' });
   if (errors.length > 0) throw invalidInput(errors);
 
   // Keys are scoped to the caller: two clients may use the same key without meeting.
-  const commandId = idempotencyKey ? uuidv5(`${principal.keyId}:${idempotencyKey}`, COMMAND_ID_NAMESPACE) : randomUUID();
+  const commandId = idempotencyKey
+    ? uuidv5(`${principal.keyId}:${idempotencyKey}`, COMMAND_ID_NAMESPACE)
+    : randomUUID();
   const requestHash = createHash('sha256')
     .update(canonicalize({ method: request.method, path: request.url.split('?')[0], body: request.body ?? null }) ?? '')
     .digest('hex');

@@ -10,12 +10,18 @@ export const monthEnd = (month: string): string => {
 };
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+export const daysBetween = (from: string, to: string): number =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /** 'YYYY-Qn' → its first and last day, and 1 January of its year. */
 export const quarterBounds = (quarter: string): { year: number; start: string; end: string; yearStart: string } => {
   const [yearText, q] = quarter.split('-Q');
   const year = Number(yearText);
   const firstMonth = (Number(q) - 1) * 3 + 1;
-  return { year, start: `${year}-${pad(firstMonth)}-01`, end: monthEnd(`${year}-${pad(firstMonth + 2)}`), yearStart: `${year}-01-01` };
+  return {
+    year,
+    start: `${year}-${pad(firstMonth)}-01`,
+    end: monthEnd(`${year}-${pad(firstMonth + 2)}`),
+    yearStart: `${year}-01-01`,
+  };
 };

@@ -8,7 +8,14 @@ describe('calendar arithmetic', () => {
     expect(monthEnd('2014-12')).toBe('2014-12-31');
   });
 
-  it('counts whole days', () => expect([daysBetween('2014-04-03', '2014-04-20'), daysBetween('2014-02-27', '2014-03-01')]).toEqual([17, 2]));
+  it('counts whole days', () =>
+    expect([daysBetween('2014-04-03', '2014-04-20'), daysBetween('2014-02-27', '2014-03-01')]).toEqual([17, 2]));
 
-  it('bounds a quarter', () => expect(quarterBounds('2014-Q2')).toEqual({ year: 2014, start: '2014-04-01', end: '2014-06-30', yearStart: '2014-01-01' }));
+  it('bounds a quarter', () =>
+    expect(quarterBounds('2014-Q2')).toEqual({
+      year: 2014,
+      start: '2014-04-01',
+      end: '2014-06-30',
+      yearStart: '2014-01-01',
+    }));
 });

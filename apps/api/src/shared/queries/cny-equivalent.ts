@@ -23,17 +23,25 @@ export const cnyEquivalent = (money: Money, onDate: string | null, table: RateTa
   }
   const rate = onDate === null ? (table.rates.at(-1) ?? null) : rateOn(table, onDate);
   if (rate === null) {
-    return { amount: null, reason: onDate === null ? 'no USD/CNY rate has been set' : `no USD/CNY rate effective on or before ${onDate}` };
+    return {
+      amount: null,
+      reason: onDate === null ? 'no USD/CNY rate has been set' : `no USD/CNY rate effective on or before ${onDate}`,
+    };
   }
   const exact = new Big(money.amount).times(rate.rate);
-  return { amount: exact.round(2, Big.roundHalfEven).toFixed(2), exact: exactMoney(exact), rate: { rate: rate.rate, effectiveOn: rate.effectiveOn } };
+  return {
+    amount: exact.round(2, Big.roundHalfEven).toFixed(2),
+    exact: exactMoney(exact),
+    rate: { rate: rate.rate, effectiveOn: rate.effectiveOn },
+  };
 };
 
 /** An exact amount written out in full: every decimal it has, and never fewer than 2, never an exponent. */
 export const exactMoney = (value: Big): string => value.toFixed(Math.max(2, value.c.length - value.e - 1));
 
 /** Exact sum of decimal strings. */
-export const sumExact = (values: readonly string[]): string => exactMoney(values.reduce((sum, v) => sum.plus(v), new Big(0)));
+export const sumExact = (values: readonly string[]): string =>
+  exactMoney(values.reduce((sum, v) => sum.plus(v), new Big(0)));
 
 /** For display: 2 places, half to even. */
 export const toCents = (exact: string): string => new Big(exact).round(2, Big.roundHalfEven).toFixed(2);

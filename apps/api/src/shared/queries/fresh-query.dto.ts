@@ -4,7 +4,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Every query may wait for the projections to have folded the caller's own last command. */
 export class FreshQueryDto {
-  @ApiPropertyOptional({ description: 'The `position` a command answered: the query first waits (bounded; then 503 with Retry-After) until the read models it reads have folded it.', example: 42 })
+  @ApiPropertyOptional({
+    description:
+      'The `position` a command answered: the query first waits (bounded; then 503 with Retry-After) until the read models it reads have folded it.',
+    example: 42,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateTable } from '@itp/domain';
 import {
-  exchangeRatesProjection, investorLibraryProjection, parkLibraryProjection, problemsProjection, projectLibraryProjection, USD_CNY_DOCUMENT_ID,
-  type ExchangeRatesDocument, type InvestorLibraryDocument, type ParkLibraryDocument, type ProblemDocument, type ProjectLibraryDocument,
+  exchangeRatesProjection,
+  investorLibraryProjection,
+  parkLibraryProjection,
+  problemsProjection,
+  projectLibraryProjection,
+  USD_CNY_DOCUMENT_ID,
+  type ExchangeRatesDocument,
+  type InvestorLibraryDocument,
+  type ParkLibraryDocument,
+  type ProblemDocument,
+  type ProjectLibraryDocument,
 } from '@itp/projections';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
 
@@ -38,7 +47,11 @@ export class ReadModels {
 
   /** The USD/CNY table in the domain's shape, so conversions use the domain's own rate lookup. */
   async rateTable(): Promise<RateTable> {
-    const document = await this.store.collection<ExchangeRatesDocument>(exchangeRatesProjection.collection).findOne({ _id: USD_CNY_DOCUMENT_ID });
-    return { rates: (document?.rates ?? []).map(({ rate, effectiveOn }) => ({ base: 'USD', quote: 'CNY', rate, effectiveOn })) };
+    const document = await this.store
+      .collection<ExchangeRatesDocument>(exchangeRatesProjection.collection)
+      .findOne({ _id: USD_CNY_DOCUMENT_ID });
+    return {
+      rates: (document?.rates ?? []).map(({ rate, effectiveOn }) => ({ base: 'USD', quote: 'CNY', rate, effectiveOn })),
+    };
   }
 }

@@ -13,7 +13,10 @@ export const abandonProject = ({ data }: AbandonProject, state: Project): Projec
   errors.throwIfAny();
   const project = requireOpen(state, data.projectId, 'abandon it again');
   checkText(errors, 'reason', data.reason, 1000);
-  checkBusinessDate(errors, 'abandonedOn', data.abandonedOn, data.recordedOn, { date: project.lastMilestoneOn, label: 'the previous milestone' });
+  checkBusinessDate(errors, 'abandonedOn', data.abandonedOn, data.recordedOn, {
+    date: project.lastMilestoneOn,
+    label: 'the previous milestone',
+  });
   errors.throwIfAny();
   return [
     {

@@ -1,7 +1,15 @@
 import { AggregateNotFoundError, DomainValidationError, IllegalTransitionError } from '../../shared/domain-errors';
 import type { AbandonProject } from '../project.commands';
 import type { ProjectEvent } from '../project.events';
-import { abandoned, contractSigned, givenProject as given, PROJECT_ID, projectRegistered, suspended, TODAY } from '../../testing/project-fixtures';
+import {
+  abandoned,
+  contractSigned,
+  givenProject as given,
+  PROJECT_ID,
+  projectRegistered,
+  suspended,
+  TODAY,
+} from '../../testing/project-fixtures';
 
 const abandon = (abandonedOn = '2014-05-01', reason = 'investor withdrew'): AbandonProject => ({
   type: 'AbandonProject',
@@ -12,7 +20,8 @@ describe('AbandonProject', () => {
   describe('when the project is active', () => {
     it('abandons it', () => given(projectRegistered(), contractSigned()).when(abandon()).then(abandoned()));
 
-    it('requires a reason', () => given(projectRegistered()).when(abandon('2014-05-01', '')).then(DomainValidationError));
+    it('requires a reason', () =>
+      given(projectRegistered()).when(abandon('2014-05-01', '')).then(DomainValidationError));
 
     it('refuses a date before the previous milestone', () =>
       given(projectRegistered(), contractSigned('2014-03-01')).when(abandon('2014-02-01')).then(DomainValidationError));
@@ -22,7 +31,13 @@ describe('AbandonProject', () => {
     it('abandons it, noting it was suspended', () => {
       const expected: ProjectEvent = {
         type: 'ProjectAbandoned',
-        data: { projectId: PROJECT_ID, stage: 'signed', wasSuspended: true, reason: 'investor withdrew', abandonedOn: '2014-05-01' },
+        data: {
+          projectId: PROJECT_ID,
+          stage: 'signed',
+          wasSuspended: true,
+          reason: 'investor withdrew',
+          abandonedOn: '2014-05-01',
+        },
       };
       given(projectRegistered(), contractSigned(), suspended('2014-04-15')).when(abandon()).then(expected);
     });
@@ -30,7 +45,9 @@ describe('AbandonProject', () => {
 
   describe('when the project is abandoned', () => {
     it('refuses: abandonment is terminal', () =>
-      given(projectRegistered(), contractSigned(), abandoned()).when(abandon('2014-06-01')).then(IllegalTransitionError));
+      given(projectRegistered(), contractSigned(), abandoned())
+        .when(abandon('2014-06-01'))
+        .then(IllegalTransitionError));
   });
 
   describe('when the project does not exist', () => {

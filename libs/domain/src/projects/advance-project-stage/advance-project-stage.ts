@@ -21,9 +21,17 @@ export const advanceProjectStage = ({ data }: AdvanceProjectStage, state: Projec
     const rule = isSignedOrLater(project.stage)
       ? 'from signing on, each stage is reached in turn'
       : 'before signing a project only moves forward, and reaches later stages only after signing';
-    throw new IllegalTransitionError('project', data.projectId, project.stage, `cannot advance to ${data.stage}: ${rule}`);
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.stage,
+      `cannot advance to ${data.stage}: ${rule}`,
+    );
   }
   return [
-    { type: 'ProjectStageAdvanced', data: { projectId: data.projectId, from: project.stage, to: data.stage, reachedOn: data.reachedOn } },
+    {
+      type: 'ProjectStageAdvanced',
+      data: { projectId: data.projectId, from: project.stage, to: data.stage, reachedOn: data.reachedOn },
+    },
   ];
 };

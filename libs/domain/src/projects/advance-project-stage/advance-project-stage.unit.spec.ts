@@ -20,10 +20,15 @@ describe('AdvanceProjectStage', () => {
   describe('when the lead is at strategy', () => {
     const lead = projectRegistered({ stage: 'strategy' });
 
-    it('moves to intention', () => given(lead).when(advance('intention')).then(stageAdvanced('strategy', 'intention', '2014-05-01')));
+    it('moves to intention', () =>
+      given(lead)
+        .when(advance('intention'))
+        .then(stageAdvanced('strategy', 'intention', '2014-05-01')));
 
     it('may skip intention and move to negotiating', () =>
-      given(lead).when(advance('negotiating')).then(stageAdvanced('strategy', 'negotiating', '2014-05-01')));
+      given(lead)
+        .when(advance('negotiating'))
+        .then(stageAdvanced('strategy', 'negotiating', '2014-05-01')));
 
     it('cannot land without a signed contract', () =>
       given(lead)
@@ -31,7 +36,9 @@ describe('AdvanceProjectStage', () => {
         .then(IllegalTransitionError, (e) => expect(e.message).toContain('only after signing')));
 
     it('refuses "signed": signing has its own command', () =>
-      given(lead).when(advance('signed' as never)).then(DomainValidationError, (e) => expect(e.errors[0].field).toBe('stage')));
+      given(lead)
+        .when(advance('signed' as never))
+        .then(DomainValidationError, (e) => expect(e.errors[0].field).toBe('stage')));
 
     it('refuses a date before the lead was identified', () =>
       given(lead)
@@ -44,13 +51,18 @@ describe('AdvanceProjectStage', () => {
 
   describe('when the lead is negotiating', () => {
     it('cannot go back to intention', () =>
-      given(projectRegistered({ stage: 'negotiating' })).when(advance('intention')).then(IllegalTransitionError));
+      given(projectRegistered({ stage: 'negotiating' }))
+        .when(advance('intention'))
+        .then(IllegalTransitionError));
   });
 
   describe('when the contract is signed', () => {
     const history = [projectRegistered(), contractSigned('2014-03-01')];
 
-    it('lands', () => given(...history).when(advance('landed')).then(stageAdvanced('signed', 'landed', '2014-05-01')));
+    it('lands', () =>
+      given(...history)
+        .when(advance('landed'))
+        .then(stageAdvanced('signed', 'landed', '2014-05-01')));
 
     it('cannot skip landing', () =>
       given(...history)
@@ -66,7 +78,9 @@ describe('AdvanceProjectStage', () => {
         .then(DomainValidationError, (e) => expect(e.errors[0].message).toContain('2014-03-01')));
 
     it('accepts a landing on the day of signing', () =>
-      given(...history).when(advance('landed', '2014-03-01')).then(stageAdvanced('signed', 'landed', '2014-03-01')));
+      given(...history)
+        .when(advance('landed', '2014-03-01'))
+        .then(stageAdvanced('signed', 'landed', '2014-03-01')));
   });
 
   describe('when the project goes through every stage in turn', () => {
@@ -78,7 +92,9 @@ describe('AdvanceProjectStage', () => {
         stageAdvanced('landed', 'under_construction', '2014-04-01'),
         stageAdvanced('under_construction', 'in_production', '2014-05-01'),
       ];
-      given(...history).when(advance('operating', '2014-06-01')).then(stageAdvanced('in_production', 'operating', '2014-06-01'));
+      given(...history)
+        .when(advance('operating', '2014-06-01'))
+        .then(stageAdvanced('in_production', 'operating', '2014-06-01'));
       given(...history, stageAdvanced('in_production', 'operating', '2014-06-01'))
         .when(advance('operating', '2014-06-02'))
         .then(IllegalTransitionError);

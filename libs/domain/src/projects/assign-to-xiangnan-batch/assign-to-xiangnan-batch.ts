@@ -25,21 +25,41 @@ export const assignToXiangnanBatch = (
   if (!Number.isInteger(data.batch) || data.batch < 1 || data.batch > MAX_XIANGNAN_BATCH) {
     errors.add('batch', `must be a whole number from 1 to ${MAX_XIANGNAN_BATCH}`);
   }
-  checkBusinessDate(errors, 'assignedOn', data.assignedOn, data.recordedOn, { date: project.identifiedOn, label: 'the day the lead was identified' });
+  checkBusinessDate(errors, 'assignedOn', data.assignedOn, data.recordedOn, {
+    date: project.identifiedOn,
+    label: 'the day the lead was identified',
+  });
   errors.throwIfAny();
   const { city, totalInvestment } = project.details;
   if (!isXiangnanCity(city)) {
     const name = CITIES.find((c) => c.code === city)?.en ?? city;
-    throw new IllegalTransitionError('project', data.projectId, `in ${name} (${city})`, `only projects in ${XIANGNAN_CITIES.join(', ')} (Hengyang, Chenzhou, Yongzhou) join a Xiangnan batch`);
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      `in ${name} (${city})`,
+      `only projects in ${XIANGNAN_CITIES.join(', ')} (Hengyang, Chenzhou, Yongzhou) join a Xiangnan batch`,
+    );
   }
   if (project.xiangnan) {
-    throw new IllegalTransitionError('project', data.projectId, `in Xiangnan batch ${project.xiangnan.batch}`, 'a project joins one batch only');
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      `in Xiangnan batch ${project.xiangnan.batch}`,
+      'a project joins one batch only',
+    );
   }
   const evaluation = evaluateXiangnanMajor(totalInvestment, data.assignedOn, context);
   return [
     {
       type: 'ProjectAssignedToXiangnanBatch',
-      data: { projectId: data.projectId, batch: data.batch, assignedOn: data.assignedOn, city, qualifiesAsMajor: evaluation.qualifies, evaluation },
+      data: {
+        projectId: data.projectId,
+        batch: data.batch,
+        assignedOn: data.assignedOn,
+        city,
+        qualifiesAsMajor: evaluation.qualifies,
+        evaluation,
+      },
     },
   ];
 };

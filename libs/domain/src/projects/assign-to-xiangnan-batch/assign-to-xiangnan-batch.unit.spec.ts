@@ -3,7 +3,15 @@ import type { Money } from '../../shared/money';
 import { emptyRateTable } from '../../exchange-rates/rate-table';
 import type { AssignToXiangnanBatch } from '../project.commands';
 import type { ProjectAssignedToXiangnanBatch } from '../project.events';
-import { CONTEXT, contractSigned, givenProject as given, PROJECT_ID, projectRegistered, suspended, TODAY } from '../../testing/project-fixtures';
+import {
+  CONTEXT,
+  contractSigned,
+  givenProject as given,
+  PROJECT_ID,
+  projectRegistered,
+  suspended,
+  TODAY,
+} from '../../testing/project-fixtures';
 
 const assign = (batch = 3, assignedOn = '2014-05-20'): AssignToXiangnanBatch => ({
   type: 'AssignToXiangnanBatch',
@@ -13,7 +21,9 @@ const assign = (batch = 3, assignedOn = '2014-05-20'): AssignToXiangnanBatch => 
 const inChenzhou = (totalInvestment: Money) => projectRegistered({ city: '431000', totalInvestment });
 
 const outcome = (totalInvestment: Money, assignedOn = '2014-05-20') => {
-  const [event] = given(inChenzhou(totalInvestment)).when(assign(3, assignedOn)).decide() as ProjectAssignedToXiangnanBatch[];
+  const [event] = given(inChenzhou(totalInvestment))
+    .when(assign(3, assignedOn))
+    .decide() as ProjectAssignedToXiangnanBatch[];
   return event.data;
 };
 
@@ -26,7 +36,12 @@ describe('AssignToXiangnanBatch', () => {
         assignedOn: '2014-05-20',
         city: '431000',
         qualifiesAsMajor: true,
-        evaluation: expect.objectContaining({ rule: 'xiangnan_major_project', rulesVersion: '2014-01', rate: null, qualifies: true }),
+        evaluation: expect.objectContaining({
+          rule: 'xiangnan_major_project',
+          rulesVersion: '2014-01',
+          rate: null,
+          qualifies: true,
+        }),
       }));
 
     it('compares a CNY amount with the RMB equivalent at the rate in force on the assignment', () => {
@@ -53,11 +68,18 @@ describe('AssignToXiangnanBatch', () => {
         .then(MissingExchangeRateError));
 
     it.each([0, 1.5, -1, 100])('refuses batch %p', (batch) =>
-      given(inChenzhou({ amount: '1.00', currency: 'USD' })).when(assign(batch)).then(DomainValidationError, (e) => expect(e.errors[0].field).toBe('batch')));
+      given(inChenzhou({ amount: '1.00', currency: 'USD' }))
+        .when(assign(batch))
+        .then(DomainValidationError, (e) => expect(e.errors[0].field).toBe('batch')),
+    );
 
     it('refuses a second assignment', () => {
-      const first = given(inChenzhou({ amount: '1.00', currency: 'USD' })).when(assign(3)).decide();
-      given(inChenzhou({ amount: '1.00', currency: 'USD' }), ...first).when(assign(4)).then(IllegalTransitionError);
+      const first = given(inChenzhou({ amount: '1.00', currency: 'USD' }))
+        .when(assign(3))
+        .decide();
+      given(inChenzhou({ amount: '1.00', currency: 'USD' }), ...first)
+        .when(assign(4))
+        .then(IllegalTransitionError);
     });
   });
 
@@ -70,6 +92,8 @@ describe('AssignToXiangnanBatch', () => {
 
   describe('when the project is suspended', () => {
     it('refuses', () =>
-      given(inChenzhou({ amount: '1.00', currency: 'USD' }), contractSigned(), suspended()).when(assign()).then(IllegalTransitionError));
+      given(inChenzhou({ amount: '1.00', currency: 'USD' }), contractSigned(), suspended())
+        .when(assign())
+        .then(IllegalTransitionError));
   });
 });

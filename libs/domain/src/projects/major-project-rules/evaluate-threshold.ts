@@ -50,11 +50,25 @@ export const evaluateThreshold = (
   const thresholdCompared = toCny(t);
   const comparedIn = rate ? 'CNY' : a.currency;
   const qualifies = compareDecimals(amountCompared, thresholdCompared) >= 0;
-  const conversion = rate ? ` (compared in CNY at USD/CNY ${rate.rate} effective ${rate.effectiveOn}: ${amountCompared} vs ${thresholdCompared})` : '';
+  const conversion = rate
+    ? ` (compared in CNY at USD/CNY ${rate.rate} effective ${rate.effectiveOn}: ${amountCompared} vs ${thresholdCompared})`
+    : '';
   const explanation =
     `${LABELS[rule]}, rules ${rulesVersion}: ${formatMoney(a)} ${qualifies ? 'is at least' : 'is below'} ` +
     `the threshold ${formatMoney(t)}${conversion}; ${qualifies ? 'qualifies' : 'does not qualify'}.`;
-  return { rule, rulesVersion, threshold: t, amount: a, comparedIn, amountCompared, thresholdCompared, rate, evaluatedOn: onDate, qualifies, explanation };
+  return {
+    rule,
+    rulesVersion,
+    threshold: t,
+    amount: a,
+    comparedIn,
+    amountCompared,
+    thresholdCompared,
+    rate,
+    evaluatedOn: onDate,
+    qualifies,
+    explanation,
+  };
 };
 
 const requireRules = (context: ThresholdContext, onDate: LocalDate, field: string): MajorProjectRules => {
@@ -72,7 +86,14 @@ export const evaluateTransferTarget = (
 ): ThresholdEvaluation => {
   const rules = requireRules(context, registeredOn, 'registeredOn');
   const rule = capitalType === 'foreign' ? 'transfer_target_foreign' : 'transfer_target_domestic';
-  return evaluateThreshold(rule, rules.version, rules.transferThreshold[capitalType], totalInvestment, registeredOn, context.exchangeRates);
+  return evaluateThreshold(
+    rule,
+    rules.version,
+    rules.transferThreshold[capitalType],
+    totalInvestment,
+    registeredOn,
+    context.exchangeRates,
+  );
 };
 
 /** Seed item 2: USD 50M or the RMB equivalent, at the amount in force on assignment to the batch. */
@@ -82,5 +103,12 @@ export const evaluateXiangnanMajor = (
   context: ThresholdContext,
 ): ThresholdEvaluation => {
   const rules = requireRules(context, assignedOn, 'assignedOn');
-  return evaluateThreshold('xiangnan_major_project', rules.version, rules.xiangnan.threshold, totalInvestment, assignedOn, context.exchangeRates);
+  return evaluateThreshold(
+    'xiangnan_major_project',
+    rules.version,
+    rules.xiangnan.threshold,
+    totalInvestment,
+    assignedOn,
+    context.exchangeRates,
+  );
 };

@@ -34,5 +34,7 @@ export const rulesInForce = (
   onDate: LocalDate,
   book: readonly MajorProjectRules[] = MAJOR_PROJECT_RULE_BOOK,
 ): MajorProjectRules | null =>
-  [...book].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1)).filter((r) => r.effectiveFrom <= onDate).at(-1) ??
-  null;
+  [...book]
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
+    .filter((r) => r.effectiveFrom <= onDate)
+    .at(-1) ?? null;

@@ -17,7 +17,10 @@ describe('major-project rules', () => {
 
   it('hold the 2014 thresholds of the work plan', () =>
     expect(MAJOR_PROJECT_RULES_2014).toMatchObject({
-      transferThreshold: { domestic: { amount: '200000000.00', currency: 'CNY' }, foreign: { amount: '30000000.00', currency: 'USD' } },
+      transferThreshold: {
+        domestic: { amount: '200000000.00', currency: 'CNY' },
+        foreign: { amount: '30000000.00', currency: 'USD' },
+      },
       xiangnan: { cities: ['430400', '431000', '431100'], threshold: { amount: '50000000.00', currency: 'USD' } },
     }));
 
@@ -30,7 +33,14 @@ describe('major-project rules', () => {
           const rate = new Big(rateTenThousandths.toString()).div(10000).toFixed(4);
           const table = rateTable([rateSet(rate, '2014-01-01')]);
           const amount = { amount: cents(amountCents), currency: 'CNY' as const };
-          const evaluation = evaluateThreshold('xiangnan_major_project', 'v', { amount: '50000000.00', currency: 'USD' }, amount, '2014-06-01', table);
+          const evaluation = evaluateThreshold(
+            'xiangnan_major_project',
+            'v',
+            { amount: '50000000.00', currency: 'USD' },
+            amount,
+            '2014-06-01',
+            table,
+          );
           // integer arithmetic: amountCents * 10^4 >= 5e9 cents * rate * 10^4
           const expected = amountCents * 10000n >= 5000000000n * rateTenThousandths;
           return evaluation.qualifies === expected && evaluation.rate?.rate === rate;

@@ -1,7 +1,20 @@
-import { AlreadyExistsError, DomainValidationError, IllegalTransitionError, NotFoundError } from '../../shared/domain-errors';
+import {
+  AlreadyExistsError,
+  DomainValidationError,
+  IllegalTransitionError,
+  NotFoundError,
+} from '../../shared/domain-errors';
 import type { RaiseProblem, ResolveProblem } from '../project.commands';
 import type { ProjectEvent } from '../project.events';
-import { abandoned, contractSigned, givenProject as given, PROJECT_ID, projectRegistered, suspended, TODAY } from '../../testing/project-fixtures';
+import {
+  abandoned,
+  contractSigned,
+  givenProject as given,
+  PROJECT_ID,
+  projectRegistered,
+  suspended,
+  TODAY,
+} from '../../testing/project-fixtures';
 
 const raise = (overrides: Partial<RaiseProblem['data']> = {}): RaiseProblem => ({
   type: 'RaiseProblem',
@@ -43,18 +56,25 @@ describe('RaiseProblem', () => {
   describe('when the project is open', () => {
     it('puts the problem to the joint conference', () => given(projectRegistered()).when(raise()).then(raised));
 
-    it('is allowed while suspended', () => given(projectRegistered(), contractSigned(), suspended()).when(raise()).then(raised));
+    it('is allowed while suspended', () =>
+      given(projectRegistered(), contractSigned(), suspended()).when(raise()).then(raised));
 
     it('validates every text and the date', () =>
       given(projectRegistered())
         .when(raise({ title: '', assignedUnit: ' ', raisedOn: '2014-01-09' }))
-        .then(DomainValidationError, (e) => expect(e.errors.map((x) => x.field)).toEqual(['title', 'assignedUnit', 'raisedOn'])));
+        .then(DomainValidationError, (e) =>
+          expect(e.errors.map((x) => x.field)).toEqual(['title', 'assignedUnit', 'raisedOn']),
+        ));
 
-    it('refuses a problem id already used', () => given(projectRegistered(), raised).when(raise()).then(AlreadyExistsError));
+    it('refuses a problem id already used', () =>
+      given(projectRegistered(), raised).when(raise()).then(AlreadyExistsError));
   });
 
   describe('when the project is abandoned', () => {
-    it('refuses', () => given(projectRegistered(), contractSigned(), abandoned()).when(raise({ raisedOn: '2014-06-01' })).then(IllegalTransitionError));
+    it('refuses', () =>
+      given(projectRegistered(), contractSigned(), abandoned())
+        .when(raise({ raisedOn: '2014-06-01' }))
+        .then(IllegalTransitionError));
   });
 });
 
@@ -67,10 +87,14 @@ describe('ResolveProblem', () => {
   });
 
   describe('when the problem is unknown', () => {
-    it('is not found', () => given(projectRegistered(), raised).when(resolve('prob-2')).then(NotFoundError, (e) => expect(e.kind).toBe('problem')));
+    it('is not found', () =>
+      given(projectRegistered(), raised)
+        .when(resolve('prob-2'))
+        .then(NotFoundError, (e) => expect(e.kind).toBe('problem')));
   });
 
   describe('when the problem is already resolved', () => {
-    it('refuses to resolve it again', () => given(projectRegistered(), raised, resolved).when(resolve()).then(IllegalTransitionError));
+    it('refuses to resolve it again', () =>
+      given(projectRegistered(), raised, resolved).when(resolve()).then(IllegalTransitionError));
   });
 });

@@ -14,7 +14,10 @@ export const raiseProblem = ({ data }: RaiseProblem, state: Project): ProjectPro
   checkText(errors, 'title', data.title, 200);
   checkText(errors, 'description', data.description, 5000);
   checkText(errors, 'assignedUnit', data.assignedUnit, 200);
-  checkBusinessDate(errors, 'raisedOn', data.raisedOn, data.recordedOn, { date: project.identifiedOn, label: 'the day the lead was identified' });
+  checkBusinessDate(errors, 'raisedOn', data.raisedOn, data.recordedOn, {
+    date: project.identifiedOn,
+    label: 'the day the lead was identified',
+  });
   errors.throwIfAny();
   if (project.problems[data.problemId]) throw new AlreadyExistsError('problem', data.problemId);
   return [

@@ -11,17 +11,31 @@ export const resolveProblem = ({ data }: ResolveProblem, state: Project): Projec
   errors.throwIfAny();
   const project = requireOpen(state, data.projectId, 'resolve a problem');
   const problem = project.problems[data.problemId];
-  if (!problem) throw new NotFoundError('problem', data.problemId, `project ${data.projectId} has no problem ${data.problemId}`);
+  if (!problem)
+    throw new NotFoundError('problem', data.problemId, `project ${data.projectId} has no problem ${data.problemId}`);
   if (problem.resolvedOn) {
-    throw new IllegalTransitionError('problem', data.problemId, 'resolved', `it was already resolved on ${problem.resolvedOn}`);
+    throw new IllegalTransitionError(
+      'problem',
+      data.problemId,
+      'resolved',
+      `it was already resolved on ${problem.resolvedOn}`,
+    );
   }
   checkText(errors, 'resolution', data.resolution, 5000);
-  checkBusinessDate(errors, 'resolvedOn', data.resolvedOn, data.recordedOn, { date: problem.raisedOn, label: 'the day it was raised' });
+  checkBusinessDate(errors, 'resolvedOn', data.resolvedOn, data.recordedOn, {
+    date: problem.raisedOn,
+    label: 'the day it was raised',
+  });
   errors.throwIfAny();
   return [
     {
       type: 'ProjectProblemResolved',
-      data: { projectId: data.projectId, problemId: data.problemId, resolution: data.resolution.trim(), resolvedOn: data.resolvedOn },
+      data: {
+        projectId: data.projectId,
+        problemId: data.problemId,
+        resolution: data.resolution.trim(),
+        resolvedOn: data.resolvedOn,
+      },
     },
   ];
 };

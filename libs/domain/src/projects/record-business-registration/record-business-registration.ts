@@ -22,12 +22,25 @@ export const recordBusinessRegistration = (
   errors.throwIfAny();
   const project = requireActive(state, data.projectId, 'record the business registration');
   if (project.businessRegistration) {
-    throw new IllegalTransitionError('project', data.projectId, project.stage, `business registration was already recorded on ${project.businessRegistration.registeredOn}`);
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.stage,
+      `business registration was already recorded on ${project.businessRegistration.registeredOn}`,
+    );
   }
   if (!isSignedOrLater(project.stage) || !project.signedOn) {
-    throw new IllegalTransitionError('project', data.projectId, project.stage, 'business registration needs a signed contract');
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.stage,
+      'business registration needs a signed contract',
+    );
   }
-  checkBusinessDate(errors, 'registeredOn', data.registeredOn, data.recordedOn, { date: project.signedOn, label: 'the contract signing' });
+  checkBusinessDate(errors, 'registeredOn', data.registeredOn, data.recordedOn, {
+    date: project.signedOn,
+    label: 'the contract signing',
+  });
   errors.throwIfAny();
   const { capitalType, totalInvestment, investorId, city, introducers } = project.details;
   const evaluation = evaluateTransferTarget(capitalType, totalInvestment, data.registeredOn, context);

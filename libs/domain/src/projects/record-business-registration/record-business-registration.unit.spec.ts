@@ -25,7 +25,9 @@ const signed = (capitalType: 'domestic' | 'foreign', totalInvestment: Money) => 
 ];
 
 const evaluationOf = (capitalType: 'domestic' | 'foreign', amount: Money, registeredOn = '2014-05-01') => {
-  const [event] = given(...signed(capitalType, amount)).when(register(registeredOn)).decide() as ProjectBusinessRegistered[];
+  const [event] = given(...signed(capitalType, amount))
+    .when(register(registeredOn))
+    .decide() as ProjectBusinessRegistered[];
   return event.data;
 };
 
@@ -71,7 +73,11 @@ describe('RecordBusinessRegistration', () => {
     it('counts USD 30,000,000.00 of foreign capital and not USD 29,999,999.99', () => {
       expect(evaluationOf('foreign', { amount: '30000000.00', currency: 'USD' })).toMatchObject({
         countsTowardTarget: true,
-        evaluation: { rule: 'transfer_target_foreign', threshold: { amount: '30000000.00', currency: 'USD' }, rate: null },
+        evaluation: {
+          rule: 'transfer_target_foreign',
+          threshold: { amount: '30000000.00', currency: 'USD' },
+          rate: null,
+        },
       });
       expect(evaluationOf('foreign', { amount: '29999999.99', currency: 'USD' }).countsTowardTarget).toBe(false);
     });
@@ -107,10 +113,16 @@ describe('RecordBusinessRegistration', () => {
     it('fails with a typed error when a conversion is needed and no rate is in force', () => {
       given(...signed('foreign', { amount: '186000000.00', currency: 'CNY' }))
         .when(register(), { ...CONTEXT, exchangeRates: emptyRateTable() })
-        .then(MissingExchangeRateError, (e) => expect([e.base, e.quote, e.onDate]).toEqual(['USD', 'CNY', '2014-05-01']));
+        .then(MissingExchangeRateError, (e) =>
+          expect([e.base, e.quote, e.onDate]).toEqual(['USD', 'CNY', '2014-05-01']),
+        );
       // rules in force from 2014-01-01, first rate effective 2014-01-02
       given(
-        projectRegistered({ capitalType: 'foreign', totalInvestment: { amount: '186000000.00', currency: 'CNY' }, identifiedOn: '2013-11-01' }),
+        projectRegistered({
+          capitalType: 'foreign',
+          totalInvestment: { amount: '186000000.00', currency: 'CNY' },
+          identifiedOn: '2013-11-01',
+        }),
         contractSigned('2013-12-20'),
       )
         .when(register('2014-01-01'))
@@ -130,8 +142,12 @@ describe('RecordBusinessRegistration', () => {
         .then(DomainValidationError, (e) => expect(e.errors[0].field).toBe('registeredOn')));
 
     it('refuses a registration before the signing, or after the day it is recorded', () => {
-      given(...signed('domestic', { amount: '1.00', currency: 'CNY' })).when(register('2014-02-28')).then(DomainValidationError);
-      given(...signed('domestic', { amount: '1.00', currency: 'CNY' })).when(register('2014-07-01')).then(DomainValidationError);
+      given(...signed('domestic', { amount: '1.00', currency: 'CNY' }))
+        .when(register('2014-02-28'))
+        .then(DomainValidationError);
+      given(...signed('domestic', { amount: '1.00', currency: 'CNY' }))
+        .when(register('2014-07-01'))
+        .then(DomainValidationError);
     });
   });
 
@@ -147,14 +163,20 @@ describe('RecordBusinessRegistration', () => {
   describe('when the registration is already recorded', () => {
     it('refuses a second one', () => {
       const history = [...signed('domestic', { amount: '1.00', currency: 'CNY' })];
-      const [first] = given(...history).when(register()).decide();
-      given(...history, first).when(register('2014-05-02')).then(IllegalTransitionError, (e) => expect(e.rule).toContain('already'));
+      const [first] = given(...history)
+        .when(register())
+        .decide();
+      given(...history, first)
+        .when(register('2014-05-02'))
+        .then(IllegalTransitionError, (e) => expect(e.rule).toContain('already'));
     });
   });
 
   describe('when the contract is not signed', () => {
     it('refuses the registration', () =>
-      given(projectRegistered({ stage: 'negotiating' })).when(register()).then(IllegalTransitionError, (e) => expect(e.current).toBe('negotiating')));
+      given(projectRegistered({ stage: 'negotiating' }))
+        .when(register())
+        .then(IllegalTransitionError, (e) => expect(e.current).toBe('negotiating')));
   });
 
   describe('when the project is suspended', () => {

@@ -40,13 +40,25 @@ export const readsOf = (command: ProjectCommand): ProjectCommandReads => {
 };
 
 /** The investor a project names must be registered. */
-export const checkInvestorReference = (errors: FieldErrors, field: string, investorId: string, references: ProjectReferences): void => {
+export const checkInvestorReference = (
+  errors: FieldErrors,
+  field: string,
+  investorId: string,
+  references: ProjectReferences,
+): void => {
   if (!references.investors.has(investorId)) errors.add(field, `no investor with id ${investorId}: register it first`);
 };
 
 /** The park a project names must be registered, and in the project's city. */
-export const checkParkReference = (errors: FieldErrors, field: string, parkId: string, projectCity: string, references: ProjectReferences): void => {
+export const checkParkReference = (
+  errors: FieldErrors,
+  field: string,
+  parkId: string,
+  projectCity: string,
+  references: ProjectReferences,
+): void => {
   const parkCity = references.parks.get(parkId);
   if (parkCity === undefined) errors.add(field, `no park with id ${parkId}: register it first`);
-  else if (parkCity !== projectCity) errors.add(field, `park ${parkId} is in city ${parkCity}, not in the project's city ${projectCity}`);
+  else if (parkCity !== projectCity)
+    errors.add(field, `park ${parkId} is in city ${parkCity}, not in the project's city ${projectCity}`);
 };

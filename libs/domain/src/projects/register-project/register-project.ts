@@ -7,7 +7,11 @@ import type { ProjectRegistered } from '../project.events';
 import type { Project } from '../project.state';
 import { checkInvestorReference, checkParkReference, type ProjectReferences } from '../references/project-references';
 
-export const registerProject = ({ data }: RegisterProject, state: Project, references: ProjectReferences): ProjectRegistered[] => {
+export const registerProject = (
+  { data }: RegisterProject,
+  state: Project,
+  references: ProjectReferences,
+): ProjectRegistered[] => {
   const errors = startChecks(data);
   errors.throwIfAny();
   requireAbsent(state, data.projectId);

@@ -8,12 +8,24 @@ describe('RegisterProject', () => {
     it('registers the lead', () => given().when(registerProject()).then(projectRegistered()));
 
     it('registers a lead straight at negotiating', () =>
-      given().when(registerProject({ stage: 'negotiating' })).then(projectRegistered({ stage: 'negotiating' })));
+      given()
+        .when(registerProject({ stage: 'negotiating' }))
+        .then(projectRegistered({ stage: 'negotiating' })));
 
     it('normalises money to 2 places and source regions to catalogue order', () =>
       given()
-        .when(registerProject({ totalInvestment: { amount: '200000000', currency: 'CNY' }, sourceRegions: ['asean', 'pearl_river_delta'] }))
-        .then(projectRegistered({ totalInvestment: { amount: '200000000.00', currency: 'CNY' }, sourceRegions: ['pearl_river_delta', 'asean'] })));
+        .when(
+          registerProject({
+            totalInvestment: { amount: '200000000', currency: 'CNY' },
+            sourceRegions: ['asean', 'pearl_river_delta'],
+          }),
+        )
+        .then(
+          projectRegistered({
+            totalInvestment: { amount: '200000000.00', currency: 'CNY' },
+            sourceRegions: ['pearl_river_delta', 'asean'],
+          }),
+        ));
 
     it('accepts shares 0.33 + 0.33 + 0.34', () => {
       const introducers = [
@@ -27,18 +39,38 @@ describe('RegisterProject', () => {
     it('rejects shares 0.333 × 3, which sum to 0.999', () =>
       given()
         .when(registerProject({ introducers: ['a', 'b', 'c'].map((unit) => ({ unit, share: '0.333' })) }))
-        .then(DomainValidationError, (e) => expect(e.errors).toEqual([{ field: 'introducers', message: expect.stringContaining('0.999') }])));
+        .then(DomainValidationError, (e) =>
+          expect(e.errors).toEqual([{ field: 'introducers', message: expect.stringContaining('0.999') }]),
+        ));
 
     it('rejects a share that is a float-looking or out-of-range value', () =>
       given()
-        .when(registerProject({ introducers: [{ unit: 'a', share: '1.5' }, { unit: 'b', share: '-0.5' }] }))
-        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['introducers[0].share', 'introducers[1].share'])));
+        .when(
+          registerProject({
+            introducers: [
+              { unit: 'a', share: '1.5' },
+              { unit: 'b', share: '-0.5' },
+            ],
+          }),
+        )
+        .then(DomainValidationError, (e) =>
+          expect(fieldsOf(e)).toEqual(['introducers[0].share', 'introducers[1].share']),
+        ));
 
     it('rejects a unit named twice and an empty list', () => {
       given()
-        .when(registerProject({ introducers: [{ unit: 'a', share: '0.5' }, { unit: 'a', share: '0.5' }] }))
+        .when(
+          registerProject({
+            introducers: [
+              { unit: 'a', share: '0.5' },
+              { unit: 'a', share: '0.5' },
+            ],
+          }),
+        )
         .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['introducers']));
-      given().when(registerProject({ introducers: [] })).then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['introducers']));
+      given()
+        .when(registerProject({ introducers: [] }))
+        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['introducers']));
     });
 
     it('rejects an unknown city, industry, capital type, channel and stage, naming each field', () =>
@@ -52,7 +84,9 @@ describe('RegisterProject', () => {
             stage: 'signed' as never,
           }),
         )
-        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['city', 'industry', 'capitalType', 'leadChannel', 'stage'])));
+        .then(DomainValidationError, (e) =>
+          expect(fieldsOf(e)).toEqual(['city', 'industry', 'capitalType', 'leadChannel', 'stage']),
+        ));
 
     it.each([
       ['a float', { amount: 2.5e8 as never, currency: 'CNY' }, 'totalInvestment.amount'],
@@ -63,10 +97,13 @@ describe('RegisterProject', () => {
     ])('rejects an investment with %s', (_label, totalInvestment, field) =>
       given()
         .when(registerProject({ totalInvestment: totalInvestment as never }))
-        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual([field])));
+        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual([field])),
+    );
 
     it('rejects unknown and repeated source regions', () => {
-      given().when(registerProject({ sourceRegions: ['mars' as never] })).then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['sourceRegions']));
+      given()
+        .when(registerProject({ sourceRegions: ['mars' as never] }))
+        .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['sourceRegions']));
       given()
         .when(registerProject({ sourceRegions: ['asean', 'asean'] }))
         .then(DomainValidationError, (e) => expect(fieldsOf(e)).toEqual(['sourceRegions']));
@@ -101,6 +138,7 @@ describe('RegisterProject', () => {
   });
 
   describe('when the project already exists', () => {
-    it('refuses to register it again', () => given(projectRegistered()).when(registerProject()).then(AlreadyExistsError));
+    it('refuses to register it again', () =>
+      given(projectRegistered()).when(registerProject()).then(AlreadyExistsError));
   });
 });

@@ -21,7 +21,12 @@ export const reportMonthlyProgress = ({ data }: ReportMonthlyProgress, state: Pr
   errors.throwIfAny();
   const project = requireOpen(state, data.projectId, 'report progress');
   if (!project.signedOn) {
-    throw new IllegalTransitionError('project', data.projectId, project.stage, 'progress is reported only once the contract is signed');
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.stage,
+      'progress is reported only once the contract is signed',
+    );
   }
   checkMonth(errors, data.month, monthOf(project.signedOn), monthOf(data.recordedOn));
   if (checkMoney(errors, 'investmentCompletedToDate', data.investmentCompletedToDate, true)) {
@@ -37,7 +42,10 @@ export const reportMonthlyProgress = ({ data }: ReportMonthlyProgress, state: Pr
   const existing = project.progress[data.month];
   if (existing && moneyEquals(existing, figure)) return []; // the same figure again: nothing new
   if (existing && data.correctionReason === undefined) {
-    errors.add('correctionReason', `${data.month} was reported as ${formatMoney(existing)}; a different figure is a correction and needs a reason`);
+    errors.add(
+      'correctionReason',
+      `${data.month} was reported as ${formatMoney(existing)}; a different figure is a correction and needs a reason`,
+    );
   }
   if (!existing && data.correctionReason !== undefined) {
     errors.add('correctionReason', `${data.month} has no report to correct`);
@@ -47,7 +55,12 @@ export const reportMonthlyProgress = ({ data }: ReportMonthlyProgress, state: Pr
 
   const base = { projectId: data.projectId, month: data.month, investmentCompletedToDate: figure };
   return existing
-    ? [{ type: 'ProjectMonthlyProgressCorrected', data: { ...base, previous: existing, reason: data.correctionReason!.trim() } }]
+    ? [
+        {
+          type: 'ProjectMonthlyProgressCorrected',
+          data: { ...base, previous: existing, reason: data.correctionReason!.trim() },
+        },
+      ]
     : [{ type: 'ProjectMonthlyProgressReported', data: base }];
 };
 
@@ -66,9 +79,15 @@ const checkCumulative = (errors: FieldErrors, project: ExistingProject, month: s
   const prev = before ? project.progress[before] : undefined;
   const next = after ? project.progress[after] : undefined;
   if (prev && prev.currency === figure.currency && new Big(figure.amount).lt(prev.amount)) {
-    errors.add(field, `is cumulative and may not fall below ${before}'s ${formatMoney(prev)}; correct ${before} first if it was wrong`);
+    errors.add(
+      field,
+      `is cumulative and may not fall below ${before}'s ${formatMoney(prev)}; correct ${before} first if it was wrong`,
+    );
   }
   if (next && next.currency === figure.currency && new Big(figure.amount).gt(next.amount)) {
-    errors.add(field, `is cumulative and may not exceed ${after}'s ${formatMoney(next)}; correct ${after} first if it was wrong`);
+    errors.add(
+      field,
+      `is cumulative and may not exceed ${after}'s ${formatMoney(next)}; correct ${after} first if it was wrong`,
+    );
   }
 };

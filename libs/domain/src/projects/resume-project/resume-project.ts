@@ -10,12 +10,28 @@ export const resumeProject = ({ data }: ResumeProject, state: Project): ProjectR
   errors.throwIfAny();
   const project = requireOpen(state, data.projectId, 'resume it');
   if (project.status !== 'suspended') {
-    throw new IllegalTransitionError('project', data.projectId, project.status, 'only a suspended project can be resumed');
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.status,
+      'only a suspended project can be resumed',
+    );
   }
-  checkBusinessDate(errors, 'resumedOn', data.resumedOn, data.recordedOn, { date: project.suspendedOn, label: 'the suspension' });
+  checkBusinessDate(errors, 'resumedOn', data.resumedOn, data.recordedOn, {
+    date: project.suspendedOn,
+    label: 'the suspension',
+  });
   if (data.note !== undefined) checkText(errors, 'note', data.note, 1000);
   errors.throwIfAny();
   return [
-    { type: 'ProjectResumed', data: { projectId: data.projectId, stage: project.stage, resumedOn: data.resumedOn, note: data.note?.trim() ?? null } },
+    {
+      type: 'ProjectResumed',
+      data: {
+        projectId: data.projectId,
+        stage: project.stage,
+        resumedOn: data.resumedOn,
+        note: data.note?.trim() ?? null,
+      },
+    },
   ];
 };

@@ -12,9 +12,22 @@ export const signProjectContract = ({ data }: SignProjectContract, state: Projec
   errors.throwIfAny();
   const project = requireActive(state, data.projectId, 'sign a contract');
   if (isSignedOrLater(project.stage)) {
-    throw new IllegalTransitionError('project', data.projectId, project.stage, `the contract was already signed on ${project.signedOn}`);
+    throw new IllegalTransitionError(
+      'project',
+      data.projectId,
+      project.stage,
+      `the contract was already signed on ${project.signedOn}`,
+    );
   }
-  checkBusinessDate(errors, 'signedOn', data.signedOn, data.recordedOn, { date: project.lastMilestoneOn, label: 'the previous milestone' });
+  checkBusinessDate(errors, 'signedOn', data.signedOn, data.recordedOn, {
+    date: project.lastMilestoneOn,
+    label: 'the previous milestone',
+  });
   errors.throwIfAny();
-  return [{ type: 'ProjectContractSigned', data: { projectId: data.projectId, from: project.stage, signedOn: data.signedOn } }];
+  return [
+    {
+      type: 'ProjectContractSigned',
+      data: { projectId: data.projectId, from: project.stage, signedOn: data.signedOn },
+    },
+  ];
 };

@@ -1,6 +1,14 @@
 import { AggregateNotFoundError, DomainValidationError, IllegalTransitionError } from '../../shared/domain-errors';
 import type { SignProjectContract } from '../project.commands';
-import { contractSigned, givenProject as given, PROJECT_ID, projectRegistered, stageAdvanced, suspended, TODAY } from '../../testing/project-fixtures';
+import {
+  contractSigned,
+  givenProject as given,
+  PROJECT_ID,
+  projectRegistered,
+  stageAdvanced,
+  suspended,
+  TODAY,
+} from '../../testing/project-fixtures';
 
 const sign = (signedOn = '2014-03-01', recordedOn = TODAY): SignProjectContract => ({
   type: 'SignProjectContract',
@@ -10,21 +18,30 @@ const sign = (signedOn = '2014-03-01', recordedOn = TODAY): SignProjectContract 
 describe('SignProjectContract', () => {
   describe('when the lead is at strategy', () => {
     it('signs straight away, skipping intention and negotiating', () =>
-      given(projectRegistered({ stage: 'strategy' })).when(sign()).then(contractSigned('2014-03-01', 'strategy')));
+      given(projectRegistered({ stage: 'strategy' }))
+        .when(sign())
+        .then(contractSigned('2014-03-01', 'strategy')));
   });
 
   describe('when the lead is negotiating', () => {
     const history = [projectRegistered(), stageAdvanced('intention', 'negotiating', '2014-02-01')];
 
-    it('signs', () => given(...history).when(sign()).then(contractSigned('2014-03-01', 'negotiating')));
+    it('signs', () =>
+      given(...history)
+        .when(sign())
+        .then(contractSigned('2014-03-01', 'negotiating')));
 
     it('refuses a signing date before the previous milestone', () =>
       given(...history)
         .when(sign('2014-01-31'))
-        .then(DomainValidationError, (e) => expect(e.errors).toEqual([{ field: 'signedOn', message: expect.stringContaining('2014-02-01') }])));
+        .then(DomainValidationError, (e) =>
+          expect(e.errors).toEqual([{ field: 'signedOn', message: expect.stringContaining('2014-02-01') }]),
+        ));
 
     it('refuses a signing date after the day it is recorded', () =>
-      given(...history).when(sign('2014-03-02', '2014-03-01')).then(DomainValidationError));
+      given(...history)
+        .when(sign('2014-03-02', '2014-03-01'))
+        .then(DomainValidationError));
 
     it('refuses a malformed recording date', () =>
       given(...history)

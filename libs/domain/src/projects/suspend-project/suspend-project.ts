@@ -9,9 +9,20 @@ export const suspendProject = ({ data }: SuspendProject, state: Project): Projec
   errors.throwIfAny();
   const project = requireActive(state, data.projectId, 'suspend it again');
   checkText(errors, 'reason', data.reason, 1000);
-  checkBusinessDate(errors, 'suspendedOn', data.suspendedOn, data.recordedOn, { date: project.lastMilestoneOn, label: 'the previous milestone' });
+  checkBusinessDate(errors, 'suspendedOn', data.suspendedOn, data.recordedOn, {
+    date: project.lastMilestoneOn,
+    label: 'the previous milestone',
+  });
   errors.throwIfAny();
   return [
-    { type: 'ProjectSuspended', data: { projectId: data.projectId, stage: project.stage, reason: data.reason.trim(), suspendedOn: data.suspendedOn } },
+    {
+      type: 'ProjectSuspended',
+      data: {
+        projectId: data.projectId,
+        stage: project.stage,
+        reason: data.reason.trim(),
+        suspendedOn: data.suspendedOn,
+      },
+    },
   ];
 };
