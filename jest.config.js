@@ -17,5 +17,13 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
+    // The command suites again with the api on EventStoreDB; tampering with the SQLite file has no equivalent there.
+    {
+      ...base,
+      displayName: 'e2e-eventstoredb',
+      testMatch: ['<rootDir>/test/commands/**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', 'hash-chain-tamper'],
+      setupFiles: ['<rootDir>/test/support/on-eventstoredb.setup.ts'],
+    },
   ],
 };

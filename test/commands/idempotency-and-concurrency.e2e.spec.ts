@@ -1,5 +1,5 @@
 import { verifyChain } from '@itp/event-store';
-import { KEYS, startApi, type ApiHarness } from '../support/api-harness';
+import { e2eEventStore, KEYS, startApi, type ApiHarness } from '../support/api-harness';
 import {
   expectNothingAppended,
   expectProblem,
@@ -167,25 +167,35 @@ describe('a command sent with an Idempotency-Key', () => {
       expectProblem(reused, 422, 'idempotency-key-reused');
     });
 
-    it('refuses it on another endpoint or another project', async () => {
+    it('refuses it on another endpoint of the same project', async () => {
       const a = await givenSignedProject(api, { investorId });
-      const b = await givenSignedProject(api, { investorId });
-      await postWithKey(`/projects/${a}/landing`, { reachedOn: '2014-04-01' }, 'landing-a');
+      await postWithKey(`/projects/${a}/landing`, { reachedOn: '2014-04-01' }, 'landing-a-only');
       expectProblem(
         await expectNothingAppended(api, () =>
-          postWithKey(`/projects/${a}/suspension`, { reason: 'x', suspendedOn: '2014-04-02' }, 'landing-a'),
-        ),
-        422,
-        'idempotency-key-reused',
-      );
-      expectProblem(
-        await expectNothingAppended(api, () =>
-          postWithKey(`/projects/${b}/landing`, { reachedOn: '2014-04-01' }, 'landing-a'),
+          postWithKey(`/projects/${a}/suspension`, { reason: 'x', suspendedOn: '2014-04-02' }, 'landing-a-only'),
         ),
         422,
         'idempotency-key-reused',
       );
     });
+
+    // Needs event ids unique across streams, which the SQLite log enforces and EventStoreDB does not (no index
+    // by event id): on EventStoreDB a key reused on another stream is a new command there (ADR 0002).
+    (e2eEventStore() === 'sqlite' ? it : it.skip)(
+      'refuses it on another project (SQLite: ids unique across streams)',
+      async () => {
+        const a = await givenSignedProject(api, { investorId });
+        const b = await givenSignedProject(api, { investorId });
+        await postWithKey(`/projects/${a}/landing`, { reachedOn: '2014-04-01' }, 'landing-a');
+        expectProblem(
+          await expectNothingAppended(api, () =>
+            postWithKey(`/projects/${b}/landing`, { reachedOn: '2014-04-01' }, 'landing-a'),
+          ),
+          422,
+          'idempotency-key-reused',
+        );
+      },
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@itp/platform';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { eventStoreDbTarget, type EventStoreDbTarget } from './eventstoredb-target';
 
 /** Keys of every role and scope the e2e suites need. */
 export const KEYS = {
@@ -35,8 +36,18 @@ const API_KEYS = [
   { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
 ];
 
+/**
+ * The event store an e2e api runs on: the embedded SQLite log by default; EventStoreDB (the wire stand-in, or
+ * the server EVENTSTORE_CONNECTION_STRING names) when ITP_E2E_EVENT_STORE=eventstoredb, as the jest project
+ * `e2e-eventstoredb` sets it, so that the command suites run on both backends.
+ */
+export const e2eEventStore = (): 'sqlite' | 'eventstoredb' =>
+  process.env.ITP_E2E_EVENT_STORE === 'eventstoredb' ? 'eventstoredb' : 'sqlite';
+
 export interface ApiHarness {
   app: NestFastifyApplication;
+  /** The EventStoreDB the api runs on, when it does (its stand-in takes faults). */
+  eventStoreDb?: EventStoreDbTarget;
   store: EventStore;
   dataDir: string;
   /** Sets "now" for the commands that follow (business dates may not be after today). */
@@ -51,13 +62,21 @@ export interface ApiHarness {
 
 /** Starts the real api on the embedded default in a fresh data directory, in-process (Fastify inject). */
 export async function startApi(
-  options: { now?: string; env?: Record<string, string>; eventLog?: string } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    eventLog?: string;
+    eventStore?: 'sqlite' | 'eventstoredb';
+  } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'itp-e2e-'));
   // A committed event log to start from (a copy: the fixture itself is never written).
   if (options.eventLog) copyFileSync(options.eventLog, join(dataDir, 'events.sqlite'));
   let now = new Date(options.now ?? '2014-12-31T04:00:00Z');
+  const eventStoreDb =
+    (options.eventStore ?? e2eEventStore()) === 'eventstoredb' ? await eventStoreDbTarget() : undefined;
   const config = loadConfig({
+    ...(eventStoreDb ? { EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {}),
     ITP_DATA_DIR: dataDir,
     ITP_API_KEYS: JSON.stringify(API_KEYS),
     LOG_LEVEL: 'silent',
@@ -68,6 +87,7 @@ export async function startApi(
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
+    eventStoreDb,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
     setNow: (iso) => {
@@ -91,6 +111,7 @@ export async function startApi(
     },
     async close() {
       await app.close();
+      await eventStoreDb?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

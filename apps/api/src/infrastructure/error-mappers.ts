@@ -1,4 +1,5 @@
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '@itp/event-store';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '@itp/event-store';
+import { ReadStoreUnavailableError } from '@itp/read-store';
 import {
   AlreadyExistsError,
   DomainValidationError,
@@ -6,7 +7,7 @@ import {
   MissingExchangeRateError,
   NotFoundError,
 } from '@itp/domain';
-import { problem, type ErrorMapper } from '@itp/platform';
+import { problem, ProblemException, type ErrorMapper } from '@itp/platform';
 import {
   CityScopeError,
   ConcurrencyExhaustedError,
@@ -72,4 +73,18 @@ export const errorMappers: ErrorMapper[] = [
     error instanceof ConcurrencyExhaustedError || error instanceof WrongExpectedRevisionError
       ? problem(409, 'concurrency-conflict', 'Concurrent modification', { detail: error.message })
       : undefined,
+  // The outcome of nothing acknowledged is lost: the client retries (with the same Idempotency-Key) later.
+  (error) =>
+    error instanceof EventStoreUnavailableError || error instanceof ReadStoreUnavailableError
+      ? new ProblemException(
+          problem(503, 'backend-unavailable', 'Backend unavailable', {
+            detail: `${error instanceof EventStoreUnavailableError ? 'The event store' : 'The read store'} cannot be reached; nothing was acknowledged. Retry later with the same Idempotency-Key.`,
+            backend: error instanceof EventStoreUnavailableError ? 'event-store' : 'read-store',
+          }),
+          { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+        )
+      : undefined,
 ];
+
+/** What a 503 for an unreachable backend asks the client to wait. */
+const RETRY_AFTER_SECONDS = 2;

@@ -26,6 +26,7 @@ import {
   isWrongExpectedVersion,
   readAllAfter,
   readStreamRaw,
+  DEFAULT_READ_IDLE_TIMEOUT_MS,
   translateError,
 } from './eventstoredb-reads';
 import { subscribeToAllOf } from './eventstoredb-subscription';
@@ -37,6 +38,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface EventStoreDbOptions {
   /** How long health() waits for the server before reporting it unreachable. */
   healthTimeoutMs?: number;
+  /** How long a read may wait for the server's next message before it fails as unavailable (default 10 s). */
+  readTimeoutMs?: number;
 }
 
 /** The event store port over EventStoreDB (gRPC client 6.x). Positions and revisions: see eventstoredb-mapping.ts. */
@@ -45,11 +48,20 @@ export class EventStoreDbEventStore implements EventStore {
   /** Aborted by close(): open subscriptions end cleanly, and every later call is refused. */
   private readonly closing = new AbortController();
   private readonly storedIds = new StreamIdIndex(async (streamId, fromRevision) => {
-    const stored = await readStreamRaw(this.client, streamId, { fromRevision: BigInt(fromRevision) });
+    const stored = await readStreamRaw(
+      this.client,
+      streamId,
+      { fromRevision: BigInt(fromRevision) },
+      this.readTimeoutMs,
+    );
     return stored.map(({ id, revision, type }) => ({ id, type, revision: map.toSafeNumber(revision, 'revision') }));
   });
 
   /** `connection`: a connection string such as `esdb://localhost:2113?tls=false`, or a client (tests). */
+  private get readTimeoutMs(): number {
+    return this.options.readTimeoutMs ?? DEFAULT_READ_IDLE_TIMEOUT_MS;
+  }
+
   constructor(
     connection: string | EventStoreDBClient,
     private readonly options: EventStoreDbOptions = {},
@@ -109,7 +121,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async resultAt(streamId: string, revision: number): Promise<AppendResult> {
-    const [event] = await readStreamRaw(this.client, streamId, { fromRevision: BigInt(revision), maxCount: 1 });
+    const [event] = await readStreamRaw(
+      this.client,
+      streamId,
+      { fromRevision: BigInt(revision), maxCount: 1 },
+      this.readTimeoutMs,
+    );
     if (event === undefined)
       throw new EventStoreUnavailableError(
         `EventStoreDB has no event at ${streamId}@${revision} although it acknowledged it`,
@@ -127,7 +144,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async readLast(streamId: string): Promise<EsdbRecordedEvent | undefined> {
-    const [last] = await readStreamRaw(this.client, streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const [last] = await readStreamRaw(
+      this.client,
+      streamId,
+      { direction: BACKWARDS, fromRevision: END, maxCount: 1 },
+      this.readTimeoutMs,
+    );
     return last;
   }
 
@@ -137,12 +159,17 @@ export class EventStoreDbEventStore implements EventStore {
     if (options.fromRevision !== undefined) map.assertNonNegativeInteger(options.fromRevision, 'fromRevision');
     if (options.maxCount !== undefined) map.assertNonNegativeInteger(options.maxCount, 'maxCount');
     if (options.maxCount === 0) return [];
-    const raw: EsdbRecordedEvent[] = await readStreamRaw(this.client, streamId, {
-      direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
-      fromRevision:
-        options.fromRevision !== undefined ? BigInt(options.fromRevision) : direction === 'forwards' ? START : END,
-      maxCount: options.maxCount,
-    });
+    const raw: EsdbRecordedEvent[] = await readStreamRaw(
+      this.client,
+      streamId,
+      {
+        direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+        fromRevision:
+          options.fromRevision !== undefined ? BigInt(options.fromRevision) : direction === 'forwards' ? START : END,
+        maxCount: options.maxCount,
+      },
+      this.readTimeoutMs,
+    );
     return raw.filter((event) => !map.isSystemEvent(event)).map(map.toRecordedEvent);
   }
 
@@ -158,7 +185,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (remaining === 0) return;
     // Client 6.x cannot filter readAll on the server: system records are skipped here, and maxCount counts
     // what we deliver rather than being sent to the server.
-    for await (const raw of readAllAfter(this.client, from)) {
+    for await (const raw of readAllAfter(this.client, from, undefined, this.readTimeoutMs)) {
       if (map.isSystemEvent(raw)) continue;
       const position = map.toPortPosition(raw.position, `Event ${raw.id}`);
       if (position <= from) continue; // EventStoreDB reads are inclusive, fromPosition is exclusive
@@ -174,12 +201,12 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const from = options.fromPosition ?? 0;
     map.assertNonNegativeInteger(from, 'fromPosition');
-    return subscribeToAllOf(this.client, from, [options.signal, this.closing.signal]);
+    return subscribeToAllOf(this.client, from, [options.signal, this.closing.signal], this.readTimeoutMs);
   }
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    const last = await findBackwards(this.client, (record) => !map.isSystemEvent(record));
+    const last = await findBackwards(this.client, (record) => !map.isSystemEvent(record), this.readTimeoutMs);
     return last === undefined ? 0 : map.toPortPosition(last.position, `Event ${last.id}`);
   }
 

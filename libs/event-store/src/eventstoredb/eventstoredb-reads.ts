@@ -16,7 +16,7 @@ import {
 } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../event-store.errors';
 import { toEsdbReadPosition } from './eventstoredb-mapping';
-import { iterateReadable } from './readable-iterator';
+import { iterateReadable, ReadIdleTimeoutError } from './readable-iterator';
 
 /** Reads over the client, releasing the gRPC call whatever way the iteration ends. */
 
@@ -27,8 +27,18 @@ const UNAVAILABLE = new Set<string>([
   ErrorType.NOT_LEADER,
 ]);
 
+/**
+ * How long a read may go without a message before it fails as unavailable. Client 6.x sets streaming reads no
+ * deadline (it ignores the `deadline` option on them), so without this a stalled server would hang a command
+ * instead of answering 503. Live subscriptions are not reads: silence is normal there, and they have no limit.
+ */
+export const DEFAULT_READ_IDLE_TIMEOUT_MS = 10_000;
+
 /** Connection-level failures become the port's EventStoreUnavailableError; anything else is left as it is. */
 export function translateError(error: unknown, action: string): unknown {
+  if (error instanceof ReadIdleTimeoutError) {
+    return new EventStoreUnavailableError(`EventStoreDB unavailable (${action}): ${error.message}`, error);
+  }
   if (error instanceof Error && isCommandError(error) && UNAVAILABLE.has(error.type)) {
     return new EventStoreUnavailableError(`EventStoreDB unavailable (${action}): ${error.message}`, error);
   }
@@ -44,11 +54,13 @@ export async function readStreamRaw(
   client: EventStoreDBClient,
   streamId: string,
   options: ReadStreamOptions,
+  idleTimeoutMs = DEFAULT_READ_IDLE_TIMEOUT_MS,
 ): Promise<EsdbRecordedEvent[]> {
   const read = client.readStream(streamId, options);
   const events: EsdbRecordedEvent[] = [];
   try {
-    for await (const resolved of iterateReadable<ResolvedEvent>(read)) if (resolved.event) events.push(resolved.event);
+    for await (const resolved of iterateReadable<ResolvedEvent>(read, undefined, idleTimeoutMs))
+      if (resolved.event) events.push(resolved.event);
     return events;
   } catch (error) {
     if (error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND) return [];
@@ -61,11 +73,12 @@ export async function readStreamRaw(
 async function* readAllFrom(
   client: EventStoreDBClient,
   from: Position | typeof START,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  idleTimeoutMs: number,
 ): AsyncGenerator<AllStreamRecordedEvent> {
   const read = client.readAll({ fromPosition: from, direction: FORWARDS });
   try {
-    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read, signal))
+    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read, signal, idleTimeoutMs))
       if (resolved.event) yield resolved.event;
   } finally {
     await read.cancel().catch(() => undefined);
@@ -82,11 +95,12 @@ export async function* readAllAfter(
   client: EventStoreDBClient,
   after: number,
   signal?: AbortSignal,
+  idleTimeoutMs = DEFAULT_READ_IDLE_TIMEOUT_MS,
 ): AsyncGenerator<AllStreamRecordedEvent> {
   const start = toEsdbReadPosition(after);
   let received = false;
   try {
-    for await (const record of readAllFrom(client, start, signal)) {
+    for await (const record of readAllFrom(client, start, signal, idleTimeoutMs)) {
       received = true;
       yield record;
     }
@@ -94,9 +108,9 @@ export async function* readAllAfter(
   } catch (error) {
     if (received || start === START) throw translateError(error, 'read $all');
   }
-  const boundary = await findBackwards(client, (record) => record.position.commit <= BigInt(after));
+  const boundary = await findBackwards(client, (record) => record.position.commit <= BigInt(after), idleTimeoutMs);
   try {
-    yield* readAllFrom(client, boundary?.position ?? START, signal);
+    yield* readAllFrom(client, boundary?.position ?? START, signal, idleTimeoutMs);
   } catch (error) {
     throw translateError(error, 'read $all');
   }
@@ -106,10 +120,11 @@ export async function* readAllAfter(
 export async function findBackwards(
   client: EventStoreDBClient,
   accept: (record: AllStreamRecordedEvent) => boolean,
+  idleTimeoutMs = DEFAULT_READ_IDLE_TIMEOUT_MS,
 ): Promise<AllStreamRecordedEvent | undefined> {
   const read = client.readAll({ fromPosition: END, direction: BACKWARDS });
   try {
-    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read)) {
+    for await (const resolved of iterateReadable<AllStreamResolvedEvent>(read, undefined, idleTimeoutMs)) {
       if (resolved.event !== undefined && accept(resolved.event)) return resolved.event;
     }
     return undefined;

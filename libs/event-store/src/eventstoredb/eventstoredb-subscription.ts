@@ -29,6 +29,7 @@ export async function* catchUpThenLive(
   client: EventStoreDBClient,
   fromPosition: number,
   signal: AbortSignal,
+  readTimeoutMs?: number,
 ): AsyncGenerator<SubscriptionMessage, void, undefined> {
   if (signal.aborted) return;
   let resumeFrom: Position | typeof START | undefined;
@@ -42,14 +43,14 @@ export async function* catchUpThenLive(
     return toRecordedEvent(raw);
   };
 
-  for await (const record of readAllAfter(client, fromPosition, signal)) {
+  for await (const record of readAllAfter(client, fromPosition, signal, readTimeoutMs)) {
     resumeFrom = record.position;
     const event = deliverable(record);
     if (event) yield { kind: 'event', event };
   }
   if (signal.aborted) return;
   // Nothing at or after fromPosition: resume after the last record there is, so that nothing appended from now on is missed.
-  resumeFrom ??= (await findBackwards(client, () => true))?.position ?? START;
+  resumeFrom ??= (await findBackwards(client, () => true, readTimeoutMs))?.position ?? START;
   yield { kind: 'caught-up', position: lastDelivered ?? fromPosition };
 
   // The server-side filter spares the network; deliverable() still drops $-streams and anything it lets through.
@@ -75,6 +76,7 @@ export function subscribeToAllOf(
   client: EventStoreDBClient,
   fromPosition: number,
   signals: (AbortSignal | undefined)[],
+  readTimeoutMs?: number,
 ): AsyncIterable<SubscriptionMessage> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
@@ -85,7 +87,7 @@ export function subscribeToAllOf(
         signal?.addEventListener('abort', abort, { once: true });
       }
       const release = (): void => signals.forEach((signal) => signal?.removeEventListener('abort', abort));
-      const messages = catchUpThenLive(client, fromPosition, stop.signal);
+      const messages = catchUpThenLive(client, fromPosition, stop.signal, readTimeoutMs);
       return {
         next: async () => {
           try {

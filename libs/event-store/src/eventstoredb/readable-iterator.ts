@@ -12,7 +12,12 @@ const LOW_WATER = 64;
  * Back-pressure is kept: the source is paused while HIGH_WATER items wait, resumed below LOW_WATER.
  * Releasing the gRPC call (cancel/unsubscribe) stays with the caller, which knows which one it holds.
  */
-export async function* iterateReadable<T>(source: Readable, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
+export async function* iterateReadable<T>(
+  source: Readable,
+  signal?: AbortSignal,
+  /** A read (not a live subscription) that sends nothing for this long fails: the client sets reads no deadline. */
+  idleTimeoutMs?: number,
+): AsyncGenerator<T, void, undefined> {
   const queue: T[] = [];
   let finished = false;
   let failure: { error: unknown } | undefined;
@@ -52,7 +57,7 @@ export async function* iterateReadable<T>(source: Readable, signal?: AbortSignal
       // Items already received are delivered before the failure, as a plain Readable would.
       if (failure) throw failure.error;
       if (finished) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await waitForNext(idleTimeoutMs, (resolve) => (wake = resolve));
     }
   } finally {
     signal?.removeEventListener('abort', notify);
@@ -62,5 +67,29 @@ export async function* iterateReadable<T>(source: Readable, signal?: AbortSignal
     // Keep a no-op error listener: a late error after we stop must not crash the process as "unhandled".
     source.off('error', onError);
     source.on('error', () => undefined);
+  }
+}
+
+/** Waits for `arm`'s callback, or throws ReadIdleTimeoutError after `idleTimeoutMs` (when given). */
+async function waitForNext(idleTimeoutMs: number | undefined, arm: (resolve: () => void) => void): Promise<void> {
+  if (idleTimeoutMs === undefined) return new Promise<void>(arm);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      new Promise<void>(arm),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ReadIdleTimeoutError(idleTimeoutMs)), idleTimeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A read that the server stopped answering; the caller translates it into the port's unavailability. */
+export class ReadIdleTimeoutError extends Error {
+  override readonly name = 'ReadIdleTimeoutError';
+  constructor(readonly idleTimeoutMs: number) {
+    super(`EventStoreDB sent nothing for ${idleTimeoutMs} ms`);
   }
 }

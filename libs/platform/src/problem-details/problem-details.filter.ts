@@ -2,8 +2,11 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, problem, type ProblemDetails } from './problem-details';
 
-/** Maps a thrown error that is not an HTTP concern (a domain or store error) to a problem, or undefined. */
-export type ErrorMapper = (error: unknown) => ProblemDetails | undefined;
+/**
+ * Maps a thrown error that is not an HTTP concern (a domain or store error) to a problem, or undefined; a
+ * ProblemException when the answer needs headers too (e.g. Retry-After).
+ */
+export type ErrorMapper = (error: unknown) => ProblemDetails | ProblemException | undefined;
 
 /** The one place where errors become RFC 9457 answers. */
 @Catch()
@@ -18,7 +21,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(error);
     body.instance ??= request.url;
-    if (body.status >= 500)
+    // A backend that cannot be reached is an operational state, not a bug: one line, no stack trace.
+    if (body.status === 503) this.logger.warn(`${request.method} ${request.url}: 503 ${body.detail ?? body.title}`);
+    else if (body.status >= 500)
       this.logger.error(`${request.method} ${request.url}: ${String((error as Error)?.stack ?? error)}`);
     void reply
       .status(body.status)
@@ -30,6 +35,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ProblemException) return { body: { ...error.problem }, headers: error.headers };
     for (const map of this.mappers) {
       const mapped = map(error);
+      if (mapped instanceof ProblemException) return { body: { ...mapped.problem }, headers: mapped.headers };
       if (mapped) return { body: mapped, headers: {} };
     }
     if (error instanceof HttpException) {

@@ -11,6 +11,9 @@ import { PositionWaiters } from './position-waiters';
 import { newSlot, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
 import { RebuildCoordinator, type RebuildHost } from './rebuild-coordinator';
 
+/** The longest wait between two attempts to read the log again while the event store stays away. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
@@ -20,7 +23,7 @@ export interface ProjectionRunnerOptions {
   /** While catching up, commit after this many events or documents held in memory per projection. */
   catchUpCommit?: CatchUpCommit;
   logger?: RunnerLogger;
-  /** Pause before reading again after the event store or read store failed. */
+  /** First pause before reading again after the event store or read store failed (doubles while it fails). */
   retryDelayMs?: number;
   idleBackoffMs?: number;
 }
@@ -43,6 +46,8 @@ export class ProjectionRunner implements RebuildHost {
   private lock: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private head = 0;
+  /** Batches delivered by the current subscription: any means the store was back, so retries start small again. */
+  private batchesSinceStart = 0;
   readerPosition = 0;
   live = false;
 
@@ -167,10 +172,18 @@ export class ProjectionRunner implements RebuildHost {
     return slot;
   }
 
+  /**
+   * Follows the log until stopped. A lost subscription (the event store restarted, unreachable, a failover)
+   * is read again from the committed checkpoints, so nothing is missed and nothing folded twice; the wait
+   * doubles while the store stays away (up to MAX_RETRY_DELAY_MS) and starts small again once a batch got through.
+   */
   private async run(): Promise<void> {
     const { signal } = this.controller;
+    const firstDelay = this.options.retryDelayMs ?? 1000;
+    let delay = firstDelay;
     while (!signal.aborted) {
       let reason: string;
+      this.batchesSinceStart = 0;
       try {
         await this.follow(signal);
         reason = 'the subscription ended';
@@ -178,9 +191,10 @@ export class ProjectionRunner implements RebuildHost {
         reason = error instanceof Error ? error.message : String(error);
       }
       if (signal.aborted) break;
-      const delay = this.options.retryDelayMs ?? 1000;
+      if (this.batchesSinceStart > 0) delay = firstDelay;
       this.logger.error(`Projection runner: ${reason}; reading again from the checkpoints in ${delay} ms`);
       await pause(delay, signal);
+      delay = Math.min(delay * 2, Math.max(firstDelay, MAX_RETRY_DELAY_MS));
     }
   }
 
@@ -204,6 +218,7 @@ export class ProjectionRunner implements RebuildHost {
       idleBackoffMs: this.options.idleBackoffMs,
     });
     for await (const batch of batches) {
+      this.batchesSinceStart += 1;
       const wasLive = this.live;
       await this.exclusive(() => this.dispatch(batch));
       if (!wasLive && this.live) {

@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import {
+  EventStoreUnavailableError,
   chainMetadata,
   EVENT_STORE,
   GENESIS_HASH,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type EventToAppend,
+  type ExpectedRevision,
   type RecordedEvent,
 } from '@itp/event-store';
 import { SCHEMA_VERSION_KEY, type Decider, type EventCatalogue } from '@itp/domain';
@@ -34,6 +37,8 @@ export interface AggregateCommand<C, E extends AnyEvent, S, Ctx> {
 
 const EVENT_ID_NAMESPACE = '8a1d6f0e-3c2b-5e4f-9a7b-1c2d3e4f5a6b';
 const MAX_ATTEMPTS = 5;
+/** How long an append whose outcome is unknown (connection lost) is sent again before answering 503. */
+const UNKNOWN_OUTCOME_BUDGET_MS = 5_000;
 
 /**
  * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
@@ -73,9 +78,7 @@ export class EventSourcedCommandExecutor {
       }
       const toAppend = this.chain(spec, decided, history);
       try {
-        const appended = await this.store.appendToStream(streamId, toAppend, {
-          expectedRevision: revision < 0 ? 'no_stream' : revision,
-        });
+        const appended = await this.appendOutcomeKnown(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
         return {
           id: spec.id,
           streamId,
@@ -89,6 +92,28 @@ export class EventSourcedCommandExecutor {
       }
     }
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
+  }
+
+  /**
+   * An append that failed on the connection may still have been stored (the answer was lost, not the write).
+   * It is sent again with the same event ids and expected revision, which the store answers with the original
+   * result if the first one landed, or stores now: the outcome becomes known, and is never a duplicate. While
+   * the store stays unreachable past the budget, the unavailability goes up (503) with nothing acknowledged.
+   */
+  private async appendOutcomeKnown(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const giveUpAt = Date.now() + UNKNOWN_OUTCOME_BUDGET_MS;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
+      try {
+        return await this.store.appendToStream(streamId, events, { expectedRevision });
+      } catch (error) {
+        if (!(error instanceof EventStoreUnavailableError) || Date.now() + delay > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   private priorResult<C, E extends AnyEvent, S, Ctx>(
