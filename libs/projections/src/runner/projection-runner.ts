@@ -12,7 +12,7 @@ import { newSlot, slotStatus, UnknownProjectionError, type ProjectionSlot } from
 import { RebuildCoordinator, type RebuildHost } from './rebuild-coordinator';
 
 /** The longest wait between two attempts to read the log again while the event store stays away. */
-const MAX_RETRY_DELAY_MS = 30_000;
+const MAX_RETRY_DELAY_MS = 5_000;
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
