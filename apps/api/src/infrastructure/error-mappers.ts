@@ -13,6 +13,7 @@ import {
   ConcurrencyExhaustedError,
   IdempotencyKeyReusedError,
   StaleRevisionError,
+  StreamIntegrityError,
 } from '../shared/command-execution/command-errors';
 
 /** Domain and store errors as RFC 9457 problems: the one place where each is given its status. */
@@ -72,6 +73,15 @@ export const errorMappers: ErrorMapper[] = [
   (error) =>
     error instanceof ConcurrencyExhaustedError || error instanceof WrongExpectedRevisionError
       ? problem(409, 'concurrency-conflict', 'Concurrent modification', { detail: error.message })
+      : undefined,
+  // No retry can resolve a broken history: the problem names where it breaks, for the operators and auditors.
+  (error) =>
+    error instanceof StreamIntegrityError
+      ? problem(409, 'integrity-violation', 'Stored history is broken', {
+          detail: `${error.message}. No command is decided on this stream until the history is restored.`,
+          streamId: error.streamId,
+          revision: error.revision,
+        })
       : undefined,
   // The outcome of nothing acknowledged is lost: the client retries (with the same Idempotency-Key) later.
   (error) =>

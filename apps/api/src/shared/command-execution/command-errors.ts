@@ -39,3 +39,18 @@ export class CityScopeError extends Error {
     super(`The key of unit "${unit}" is not scoped to city ${city}`);
   }
 }
+
+/**
+ * A stream's stored history does not hold together (an event deleted, edited or inserted): nothing is decided
+ * on it, and the problem names where it breaks, instead of a conflict that no retry could ever resolve.
+ */
+export class StreamIntegrityError extends Error {
+  override readonly name = 'StreamIntegrityError';
+  constructor(
+    readonly streamId: string,
+    readonly revision: number,
+    readonly reason: string,
+  ) {
+    super(`The stored history of ${streamId} is broken at revision ${revision}: ${reason}`);
+  }
+}

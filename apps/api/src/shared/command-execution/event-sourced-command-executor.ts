@@ -10,12 +10,12 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
-  type RecordedEvent,
 } from '@itp/event-store';
 import { SCHEMA_VERSION_KEY, type Decider, type EventCatalogue } from '@itp/domain';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
 import { StreamLocks } from './stream-locks';
+import { foldOnto, StreamStateCache, type FoldedStream } from './stream-state-cache';
 
 type AnyEvent = { readonly type: string; readonly data: Record<string, unknown> };
 
@@ -42,6 +42,7 @@ const UNKNOWN_OUTCOME_BUDGET_MS = 5_000;
 
 /**
  * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
+ * The fold is cached per stream (StreamStateCache): a command reads only what was appended since.
  * Commands on one stream take turns within this process; a conflict with another writer is retried on fresh
  * state without If-Match (bounded), and is a 412 with it.
  * A command whose id is already in the stream was applied before: its original result is answered again.
@@ -49,6 +50,7 @@ const UNKNOWN_OUTCOME_BUDGET_MS = 5_000;
 @Injectable()
 export class EventSourcedCommandExecutor {
   private readonly locks = new StreamLocks();
+  private readonly cache = new StreamStateCache();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -59,26 +61,34 @@ export class EventSourcedCommandExecutor {
   private async attempt<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>): Promise<CommandResult> {
     const { streamId, context, decider } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const history = await this.store.readStream(streamId);
-      const replay = this.priorResult(spec, history);
+      const folded = await this.load(spec);
+      const replay = this.priorResult(spec, folded);
       if (replay) return replay;
 
-      const revision = history.length - 1;
+      const revision = folded?.revision ?? -1;
       if (context.ifMatch !== undefined && context.ifMatch !== revision) {
         throw new StaleRevisionError(streamId, context.ifMatch, revision < 0 ? 'no_stream' : revision);
       }
-      const state = history.reduce(
-        (folded, event) => decider.evolve(folded, spec.events.decode(event)),
-        decider.initialState(),
-      );
+      const state = folded?.state ?? decider.initialState();
       spec.authorize?.(state);
       const decided = decider.decide(spec.command, state, spec.decideContext);
       if (decided.length === 0) {
-        return { id: spec.id, streamId, revision, position: history.at(-1)?.position ?? 0, replayed: false };
+        return { id: spec.id, streamId, revision, position: folded?.position ?? 0, replayed: false };
       }
-      const toAppend = this.chain(spec, decided, history);
+      const toAppend = this.chain(spec, decided, revision, folded?.lastHash ?? GENESIS_HASH);
       try {
         const appended = await this.appendOutcomeKnown(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
+        this.cache.set(streamId, {
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          lastHash: toAppend.at(-1)!.metadata.hash as string,
+          state: decided.reduce(decider.evolve, state),
+          commands: new Map(folded?.commands).set(context.commandId, {
+            requestHash: context.requestHash,
+            revision: appended.nextExpectedRevision,
+            position: appended.position,
+          }),
+        });
         return {
           id: spec.id,
           streamId,
@@ -92,6 +102,24 @@ export class EventSourcedCommandExecutor {
       }
     }
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
+  }
+
+  /** The stream folded to its last stored event: the cached fold plus whatever was appended since (by anyone). */
+  private async load<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+  ): Promise<FoldedStream<S> | undefined> {
+    const cached = this.cache.get<S>(spec.streamId);
+    const newer = await this.store.readStream(spec.streamId, { fromRevision: (cached?.revision ?? -1) + 1 });
+    try {
+      const folded = foldOnto(spec.streamId, cached, spec.decider.initialState, newer, (state, event) =>
+        spec.decider.evolve(state, spec.events.decode(event)),
+      );
+      if (folded !== cached && folded !== undefined) this.cache.set(spec.streamId, folded);
+      return folded;
+    } catch (error) {
+      this.cache.forget(spec.streamId);
+      throw error;
+    }
   }
 
   /**
@@ -118,25 +146,25 @@ export class EventSourcedCommandExecutor {
 
   private priorResult<C, E extends AnyEvent, S, Ctx>(
     spec: AggregateCommand<C, E, S, Ctx>,
-    history: RecordedEvent[],
+    folded: FoldedStream<S> | undefined,
   ): CommandResult | undefined {
-    const prior = history.filter((event) => event.metadata.commandId === spec.context.commandId);
-    if (prior.length === 0) return undefined;
-    if (prior[0].metadata.requestHash !== spec.context.requestHash) throw new IdempotencyKeyReusedError(spec.streamId);
-    const last = prior[prior.length - 1];
-    return { id: spec.id, streamId: spec.streamId, revision: last.revision, position: last.position, replayed: true };
+    const prior = folded?.commands.get(spec.context.commandId);
+    if (prior === undefined) return undefined;
+    if (prior.requestHash !== spec.context.requestHash) throw new IdempotencyKeyReusedError(spec.streamId);
+    return { id: spec.id, streamId: spec.streamId, revision: prior.revision, position: prior.position, replayed: true };
   }
 
   private chain<C, E extends AnyEvent, S, Ctx>(
     spec: AggregateCommand<C, E, S, Ctx>,
     decided: E[],
-    history: RecordedEvent[],
+    lastRevision: number,
+    lastHash: string,
   ): EventToAppend[] {
     const { streamId, context } = spec;
-    let previousHash = (history.at(-1)?.metadata.hash as string | undefined) ?? GENESIS_HASH;
+    let previousHash = lastHash;
     const { principal } = context;
     return decided.map((event, index) => {
-      const revision = history.length + index;
+      const revision = lastRevision + 1 + index;
       const base = {
         actor: principal.actor,
         role: principal.role,
