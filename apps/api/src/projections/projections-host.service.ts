@@ -9,6 +9,9 @@ import { READ_STORE, type ReadStore } from '@itp/read-store';
  * Where the api gets projection statuses: from its own runner when projections run in-process (the embedded
  * default), otherwise from the checkpoints the projector app commits to the shared read store.
  */
+/** How long the in-process projections gather live events into one commit. */
+const LIVE_WINDOW_MS = 10;
+
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy {
   /** Undefined when the projector app runs the projections. */
@@ -21,7 +24,14 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(PROJECTIONS) readonly projections: readonly Projection[],
   ) {
     this.runner = config.projectionsInProcess
-      ? new ProjectionRunner({ eventStore, readStore, projections, logger: new Logger('Projections') })
+      ? new ProjectionRunner({
+          eventStore,
+          readStore,
+          projections,
+          logger: new Logger('Projections'),
+          // While commands flow, one commit per few milliseconds instead of one per command (minPosition waits).
+          liveWindowMs: LIVE_WINDOW_MS,
+        })
       : undefined;
   }
 

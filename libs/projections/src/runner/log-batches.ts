@@ -17,21 +17,34 @@ export interface LogBatchOptions {
   signal: AbortSignal;
   /** Pause after a caught-up marker that brought nothing new (see below). */
   idleBackoffMs?: number;
+  /**
+   * Once live, how long a batch may keep gathering events after its first one (0: only what arrives in the
+   * same event-loop turn). While commands flow, a few milliseconds turn many small commits into one, and a
+   * document touched by several commands is written once; `minPosition` still gives read-your-writes.
+   */
+  liveWindowMs?: number;
 }
 
 const NOT_READY = Symbol('not-ready');
 
-/** Resolves with the promise's value if it settles within this turn of the event loop, else NOT_READY. */
-const settledThisTurn = <T>(promise: Promise<T>): Promise<T | typeof NOT_READY> =>
+/**
+ * Resolves with the promise's value if it settles before `until` (epoch ms; undefined: within this turn of
+ * the event loop), else NOT_READY.
+ */
+const settledBefore = <T>(promise: Promise<T>, until: number | undefined): Promise<T | typeof NOT_READY> =>
   new Promise((resolve, reject) => {
-    const timer = setImmediate(() => resolve(NOT_READY));
+    const wait = until === undefined ? undefined : Math.max(0, until - Date.now());
+    const timer =
+      wait === undefined ? setImmediate(() => resolve(NOT_READY)) : setTimeout(() => resolve(NOT_READY), wait);
+    const clear = () =>
+      wait === undefined ? clearImmediate(timer as NodeJS.Immediate) : clearTimeout(timer as NodeJS.Timeout);
     promise.then(
       (value) => {
-        clearImmediate(timer);
+        clear();
         resolve(value);
       },
       (error: unknown) => {
-        clearImmediate(timer);
+        clear();
         reject(error);
       },
     );
@@ -59,16 +72,20 @@ export async function* logBatches(
   let live = false;
   let newSinceMarker = true;
   let buffer: RecordedEvent[] = [];
+  /** When the batch being gathered live must go, at the latest (set by its first event). */
+  let flushBy: number | undefined;
+  const window = options.liveWindowMs ?? 0;
   const take = (): LogBatch => {
     const batch = { events: buffer, position: last, live };
     buffer = [];
+    flushBy = undefined;
     return batch;
   };
   let pending: Promise<IteratorResult<SubscriptionMessage>> = iterator.next();
   try {
     while (!signal.aborted) {
       let result: IteratorResult<SubscriptionMessage> | typeof NOT_READY =
-        live && buffer.length > 0 ? await settledThisTurn(pending) : await pending;
+        live && buffer.length > 0 ? await settledBefore(pending, flushBy) : await pending;
       if (result === NOT_READY) {
         yield take();
         result = await pending;
@@ -79,6 +96,7 @@ export async function* logBatches(
       if (message.kind === 'event') {
         if (message.event.position <= last) continue;
         buffer.push(message.event);
+        if (live && window > 0) flushBy ??= Date.now() + window;
         last = message.event.position;
         newSinceMarker = true;
         if (buffer.length >= batchSize) yield take();

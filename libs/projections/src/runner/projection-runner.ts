@@ -26,6 +26,8 @@ export interface ProjectionRunnerOptions {
   /** First pause before reading again after the event store or read store failed (doubles while it fails). */
   retryDelayMs?: number;
   idleBackoffMs?: number;
+  /** Once live, how long a batch gathers events after its first (see logBatches); default 0. */
+  liveWindowMs?: number;
 }
 
 /**
@@ -216,6 +218,7 @@ export class ProjectionRunner implements RebuildHost {
       batchSize: this.batchSize,
       signal,
       idleBackoffMs: this.options.idleBackoffMs,
+      liveWindowMs: this.options.liveWindowMs,
     });
     for await (const batch of batches) {
       this.batchesSinceStart += 1;

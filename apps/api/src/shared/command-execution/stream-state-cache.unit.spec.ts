@@ -2,6 +2,8 @@ import { chainMetadata, GENESIS_HASH, type RecordedEvent } from '@itp/event-stor
 import { StreamIntegrityError } from './command-errors';
 import { foldOnto, StreamStateCache } from './stream-state-cache';
 
+const WHO = { actor: 'spec', role: 'integration', unit: 'spec-unit', correlationId: 'c', causationId: 'c' };
+
 /** A chained stream of `count` counter events, as the executor writes them. */
 const chained = (count: number, commandOf = (revision: number) => `cmd-${revision}`): RecordedEvent[] => {
   let previous = GENESIS_HASH;
@@ -13,7 +15,7 @@ const chained = (count: number, commandOf = (revision: number) => `cmd-${revisio
         revision,
         type: 'Counted',
         data,
-        metadata: { commandId: commandOf(revision), requestHash: `h-${commandOf(revision)}` },
+        metadata: { ...WHO, commandId: commandOf(revision), requestHash: `h-${commandOf(revision)}` },
       },
       previous,
     );
