@@ -24,7 +24,8 @@ import type {
   SwitchAliasOptions,
 } from '../read-store.port';
 import type { MongoReadStoreOptions } from './mongodb-read-store-options';
-import { DUPLICATE_KEY, writeCollection } from './mongodb-writes';
+import { writeCollection } from './mongodb-writes';
+import { controlRemove, controlUpsert, type WriteFence } from './mongodb-lease';
 
 interface CheckpointDocument {
   _id: string;
@@ -92,6 +93,7 @@ export class MongoReadStore implements ReadStore {
     const writes = coalesceWrites(batch.writes);
     if (batch.checkpoint !== undefined) assertCheckpoint(batch.checkpoint);
     return guard('applyBatch', async () => {
+      this.fence?.assertHeld('applyBatch');
       const physical = await this.resolveMany([...new Set(writes.map((write) => write.collection))]);
       // Again after resolving: two names may lead to one collection, and each document must get one write.
       const byCollection = new Map<string, DocumentWrite[]>();
@@ -121,7 +123,7 @@ export class MongoReadStore implements ReadStore {
   async deleteCheckpoint(projection: string): Promise<void> {
     assertProjectionName(projection);
     return guard('deleteCheckpoint', async () => {
-      await this.checkpoints().deleteOne({ _id: projection });
+      await controlRemove(this.checkpoints(), this.fence, projection, 'position');
     });
   }
 
@@ -134,23 +136,17 @@ export class MongoReadStore implements ReadStore {
       assertAliasable(
         alias,
         target,
-        (await aliases.findOne({ _id: target })) !== null,
+        (await aliases.findOne({ _id: target, target: { $exists: true } })) !== null,
         (await aliases.findOne({ target: alias })) !== null,
       );
       // One single-document write: every reader sees either the old or the new collection, never a mix.
-      const before = await aliases.findOneAndUpdate(
-        { _id: alias },
-        { $set: { target } },
-        { upsert: true, returnDocument: 'before' },
-      );
+      const before = await controlUpsert(this.aliases(), this.fence, alias, { $set: { target } });
       // After the switch, not before: if the process dies in between, the live projection resumes from its
       // older checkpoint into the new collection, where the `_position` guard skips what is already there.
       if (options.checkpoint !== undefined) {
-        await this.checkpoints().updateOne(
-          { _id: options.checkpoint.projection },
-          { $set: { position: options.checkpoint.position } },
-          { upsert: true },
-        );
+        await controlUpsert(this.checkpoints(), this.fence, options.checkpoint.projection, {
+          $set: { position: options.checkpoint.position },
+        });
       }
       return { previous: before?.target ?? alias };
     });
@@ -164,7 +160,7 @@ export class MongoReadStore implements ReadStore {
   async removeAlias(alias: string): Promise<void> {
     assertCollectionName(alias);
     return guard('removeAlias', async () => {
-      await this.aliases().deleteOne({ _id: alias });
+      await controlRemove(this.aliases(), this.fence, alias, 'target');
     });
   }
 
@@ -173,6 +169,8 @@ export class MongoReadStore implements ReadStore {
     return guard('dropCollection', async () => {
       const aliases = await this.aliases().find({ target: name }).toArray();
       if (aliases.length > 0) throw new CollectionInUseError(name, aliases.map((alias) => alias._id).sort());
+      // A drop cannot be conditioned by the server: the lease is read just before it instead (mongodb-lease.ts).
+      await this.fence?.confirm(`drop ${name}`);
       try {
         await this.db.collection(name).drop();
       } catch (error) {
@@ -214,6 +212,16 @@ export class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 
+  private fence: WriteFence | undefined;
+
+  /**
+   * From now on checkpoint and alias writes carry the fencing token of `fence` and the server refuses them once a
+   * newer holder's token is stored (the projector lease, mongodb-lease.ts). Without it nothing is fenced.
+   */
+  fenceWith(fence: WriteFence): void {
+    this.fence = fence;
+  }
+
   private checkpoints() {
     return this.db.collection<CheckpointDocument>(`${RESERVED_PREFIX}checkpoints`);
   }
@@ -237,14 +245,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   private async advanceCheckpoint(projection: string, position: number): Promise<void> {
-    // $max: a replayed older batch never pulls the checkpoint back. Two first upserts can race on the `_id`;
-    // the loser retries once and then finds the document.
-    const write = () => this.checkpoints().updateOne({ _id: projection }, { $max: { position } }, { upsert: true });
-    try {
-      await write();
-    } catch (error) {
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      await write();
-    }
+    // $max: a replayed older batch never pulls the checkpoint back (controlUpsert retries a first-upsert race).
+    await controlUpsert(this.checkpoints(), this.fence, projection, { $max: { position } });
   }
 }
