@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@itp/event-store';
-import type { ReadDocument } from '@itp/read-store';
+import type { IndexSpec, ReadDocument } from '@itp/read-store';
 
 /**
  * One projection per read model: a pure fold of events into the documents of one collection. A query may read
@@ -21,6 +21,14 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
   readonly collection: string;
   /** Event types it folds; others only move its checkpoint. */
   readonly handles: ReadonlySet<string>;
+  /**
+   * The indexes its documented queries need (the api's and those in docs/read-models/README.md), beside `_id`.
+   * Created on every physical collection it writes: on a rebuild's target before it is filled, and on the live
+   * collection when the runner starts following it. Leave out a name: the server derives one from the keys, so
+   * a changed declaration is a new index, never a conflict. Optional only so that test projections may omit it;
+   * every projection of ALL_PROJECTIONS declares its list (empty when `_id` suffices).
+   */
+  readonly indexes?: readonly IndexSpec[];
   documentIds(event: RecordedEvent): string[];
   evolve(document: Doc | null, event: RecordedEvent): Doc | null;
 }

@@ -99,6 +99,21 @@ export interface IndexSpec {
   name?: string;
 }
 
+/**
+ * A document validator for backends that can check documents themselves (MongoDB). `jsonSchema` is in MongoDB's
+ * `$jsonSchema` dialect: JSON Schema draft 4 without `$ref`, `$schema`, `format` or the `integer` type.
+ */
+export interface CollectionValidator {
+  jsonSchema: Record<string, unknown>;
+  /** 'strict' checks every insert and update; 'moderate' leaves documents that were already invalid alone. */
+  level: 'strict' | 'moderate';
+  /** 'error' refuses a violating write; 'warn' lets it land and has the server log the violation. */
+  action: 'error' | 'warn';
+}
+
+/** What `ensureValidator` achieved: `applied: false` is not an error (the server cannot validate, or refused). */
+export type ValidatorOutcome = { applied: true } | { applied: false; reason: string };
+
 export interface SwitchAliasOptions {
   /** Sets this checkpoint (unconditionally) as part of the switch: the live projection resumes where the rebuild stopped. */
   checkpoint?: ProjectionCheckpoint;
@@ -124,6 +139,8 @@ export interface ReadStore {
    * From now on every read and write of `alias` goes to `target`, atomically for all readers.
    * Returns the collection `alias` served before (the alias name itself if it had no alias), to drop when done.
    * `target` must not itself be an alias; an alias may share its name with a (now hidden) physical collection.
+   * For readers outside this port, the MongoDB store also points a view named `alias` at `target` where the
+   * server has views (docs/read-models/README.md); a server without them never makes the switch fail.
    */
   switchAlias(alias: string, target: string, options?: SwitchAliasOptions): Promise<{ previous: string }>;
   /** The collection that `name` reads and writes now: its alias target, or `name` itself. */
@@ -139,6 +156,12 @@ export interface ReadStore {
   listCollections(): Promise<string[]>;
   /** Follows aliases. The embedded store evaluates queries in memory and ignores these (correctness first). */
   ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
+  /**
+   * Optional: sets the validator of a collection (follows aliases, creates the collection if needed). Throws only
+   * when the backend is unreachable; a server that cannot validate documents, or refuses the schema, answers
+   * `applied: false`. Backends without it (the embedded store) do not validate.
+   */
+  ensureValidator?(collection: string, validator: CollectionValidator): Promise<ValidatorOutcome>;
 
   health(): Promise<ReadStoreHealth>;
   close(): Promise<void>;

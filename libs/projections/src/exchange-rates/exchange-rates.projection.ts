@@ -33,4 +33,6 @@ export const exchangeRatesProjection: Projection<ExchangeRatesDocument> = {
   handles: new Set<string>(EXCHANGE_RATE_EVENTS.types),
   documentIds: () => [USD_CNY_DOCUMENT_ID],
   evolve,
+  // One document, always read by its _id.
+  indexes: [],
 };

@@ -110,4 +110,10 @@ export const investorLibraryProjection: Projection<InvestorLibraryDocument> = {
   handles: new Set<string>(HANDLES),
   documentIds,
   evolve,
+  indexes: [
+    // GET /investors (ranking, country; sorted by name) and the targets' Fortune 500 / top-100 firms.
+    { keys: { rankings: 1 } },
+    { keys: { country: 1 } },
+    { keys: { name: 1, _id: 1 } },
+  ],
 };

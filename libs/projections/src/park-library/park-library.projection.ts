@@ -66,4 +66,10 @@ export const parkLibraryProjection: Projection<ParkLibraryDocument> = {
   handles: new Set<string>(PARK_EVENTS.types),
   documentIds: (event) => [String(event.data.parkId)],
   evolve,
+  indexes: [
+    // GET /parks (city, level; sorted by name) and the targets' list of parks.
+    { keys: { city: 1 } },
+    { keys: { level: 1 } },
+    { keys: { name: 1, _id: 1 } },
+  ],
 };

@@ -46,4 +46,11 @@ export const problemsProjection: Projection<ProblemDocument> = {
   handles: new Set<string>(['ProjectProblemRaised', 'ProjectProblemResolved'] satisfies Handled['type'][]),
   documentIds: (event) => [problemDocumentId(String(event.data.projectId), String(event.data.problemId))],
   evolve,
+  indexes: [
+    // GET /problems: by unit, by project, by status, oldest first. Its city filter goes through project_library.
+    { keys: { raisedOn: 1, _id: 1 } },
+    { keys: { assignedUnit: 1, raisedOn: 1 } },
+    { keys: { projectId: 1 } },
+    { keys: { status: 1, raisedOn: 1 } },
+  ],
 };

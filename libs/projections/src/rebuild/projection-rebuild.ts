@@ -5,6 +5,7 @@ import type { CatchUpCommit } from '../shared/catch-up-commit';
 import { PendingFold } from '../shared/pending-fold';
 import type { RebuildStatus, RunnerLogger } from '../shared/projection-status';
 import { parsePhysical, rebuildCheckpointKey, rebuildTarget } from './collection-names';
+import { prepareCollection } from './collection-setup';
 
 export interface RebuildOptions {
   eventStore: EventStore;
@@ -33,7 +34,10 @@ export class ProjectionRebuild {
     private readonly checkpointKey: string,
   ) {}
 
-  /** Chooses the target, clears what an interrupted rebuild may have left, and starts from position 0. */
+  /**
+   * Chooses the target, clears what an interrupted rebuild may have left, gives the empty target its indexes
+   * and validator (so it is complete when readers are switched to it), and starts from position 0.
+   */
   static async prepare(options: RebuildOptions): Promise<ProjectionRebuild> {
     const { readStore, projection } = options;
     const current = await readStore.resolveAlias(projection.collection);
@@ -44,6 +48,9 @@ export class ProjectionRebuild {
         if (!(error instanceof CollectionInUseError)) throw error;
       });
     }
+    const { validator } = await prepareCollection(readStore, projection, target);
+    if (validator !== undefined && !validator.applied)
+      options.logger.log(`${target}: no document validator (${validator.reason})`);
     const checkpointKey = rebuildCheckpointKey(projection);
     await readStore.deleteCheckpoint(checkpointKey);
     const status: RebuildStatus = { target, position: 0, reason: options.reason, startedAt: new Date().toISOString() };

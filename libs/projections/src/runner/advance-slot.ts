@@ -1,5 +1,6 @@
 import type { ReadStore } from '@itp/read-store';
 import type { CatchUpCommit } from '../shared/catch-up-commit';
+import { prepareLiveCollection } from '../rebuild/collection-setup';
 import { PendingFold } from '../shared/pending-fold';
 import { ProjectionEvolveError, type RunnerLogger } from '../shared/projection-status';
 import type { LogBatch } from './log-batches';
@@ -19,8 +20,14 @@ export async function advanceSlot(
   logger: RunnerLogger,
   window: CatchUpCommit,
 ): Promise<void> {
-  if (batch.position <= slot.checkpoint || !slot.following) return;
+  if (!slot.following) return;
   const { projection } = slot;
+  // Before the first batch the runner hands it (the caught-up marker at the latest): the collection readers use.
+  if (!slot.prepared) {
+    await prepareLiveCollection(readStore, projection, logger);
+    slot.prepared = true;
+  }
+  if (batch.position <= slot.checkpoint) return;
   const pending = (slot.pending ??= new PendingFold(readStore, projection, projection.collection));
   try {
     await pending.add(batch.events, slot.checkpoint);

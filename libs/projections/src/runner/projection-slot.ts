@@ -12,6 +12,11 @@ export interface ProjectionSlot {
   following: boolean;
   /** The physical collection readers see now. */
   physical: string | undefined;
+  /**
+   * The live collection has been given its indexes and validator: once per runner, before its first batch
+   * (a rebuild's target is given them when it is made).
+   */
+  prepared: boolean;
   lastError: ProjectionFailure | null;
   /** Set from the moment a rebuild is asked for until it has switched or failed. */
   rebuilding: Promise<boolean> | null;
@@ -26,6 +31,7 @@ export const newSlot = (projection: Projection): ProjectionSlot => ({
   state: 'catching-up',
   following: true,
   physical: undefined,
+  prepared: false,
   lastError: null,
   rebuilding: null,
   rebuild: null,
