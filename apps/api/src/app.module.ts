@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { ApplicationModule } from './shared/application.module';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
 import { InvestorsModule } from './investors/investors.module';
 import { ParksModule } from './parks/parks.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ExchangeRatesModule,
         ReportsModule,
         AuditModule,
+        DashboardModule,
       ],
       controllers: [HealthController],
       providers: [
