@@ -11,6 +11,7 @@ import {
 } from '../read-store-input';
 import type {
   ApplyBatchResult,
+  CollectionValidator,
   DocumentWrite,
   FindOptions,
   IndexSpec,
@@ -22,8 +23,10 @@ import type {
   ReadStoreHealth,
   StoredDocument,
   SwitchAliasOptions,
+  ValidatorOutcome,
 } from '../read-store.port';
 import type { MongoReadStoreOptions } from './mongodb-read-store-options';
+import { applyValidator, dropView, pointView, type OptionalFeatures } from './mongodb-optional-features';
 import { writeCollection } from './mongodb-writes';
 import { controlRemove, controlUpsert, type WriteFence } from './mongodb-lease';
 
@@ -55,11 +58,14 @@ const guard = async <T>(what: string, operation: () => Promise<T>): Promise<T> =
  * A batch writes its documents first, each guarded by `_position` (see mongodb-writes.ts), and its checkpoint
  * last: a crash in between leaves the checkpoint behind, and the replay it causes changes nothing.
  * Aliases live in one small collection and are looked up at every call, so a switch made by the projector
- * process is seen by the API process at its next query.
+ * process is seen by the API process at its next query. Readers outside this port (BI tools) get the same
+ * switch through a view named after the alias where the server has views, or resolve the alias document
+ * themselves where it has not (FerretDB 1.x): docs/read-models/README.md.
  */
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
   private readonly db: Db;
+  private readonly features: OptionalFeatures = { views: undefined, validators: undefined };
 
   constructor(options: MongoReadStoreOptions) {
     // The driver connects lazily on first use; a short server selection makes an outage fail fast.
@@ -148,6 +154,9 @@ export class MongoReadStore implements ReadStore {
           $set: { position: options.checkpoint.position },
         });
       }
+      // Last: the switch is done for this port's readers whatever the view does; a server without views (or one
+      // that refuses this one) leaves the alias document as the stable name.
+      await pointView(this.db, alias, target, this.features);
       return { previous: before?.target ?? alias };
     });
   }
@@ -161,6 +170,7 @@ export class MongoReadStore implements ReadStore {
     assertCollectionName(alias);
     return guard('removeAlias', async () => {
       await controlRemove(this.aliases(), this.fence, alias, 'target');
+      await dropView(this.db, alias, this.features);
     });
   }
 
@@ -183,6 +193,7 @@ export class MongoReadStore implements ReadStore {
     return guard('listCollections', async () => {
       const all = await this.db.listCollections({}, { nameOnly: true }).toArray();
       return all
+        .filter((c) => c.type !== 'view')
         .map((c) => c.name)
         .filter((name) => !name.startsWith(RESERVED_PREFIX) && !name.startsWith('system.'))
         .sort();
@@ -197,6 +208,18 @@ export class MongoReadStore implements ReadStore {
         .collection(await this.resolve(collection))
         .createIndexes(indexes.map((index) => ({ key: index.keys, name: index.name })));
     });
+  }
+
+  async ensureValidator(collection: string, validator: CollectionValidator): Promise<ValidatorOutcome> {
+    assertCollectionName(collection);
+    return guard('ensureValidator', async () =>
+      applyValidator(this.db, await this.resolve(collection), validator, this.features),
+    );
+  }
+
+  /** What this server turned out to support so far (undefined: not tried yet). */
+  optionalFeatures(): Readonly<OptionalFeatures> {
+    return { ...this.features };
   }
 
   async health(): Promise<ReadStoreHealth> {
