@@ -7,6 +7,7 @@ import { createValidationPipe, ProblemDetailsFilter, type ItpConfig } from '@itp
 import { AppModule } from './app.module';
 import { errorMappers } from './infrastructure/error-mappers';
 import { CLOCK, type Clock } from './shared/http/clock';
+import { fastifyServerOptions, hardenHttp } from './shared/http/http-hardening';
 import type { CommandRequest } from './shared/command-execution/command-context';
 
 /** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
@@ -16,13 +17,14 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config, { clock: options.clock }),
-    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    new FastifyAdapter(fastifyServerOptions()),
     {
       bufferLogs: true,
       logger: options.quiet ? false : undefined,
     },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
+  hardenHttp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(errorMappers));
   app.enableShutdownHooks();

@@ -6,3 +6,7 @@ export * from './auth/api-key.guard';
 export * from './problem-details/problem-details';
 export * from './problem-details/validation-problem';
 export * from './problem-details/problem-details.filter';
+export * from './problem-details/problem-titles';
+export * from './http/clean-text';
+export * from './http/json-body';
+export * from './http/framework-errors';

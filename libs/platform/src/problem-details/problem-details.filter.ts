@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, problem, type ProblemDetails } from './problem-details';
+import { problemSlug, problemTitle } from './problem-titles';
 
 /**
  * Maps a thrown error that is not an HTTP concern (a domain or store error) to a problem, or undefined; a
@@ -43,13 +44,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = error.getResponse();
       const detail =
         typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-      return { body: problem(status, slugFor(status), titleFor(status), { detail }), headers: {} };
+      return { body: problem(status, problemSlug(status), problemTitle(status), { detail }), headers: {} };
     }
     // Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode.
     const statusCode = (error as { statusCode?: number })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return {
-        body: problem(statusCode, slugFor(statusCode), titleFor(statusCode), { detail: (error as Error).message }),
+        body: problem(statusCode, problemSlug(statusCode), problemTitle(statusCode), {
+          detail: (error as Error).message,
+        }),
         headers: {},
       };
     }
@@ -61,19 +64,3 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
   }
 }
-
-const TITLES: Record<number, [string, string]> = {
-  400: ['invalid-input', 'Invalid input'],
-  401: ['unauthenticated', 'Authentication required'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not found'],
-  405: ['method-not-allowed', 'Method not allowed'],
-  409: ['conflict', 'Conflict'],
-  412: ['precondition-failed', 'Precondition failed'],
-  413: ['payload-too-large', 'Payload too large'],
-  415: ['unsupported-media-type', 'Unsupported media type'],
-  422: ['unprocessable', 'Unprocessable content'],
-  503: ['unavailable', 'Service unavailable'],
-};
-const slugFor = (status: number) => TITLES[status]?.[0] ?? `http-${status}`;
-const titleFor = (status: number) => TITLES[status]?.[1] ?? `HTTP ${status}`;

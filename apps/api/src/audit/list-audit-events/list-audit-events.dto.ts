@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_POSITION, QueryInteger } from '../../shared/dto/common.dto';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export const MAX_AUDIT_LIMIT = 500;
@@ -41,18 +41,13 @@ export class ListAuditEventsDto extends FreshQueryDto {
   @MaxLength(100)
   type?: string;
 
-  @ApiPropertyOptional({ description: "Cursor: events after this global position (the previous answer's nextCursor)" })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @QueryInteger({
+    min: 0,
+    max: MAX_POSITION,
+    description: "Cursor: events after this global position (the previous answer's nextCursor)",
+  })
   after?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_LIMIT, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_LIMIT)
+  @QueryInteger({ min: 1, max: MAX_AUDIT_LIMIT, default: 100 })
   limit?: number;
 }

@@ -1,40 +1,28 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_POSITION, QueryInteger } from '../dto/common.dto';
 
 /** Every query may wait for the projections to have folded the caller's own last command. */
 export class FreshQueryDto {
-  @ApiPropertyOptional({
+  @QueryInteger({
+    min: 0,
+    max: MAX_POSITION,
     description:
       'The `position` a command answered: the query first waits (bounded; then 503 with Retry-After) until the read models it reads have folded it.',
     example: 42,
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
   minPosition?: number;
 }
 
 export const MAX_PAGE_SIZE = 200;
+/** Deep enough for any read model ITP keeps; (page - 1) * pageSize stays a small, exact integer. */
+export const MAX_PAGE = 100_000;
 
 export class PagedQueryDto extends FreshQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @QueryInteger({ min: 1, max: MAX_PAGE, default: 1 })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @QueryInteger({ min: 1, max: MAX_PAGE_SIZE, default: 50 })
   pageSize?: number;
 }
-
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export const paging = (query: PagedQueryDto): { page: number; pageSize: number; skip: number } => {
