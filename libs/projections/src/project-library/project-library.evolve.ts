@@ -114,13 +114,20 @@ export const evolveProjectLibrary = (
   }
 };
 
-/** Re-reporting a month replaces its figure: the series keeps one entry per month, ascending. */
-const withProgress = (doc: ProjectLibraryDocument, entry: ProgressEntry): ProjectLibraryDocument => ({
-  ...doc,
-  progress: [...doc.progress.filter((p) => p.month !== entry.month), entry].sort((a, b) =>
-    a.month < b.month ? -1 : 1,
-  ),
-});
+/**
+ * Re-reporting a month replaces its figure: the series keeps one entry per month, ascending. A new month after
+ * the last one (nearly every report) is appended as is: a rebuild folds the whole series once per report.
+ */
+const withProgress = (doc: ProjectLibraryDocument, entry: ProgressEntry): ProjectLibraryDocument => {
+  const last = doc.progress.at(-1);
+  if (last === undefined || last.month < entry.month) return { ...doc, progress: [...doc.progress, entry] };
+  return {
+    ...doc,
+    progress: [...doc.progress.filter((p) => p.month !== entry.month), entry].sort((a, b) =>
+      a.month < b.month ? -1 : 1,
+    ),
+  };
+};
 
 const withProblems = (doc: ProjectLibraryDocument, problems: ProblemSummary[]): ProjectLibraryDocument => {
   const open = problems.filter((p) => p.resolvedOn === null).length;
