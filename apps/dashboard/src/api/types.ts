@@ -65,9 +65,6 @@ export type TargetsReport = {
 
 export type OpenProblemRef = { problemId: string; title: string; assignedUnit: string; raisedOn: string };
 
-/** A stale project's flag, as the dispatch carries it once the backend defines it (issue 12, item 3). */
-export type StaleFlag = { missingMonths?: string[]; responsibleUnit?: string | null; [key: string]: unknown };
-
 export type DispatchProject = {
   projectId: string;
   name: string;
@@ -81,7 +78,7 @@ export type DispatchProject = {
   investmentThisMonthCny: CnyEquivalent | null;
   investmentToDateCny: CnyEquivalent | null;
   openProblems: OpenProblemRef[];
-  stale?: StaleFlag | boolean | null;
+  stale?: boolean;
 };
 export type DispatchTotals = {
   projects: number;
@@ -99,7 +96,31 @@ export type MonthlyDispatch = {
   totals: DispatchTotals;
   unconverted: string[];
   unevaluated: { projectId: string; reason: string }[];
-  staleProjects?: unknown[];
+  /** Issue 12, item 3 (from the backend): the projects that owe progress reports, as of the reference date. */
+  stale?: StaleReport;
+};
+
+export type StaleMonth = {
+  month: string;
+  dueOn: string;
+  status: 'missing' | 'late' | string;
+  recordedOn: string | null;
+};
+export type StaleProject = {
+  projectId: string;
+  name: string;
+  city: string;
+  stage: string;
+  status: string;
+  responsibleUnits: string[];
+  missingMonths: StaleMonth[];
+};
+export type StaleReport = {
+  referenceDate: string;
+  dueDay: number;
+  rule: string;
+  total: number;
+  projects: StaleProject[];
 };
 
 export type BulletinFigure = { projects: number; amountCny: string; projectIds: string[] };
@@ -179,7 +200,7 @@ export type Project = {
   suspensions?: { suspendedOn: string; reason: string; resumedOn: string | null }[];
   abandonment: { abandonedOn: string; reason: string } | null;
   amendments: number;
-  stale?: StaleFlag | boolean | null;
+  stale?: boolean;
 };
 export type ProjectPage = { items: Project[]; total: number; page: number; pageSize: number };
 

@@ -123,7 +123,7 @@ export function BulletinPage({ route }: { route: Route }) {
                   {report.byCity.map((row) => (
                     <tr key={row.city} data-testid={`bulletin-city-${row.city}`}>
                       <td class="num">{row.rank}</td>
-                      <td>{label('city', row.city)}</td>
+                      <td class="nowrap">{label('city', row.city)}</td>
                       <td class="num">{row.quarter.projects}</td>
                       <td class="num">
                         <Yuan amount={row.quarter.amountCny} />

@@ -1,4 +1,4 @@
-import type { DispatchProject, MonthlyDispatch, StaleFlag } from '../api/types';
+import type { MonthlyDispatch, StaleMonth, StaleReport } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Figure, Loaded, PageHeader, ProjectLink, Section, Yuan } from '../components/common';
 import { Downloads } from '../components/downloads';
@@ -6,14 +6,9 @@ import { groupDigits, isMonth, monthOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf, navigate, type Route } from '../router';
 
-/**
- * A project's stale flag as the dispatch carries it. WAITING ON THE BACKEND (issue 12, item 3): until the
- * dispatch names stale projects no row is flagged; the column appears as soon as any row carries `stale`.
- */
-const staleOf = (project: DispatchProject): StaleFlag | null => {
-  if (project.stale === undefined || project.stale === null || project.stale === false) return null;
-  return project.stale === true ? {} : project.stale;
-};
+/** "2014-03" for a month not reported, "2014-04 (2014-05-20)" for one reported late. */
+const monthsText = (months: StaleMonth[]): string =>
+  months.map((m) => (m.recordedOn ? `${m.month} (${m.recordedOn.slice(0, 10)})` : m.month)).join(', ');
 
 export function DispatchPage({ route }: { route: Route }) {
   const { t, label } = useI18n();
@@ -40,8 +35,9 @@ export function DispatchPage({ route }: { route: Route }) {
       </PageHeader>
       <Loaded state={state}>
         {(report) => {
-          const flagged = report.projects.some((p) => p.stale !== undefined);
-          const stale = report.projects.filter((p) => staleOf(p) !== null);
+          // Stale projects (issue 12, item 3) are shown when the api's dispatch carries them.
+          const stale: StaleReport | undefined = report.stale;
+          const staleMonths = new Map(stale?.projects.map((p) => [p.projectId, p.missingMonths]) ?? []);
           return (
             <>
               <div class="figures">
@@ -75,12 +71,13 @@ export function DispatchPage({ route }: { route: Route }) {
                   testId="dispatch-open-problems"
                   tone={report.totals.openProblems > 0 ? 'warn' : 'ok'}
                 />
-                {flagged ? (
+                {stale ? (
                   <Figure
                     label={t('dispatch.stale')}
-                    value={String(stale.length)}
+                    value={String(stale.total)}
+                    sub={t('dispatch.staleAsOf', { day: stale.referenceDate })}
                     testId="dispatch-stale"
-                    tone={stale.length > 0 ? 'warn' : 'ok'}
+                    tone={stale.total > 0 ? 'warn' : 'ok'}
                   />
                 ) : null}
               </div>
@@ -100,7 +97,7 @@ export function DispatchPage({ route }: { route: Route }) {
                   <tbody>
                     {report.byCity.map((row) => (
                       <tr key={row.city} data-testid={`dispatch-city-${row.city}`}>
-                        <td>{label('city', row.city)}</td>
+                        <td class="nowrap">{label('city', row.city)}</td>
                         <td class="num">{row.projects}</td>
                         <td class="num">{row.reported}</td>
                         <td class="num">
@@ -126,19 +123,19 @@ export function DispatchPage({ route }: { route: Route }) {
                       <th class="num">{t('dispatch.thisMonthYuan')}</th>
                       <th class="num">{t('dispatch.toDateYuan')}</th>
                       <th>{t('dispatch.openProblems')}</th>
-                      {flagged ? <th>{t('dispatch.stale')}</th> : null}
+                      {stale ? <th>{t('dispatch.staleFlag')}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
                     {report.projects.map((p) => {
-                      const flag = staleOf(p);
+                      const owed = p.stale ? (staleMonths.get(p.projectId) ?? []) : null;
                       return (
                         <tr key={p.projectId} class={p.reported ? '' : 'not-reported'} data-testid="dispatch-row">
                           <td>
                             <ProjectLink id={p.projectId} name={p.name} />
                           </td>
-                          <td>{label('city', p.city)}</td>
-                          <td>{label('stage', p.stage)}</td>
+                          <td class="nowrap">{label('city', p.city)}</td>
+                          <td class="nowrap">{label('stage', p.stage)}</td>
                           <td>
                             <span class={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>
                           </td>
@@ -155,12 +152,11 @@ export function DispatchPage({ route }: { route: Route }) {
                               </div>
                             ))}
                           </td>
-                          {flagged ? (
-                            <td data-testid={flag ? 'stale-flag' : undefined}>
-                              {flag ? (
-                                <span class="badge warn" title={flag.responsibleUnit ?? ''}>
-                                  {t('dispatch.staleFlag')}
-                                  {flag.missingMonths?.length ? `: ${flag.missingMonths.join(', ')}` : ''}
+                          {stale ? (
+                            <td data-testid={owed ? 'stale-flag' : undefined}>
+                              {owed ? (
+                                <span class="badge warn" title={monthsText(owed)}>
+                                  {t('dispatch.staleMonths', { n: owed.length })}
                                 </span>
                               ) : null}
                             </td>
@@ -171,10 +167,47 @@ export function DispatchPage({ route }: { route: Route }) {
                   </tbody>
                 </table>
               </Section>
+              {stale ? <StaleSection stale={stale} /> : null}
             </>
           );
         }}
       </Loaded>
     </div>
+  );
+}
+
+/** The projects that owe monthly reports: who is responsible and which months are missing or came late. */
+function StaleSection({ stale }: { stale: StaleReport }) {
+  const { t, label } = useI18n();
+  return (
+    <Section title={t('dispatch.staleTitle', { day: stale.referenceDate, due: stale.dueDay })}>
+      <p class="rule">{stale.rule}</p>
+      <table class="data" data-testid="stale-table">
+        <thead>
+          <tr>
+            <th>{t('col.project')}</th>
+            <th>{t('col.city')}</th>
+            <th>{t('col.stage')}</th>
+            <th>{t('dispatch.responsible')}</th>
+            <th>{t('dispatch.missingMonths')}</th>
+            <th>{t('dispatch.lateMonths')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stale.projects.map((p) => (
+            <tr key={p.projectId} data-testid="stale-row">
+              <td>
+                <ProjectLink id={p.projectId} name={p.name} />
+              </td>
+              <td class="nowrap">{label('city', p.city)}</td>
+              <td class="nowrap">{label('stage', p.stage)}</td>
+              <td class="small">{p.responsibleUnits.join(', ')}</td>
+              <td class="small">{monthsText(p.missingMonths.filter((m) => m.recordedOn === null))}</td>
+              <td class="small">{monthsText(p.missingMonths.filter((m) => m.recordedOn !== null))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
   );
 }

@@ -104,7 +104,7 @@ export function ProblemsPage({ route }: { route: Route }) {
                         <td class="num" data-testid="problem-age">
                           {p.ageDays}
                         </td>
-                        <td>{p.raisedOn}</td>
+                        <td class="nowrap">{p.raisedOn}</td>
                         <td>{p.assignedUnit}</td>
                         <td>
                           <strong>{p.title}</strong>
@@ -113,7 +113,7 @@ export function ProblemsPage({ route }: { route: Route }) {
                         <td>
                           <ProjectLink id={p.projectId} name={p.projectName} />
                         </td>
-                        <td>{label('city', p.city)}</td>
+                        <td class="nowrap">{label('city', p.city)}</td>
                       </tr>
                     ))}
                   </tbody>

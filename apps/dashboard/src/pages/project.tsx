@@ -5,7 +5,7 @@ import type { HistoryEvent, Project, ProjectHistory } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Chart, type ChartOption } from '../components/chart';
 import { ErrorNote, Loaded, PageHeader, Section, Yuan } from '../components/common';
-import { sharePercent, toYi } from '../format';
+import { groupDigits, sharePercent, toYi } from '../format';
 import { catalogueCodes } from '../i18n/catalogues';
 import { useI18n } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
@@ -24,6 +24,18 @@ const BUSINESS_DATES = [
   'resolvedOn',
   'month',
 ] as const;
+
+/** What an event says, in a few words: the stage reached, the figure reported, the problem, the reason. */
+const detailOf = (event: HistoryEvent, label: (catalogue: 'stage', code: string) => string): string => {
+  const data = event.data;
+  if (typeof data.to === 'string') return `→ ${label('stage', data.to)}`;
+  const money = data.investmentCompletedToDate as { amount: string; currency: string } | undefined;
+  if (money) return `${money.currency} ${groupDigits(money.amount)}`;
+  for (const field of ['title', 'resolution', 'reason', 'note'] as const)
+    if (typeof data[field] === 'string') return data[field] as string;
+  if (typeof data.batch === 'number') return `#${data.batch}`;
+  return '';
+};
 
 /** The business date an event carries (the day it happened, not the day it was recorded). */
 const businessDateOf = (event: HistoryEvent): string => {
@@ -179,7 +191,7 @@ function ProjectView({ project }: { project: Project }) {
             <tbody>
               {project.problems.map((q) => (
                 <tr key={q.problemId}>
-                  <td>{q.raisedOn}</td>
+                  <td class="nowrap">{q.raisedOn}</td>
                   <td>
                     <strong>{q.title}</strong>
                     {q.resolution ? <div class="small muted">{q.resolution}</div> : null}
@@ -199,7 +211,7 @@ function ProjectView({ project }: { project: Project }) {
 
 /** The audit trail from the event store, for the roles that may read it (auditor, admin). */
 function History({ projectId }: { projectId: string }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const state = useApi<ProjectHistory>(`/api/v1/projects/${encodeURIComponent(projectId)}/history`);
   if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 403) {
     return (
@@ -230,6 +242,7 @@ function History({ projectId }: { projectId: string }) {
             <th class="num">{t('history.revision')}</th>
             <th>{t('history.event')}</th>
             <th>{t('history.businessDate')}</th>
+            <th>{t('history.detail')}</th>
             <th>{t('history.recordedAt')}</th>
             <th>{t('history.by')}</th>
             <th>{t('history.hash')}</th>
@@ -242,7 +255,8 @@ function History({ projectId }: { projectId: string }) {
               <tr key={event.eventId} data-testid="history-row">
                 <td class="num">{event.revision}</td>
                 <td>{isMessageKey(key) ? t(key) : event.type}</td>
-                <td>{businessDateOf(event)}</td>
+                <td class="nowrap">{businessDateOf(event)}</td>
+                <td class="small detail">{detailOf(event, label)}</td>
                 <td class="small">{event.recordedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
                 <td class="small">
                   {event.actor}{' '}

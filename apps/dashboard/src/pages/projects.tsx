@@ -86,16 +86,16 @@ export function ProjectsPage({ route }: { route: Route }) {
                       <ProjectLink id={p.projectId} name={p.name} />
                       {p.stale ? <span class="badge warn">{t('dispatch.staleFlag')}</span> : null}
                     </td>
-                    <td>{label('city', p.city)}</td>
+                    <td class="nowrap">{label('city', p.city)}</td>
                     <td>{label('industry', p.industry)}</td>
-                    <td>{label('stage', p.stage)}</td>
+                    <td class="nowrap">{label('stage', p.stage)}</td>
                     <td>
                       <span class={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>
                     </td>
                     <td class="num">
                       {p.totalInvestment.currency} <Yuan amount={p.totalInvestment.amount} />
                     </td>
-                    <td>{p.registeredOn ?? '—'}</td>
+                    <td class="nowrap">{p.registeredOn ?? '—'}</td>
                     <td class="num">{p.openProblems}</td>
                   </tr>
                 ))}

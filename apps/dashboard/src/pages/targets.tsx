@@ -200,8 +200,8 @@ function Behind({ report, shown }: { report: TargetsReport; shown: TargetKey }) 
                 <td>
                   <ProjectLink id={p.projectId} name={p.name} />
                 </td>
-                <td>{label('city', p.city)}</td>
-                <td>{p.registeredOn ?? p.assignedOn}</td>
+                <td class="nowrap">{label('city', p.city)}</td>
+                <td class="nowrap">{p.registeredOn ?? p.assignedOn}</td>
                 <td class="small">{p.explanation}</td>
               </tr>
             ))}
@@ -266,7 +266,7 @@ function Behind({ report, shown }: { report: TargetsReport; shown: TargetKey }) 
             <tr key={park.parkId}>
               <td class="num">{index + 1}</td>
               <td>{park.name}</td>
-              <td>{label('city', park.city)}</td>
+              <td class="nowrap">{label('city', park.city)}</td>
               {shown === 'standardFactory' ? (
                 <td class="num">{groupDigits(park.floorAreaSqm ?? '')}</td>
               ) : (

@@ -1,0 +1,202 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  BROWSER_KEYS,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signIn,
+  startDashboardApi,
+  textOf,
+  warnNoChromium,
+  type DashboardApi,
+} from './browser-support';
+import {
+  BULLETIN_2014_Q2,
+  DISPATCH_2014_06,
+  OPEN_PROBLEMS_2014_12_31,
+  RED_STAR_YUEYANG,
+  TARGETS_2014,
+} from './demo-totals';
+
+const HAVE_CHROMIUM = chromiumAvailable();
+if (!HAVE_CHROMIUM) warnNoChromium('the dashboard browser suite (test/browser/dashboard.e2e.spec.ts)');
+
+/**
+ * The officials' dashboard in a real browser (headless Chromium from Debian, driven by playwright-core), on a
+ * fresh api holding the demo year, "now" 2014-12-31. Every figure checked below was worked out by hand from the
+ * demo data (demo-totals.ts says how). Screenshots of every page go to test-output/screenshots/.
+ */
+(HAVE_CHROMIUM ? describe : describe.skip)('the dashboard in a browser, on the demo year', () => {
+  let server: DashboardApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startDashboardApi();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.api.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    // Any script error or refused resource (a CSP violation, a missing asset) fails the test that caused it.
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  });
+
+  afterEach(async () => {
+    await context.close();
+    const seen = problems.splice(0);
+    expect(seen.filter((p) => !p.includes('401') && !p.includes('403'))).toEqual([]);
+  });
+
+  it('refuses keys it does not know and roles that may not read; keeps the key in session storage only', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('sign-in').waitFor();
+    await screenshot(page, '00-sign-in');
+
+    await page.getByTestId('api-key').fill('not-a-key-of-this-platform');
+    await page.getByTestId('sign-in-button').click();
+    expect(await textOf(page, 'sign-in-error')).toContain('密钥无效');
+
+    await page.getByTestId('api-key').fill(BROWSER_KEYS.integration);
+    await page.getByTestId('sign-in-button').click();
+    await page.getByText('这个密钥的角色不能查询报表').waitFor();
+
+    await page.getByTestId('api-key').fill(BROWSER_KEYS.reporter);
+    await page.getByTestId('sign-in-button').click();
+    await page.locator('header.bar').waitFor();
+    // Evaluated in the page (strings: the test itself is compiled without the DOM's types).
+    const stored = await page.evaluate<{ session: string | null; local: string; cookies: string }>(
+      '({ session: sessionStorage.getItem("itp.apiKey"), local: JSON.stringify(localStorage), cookies: document.cookie })',
+    );
+    expect(stored.session).toBe(BROWSER_KEYS.reporter);
+    expect(stored.local).not.toContain(BROWSER_KEYS.reporter);
+    expect(stored.cookies).toBe('');
+
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("itp.apiKey")')).toBeNull();
+  }, 60_000);
+
+  it('Targets: each figure of 2014 against its target, and the projects behind a count one click away', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/targets?year=2014');
+    for (const [key, counted] of Object.entries(TARGETS_2014)) {
+      expect([key, await textOf(page, `target-${key}-counted`)]).toEqual([key, counted]);
+    }
+    expect(await textOf(page, 'target-transferProjects-target')).toBe('130 (150)');
+    expect(await textOf(page, 'target-standardFactory-target')).toBe('10,000,000 m²');
+    await page.getByTestId('targets-chart').locator('canvas').first().waitFor();
+
+    await page.getByTestId('target-transferProjects-show').click();
+    const rows = page.getByTestId('behind-table').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(20);
+    await screenshot(page, '01-targets');
+
+    await page.getByTestId('target-xiangnanMajorProjects-show').click();
+    await page.getByText('Yuehua fine chemicals base (salt chemical downstream)').waitFor();
+    expect(await page.getByTestId('behind-table').locator('tbody tr').count()).toBe(8);
+
+    await page.getByRole('link', { name: 'Yuehua fine chemicals base (salt chemical downstream)' }).click();
+    expect(await textOf(page, 'project-stage')).toBe('签约');
+  }, 60_000);
+
+  it('Monthly dispatch 2014-06: the major projects, investment this month and to date, open problems', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/dispatch?month=2014-06');
+    expect(await textOf(page, 'dispatch-projects')).toBe(DISPATCH_2014_06.projects);
+    expect(await textOf(page, 'dispatch-this-month')).toBe(DISPATCH_2014_06.thisMonth);
+    expect(await textOf(page, 'dispatch-to-date')).toBe(DISPATCH_2014_06.toDate);
+    expect(await textOf(page, 'dispatch-open-problems')).toBe(DISPATCH_2014_06.openProblems);
+    expect(await page.getByTestId('dispatch-row').count()).toBe(13);
+    const changsha = await page.getByTestId('dispatch-city-430100').locator('td').allTextContents();
+    expect(changsha).toEqual([
+      '长沙',
+      DISPATCH_2014_06.changsha.projects,
+      DISPATCH_2014_06.changsha.projects,
+      DISPATCH_2014_06.changsha.thisMonth,
+      DISPATCH_2014_06.changsha.toDate,
+      '0',
+    ]);
+    const redStar = page.getByTestId('dispatch-row').filter({ hasText: RED_STAR_YUEYANG.name });
+    expect(await redStar.locator('.badge').first().textContent()).toBe('暂停');
+    expect(await redStar.textContent()).toContain('Regulatory plan revision for the mall plot');
+    await screenshot(page, '02-monthly-dispatch');
+  }, 60_000);
+
+  it('Quarterly bulletin 2014-Q2: the city ranking with quarter and year-to-date figures, and the charts', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/bulletin?quarter=2014-Q2');
+    expect(await textOf(page, 'bulletin-quarter-projects')).toBe(BULLETIN_2014_Q2.quarterProjects);
+    expect(await textOf(page, 'bulletin-quarter-amount')).toBe(BULLETIN_2014_Q2.quarterAmount);
+    expect(await textOf(page, 'bulletin-ytd-projects')).toBe(BULLETIN_2014_Q2.ytdProjects);
+    expect(await textOf(page, 'bulletin-ytd-amount')).toBe(BULLETIN_2014_Q2.ytdAmount);
+    const ranked = page.getByTestId('bulletin-ranking').locator('tbody tr');
+    for (const [index, expected] of BULLETIN_2014_Q2.ranking.entries()) {
+      const cells = await ranked.nth(index).locator('td').allTextContents();
+      expect(ranked.nth(index)).toBeTruthy();
+      expect([await ranked.nth(index).getAttribute('data-testid'), cells[0], cells[4], cells[5]]).toEqual([
+        `bulletin-city-${expected.city}`,
+        expected.rank,
+        expected.ytdProjects,
+        expected.ytdAmount,
+      ]);
+    }
+    await page.getByTestId('chart-source-region').locator('canvas').first().waitFor();
+    await page.getByTestId('chart-industry').locator('canvas').first().waitFor();
+    await screenshot(page, '03-quarterly-bulletin');
+  }, 60_000);
+
+  it('Problems board: open problems by owning unit and age, oldest first', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/problems');
+    expect(await textOf(page, 'problems-open')).toBe(OPEN_PROBLEMS_2014_12_31.open);
+    expect(await page.getByTestId('problem-age').allTextContents()).toEqual(OPEN_PROBLEMS_2014_12_31.ages);
+    const units = await page.getByTestId('problems-by-unit').locator('tbody tr td:first-child').allTextContents();
+    expect(units).toEqual(OPEN_PROBLEMS_2014_12_31.units);
+    await screenshot(page, '04-problems');
+  }, 60_000);
+
+  it('A project page: stages and figures; for an auditor its timeline with the hash chain verified', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.auditor, '#/projects?city=430600');
+    await screenshot(page, '05-projects');
+    await page.getByRole('link', { name: RED_STAR_YUEYANG.name }).click();
+    expect(await textOf(page, 'project-stage')).toBe('在建');
+    expect(await textOf(page, 'project-status')).toBe('正常');
+    expect(await textOf(page, 'project-investment')).toBe(RED_STAR_YUEYANG.investment);
+    const progress = page.getByTestId('project-progress').locator('tbody tr');
+    expect(await progress.count()).toBe(RED_STAR_YUEYANG.progressRows);
+    expect(await progress.last().locator('td').last().textContent()).toBe(RED_STAR_YUEYANG.lastProgress);
+    expect(await textOf(page, 'chain-status')).toBe(`哈希链校验通过：${RED_STAR_YUEYANG.events} 个事件`);
+    expect(await page.getByTestId('history-row').count()).toBe(RED_STAR_YUEYANG.events);
+    await screenshot(page, '06-project');
+  }, 60_000);
+
+  it('A reporter sees the project but not its audit trail (history is for auditors and admins)', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/projects?city=430600');
+    await page.getByRole('link', { name: RED_STAR_YUEYANG.name }).click();
+    await page.getByTestId('history-forbidden').waitFor();
+    expect(await page.getByTestId('history-row').count()).toBe(0);
+    expect(await textOf(page, 'project-investment')).toBe(RED_STAR_YUEYANG.investment);
+  }, 60_000);
+
+  it('switches to English: the labels of the catalogues and the pages follow', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.admin, '#/dispatch?month=2014-06');
+    await page.getByTestId('dispatch-projects').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('nav-targets').getByText('Targets').waitFor();
+    const changsha = await page.getByTestId('dispatch-city-430100').locator('td').first().textContent();
+    expect(changsha).toBe('Changsha');
+    expect(await textOf(page, 'dispatch-this-month')).toBe(DISPATCH_2014_06.thisMonth);
+    await screenshot(page, '07-monthly-dispatch-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('nav-targets').getByText('目标进度').waitFor();
+  }, 60_000);
+});

@@ -1,0 +1,110 @@
+/**
+ * Figures of the 2014 demo worked out BY HAND from scripts/demo/data/*.ts (not read from the api), with how.
+ * "Now" is 2014-12-31. Amounts in CNY, as the dashboard shows them (exact, grouped by thousands).
+ */
+
+/**
+ * Targets of 2014 (GET /statistics/targets?year=2014).
+ * - Transfer projects: 24 business registrations in the data; 4 fall below the threshold at registration
+ *   (Meilong ceramics CNY 150M, Tai Wah USD 18M, Chuangwei CNY 120M, Minxing tea CNY 80M) -> 20. Tieke at exactly
+ *   CNY 200M counts (inclusive); Ruitai counts at CNY 260M (amended before its registration).
+ * - Xiangnan batch 3: 9 assignments (6 on 2014-07-18, 3 on 2014-11-20); Chuangwei's CNY 120M is below USD 50M at
+ *   6.1429 (CNY 307,145,000) -> 8.
+ * - Ranked firms: Fortune 500 / China top-100 investors with a first registration in 2014: Gree, China Resources,
+ *   China Minmetals, Hon Hai (Foxconn), Wilmar, Suning -> 6.
+ * - National zones: Wangcheng upgraded to national ETDZ on 2014-02-18 -> 1 (Ningxiang and Liuyang were approved
+ *   before 2014). Bonded zones: Chenzhou EPZ upgraded on 2014-12-10 -> 1.
+ * - Standard factory m²: sum of every park's completions: Yongzhou 401,000 + Chenzhou ETDZ 360,000 + Songmu 220,000
+ *   + Wangcheng 575,000 + Liling 95,000 + Jinxia 110,000 + Shaoyang 162,500 + Huaihua 64,000 + Hengyang CBZ 126,000
+ *   + Xiangtan CBZ 143,000 + Chenzhou EPZ 58,000 + Ningxiang 205,000 + Liuyang 168,000 + Qiyang 45,000.5
+ *   = 2,732,500.5.
+ */
+export const TARGETS_2014 = {
+  transferProjects: '20',
+  xiangnanMajorProjects: '8',
+  rankedFirms: '6',
+  nationalZones: '1',
+  comprehensiveBondedZones: '1',
+  standardFactory: '2,732,500.5 m²',
+} as const;
+
+/**
+ * Monthly dispatch 2014-06. Major projects signed by 2014-06-30 (13): Gree, Kivo, Lens, Huayao, Minmetals, Foxconn,
+ * Delta, China Resources Chenzhou, Jiuxing, Ruitai, Wilmar, Red Star Yueyang, Haiyun (Yiyang). Not major: Meilong
+ * and Tai Wah (below the thresholds). Progress is the demo's straight ramp: total × reach × k / n in whole cents
+ * (k-th working month of n from the signing month to December), USD at the June-end rate 6.1598:
+ *   Gree 3e9×0.55/11: 150,000,000 this month, 750,000,000 to date (month 5 of 11)
+ *   Kivo 5e9×0.22/10: 110,000,000 / 440,000,000 (4 of 10)
+ *   Lens 4.5e9×0.4/9: 200,000,000 / 600,000,000 (3 of 9)
+ *   Huayao 8e9×0.18/10: 144,000,000 / 576,000,000 (4 of 10)
+ *   Minmetals 2.6e9×0.25: 3/9 -> 216,666,666.66 minus 2/9 -> 144,444,444.44 = 72,222,222.22
+ *   Foxconn 1.5e9×0.46/8: 86,250,000 / 172,500,000 (2 of 8)
+ *   Delta USD 60M×0.35/7: USD 3,000,000 (first month) × 6.1598 = 18,479,400.00 both
+ *   China Resources Chenzhou 1.8e9×0.3/9: 60,000,000 / 180,000,000 (3 of 9)
+ *   Jiuxing USD 100M×0.72 over 11: USD 32,727,272.72 (5/11) minus 26,181,818.18 (4/11) = 6,545,454.54;
+ *     × 6.1598 = 40,318,690.875492 this month, 201,593,454.500656 to date
+ *   Ruitai 260M (amended)×0.3/8: 9,750,000 / 19,500,000
+ *   Wilmar USD 120M×0.2/7: USD 3,428,571.42 (first month) × 6.1598 = 21,119,314.232916 both
+ *   Red Star Yueyang 900M×0.25 over 8 working months (July, August paused): 4/8 - 3/8 = 28,125,000 / 112,500,000
+ *   Haiyun 450M×0.2/8: 11,250,000 / 22,500,000
+ * Sums (exact, then rounded to cents): this month 951,514,627.328408 -> 951,514,627.33; to date
+ * 3,330,858,835.393572 -> 3,330,858,835.39. Changsha: 150M + 110M + 200M = 460,000,000.00 this month,
+ * 750M + 440M + 600M = 1,790,000,000.00 to date. Open problems at June end: Red Star Yueyang's regulatory plan
+ * (raised 06-20); Minmetals' EIA was resolved on 06-24 -> 1. Red Star Yueyang is suspended (06-16 to 08-20).
+ */
+export const DISPATCH_2014_06 = {
+  projects: '13',
+  thisMonth: '951,514,627.33',
+  toDate: '3,330,858,835.39',
+  openProblems: '1',
+  changsha: { projects: '3', thisMonth: '460,000,000.00', toDate: '1,790,000,000.00' },
+} as const;
+
+/**
+ * Quarterly bulletin 2014-Q2: counted registrations dated April-June: Red Star Yueyang 0.9e9, Kivo 5e9, China
+ * Resources Chenzhou 1.8e9, Lens 4.5e9, Minmetals 2.6e9, Foxconn 1.5e9, Ruitai 0.26e9 -> 7, CNY 16,560,000,000.00.
+ * Year to date adds Q1's Gree 3e9, Jiuxing USD 100M at the rate of its registration date 2014-03-25 (6.1214, in force
+ * from 03-03) = 612,140,000 and Huayao 8e9 -> 10, CNY 28,172,140,000.00. Ranking by projects, then amount, year to
+ * date: Changsha 3 (Gree, Kivo, Lens: 12,500,000,000.00) first, Hengyang 3 (Huayao, Minmetals, Foxconn:
+ * 12,100,000,000.00) second, then Chenzhou 1.8e9, Yueyang 0.9e9, Yongzhou 0.61214e9, Shaoyang 0.26e9.
+ */
+export const BULLETIN_2014_Q2 = {
+  quarterProjects: '7',
+  quarterAmount: '16,560,000,000.00',
+  ytdProjects: '10',
+  ytdAmount: '28,172,140,000.00',
+  ranking: [
+    { city: '430100', rank: '1', ytdProjects: '3', ytdAmount: '12,500,000,000.00' },
+    { city: '430400', rank: '2', ytdProjects: '3', ytdAmount: '12,100,000,000.00' },
+    { city: '431000', rank: '3', ytdProjects: '1', ytdAmount: '1,800,000,000.00' },
+    { city: '430600', rank: '4', ytdProjects: '1', ytdAmount: '900,000,000.00' },
+    { city: '431100', rank: '5', ytdProjects: '1', ytdAmount: '612,140,000.00' },
+    { city: '430500', rank: '6', ytdProjects: '1', ytdAmount: '260,000,000.00' },
+  ],
+} as const;
+
+/**
+ * Problems open on 2014-12-31: 6 raised, 4 resolved (Kivo power 08-15, Minmetals EIA 06-24, Red Star regulatory
+ * plan 08-12, Loudi rail siding 10-21). Open: Zhangjiajie site (raised 06-11: 19 + 31 + 31 + 30 + 31 + 30 + 31
+ * = 203 days) and Huayao relocation (raised 09-03: 27 + 31 + 30 + 31 = 119 days), oldest first.
+ */
+export const OPEN_PROBLEMS_2014_12_31 = {
+  open: '2',
+  ages: ['203', '119'],
+  units: ['zhangjiajie-land-and-resources-bureau', 'hengyang-land-and-resources-bureau'],
+} as const;
+
+/**
+ * Red Star Macalline Yueyang: lead at negotiating 01-28, signed 03-14, registered 04-11, landed 05-08, suspended
+ * 06-16, problem 06-20 resolved 08-12, resumed 08-20, construction 09-10; CNY 900,000,000. Progress March-December
+ * (10 reports, July and August repeating June): December = 900M × 0.25 = 225,000,000.00. Its stream: registered,
+ * signed, business registration, landing, suspension, problem raised, problem resolved, resumption, construction
+ * = 9 events + 10 progress reports = 19 events.
+ */
+export const RED_STAR_YUEYANG = {
+  name: 'Red Star Macalline Yueyang home furnishing mall',
+  investment: '900,000,000.00',
+  lastProgress: '225,000,000.00',
+  progressRows: 10,
+  events: 19,
+} as const;
