@@ -13,13 +13,26 @@ import {
 import {
   BULLETIN_2014_Q2,
   DISPATCH_2014_06,
+  HENGYANG_REPORTER,
   OPEN_PROBLEMS_2014_12_31,
+  PROMOTION_2014,
   RED_STAR_YUEYANG,
   TARGETS_2014,
 } from './demo-totals';
+import { FEATURES } from '../../apps/dashboard/src/features';
 
 const HAVE_CHROMIUM = chromiumAvailable();
 if (!HAVE_CHROMIUM) warnNoChromium('the dashboard browser suite (test/browser/dashboard.e2e.spec.ts)');
+
+/** A test of a backend feature of issue 12 that main may not have yet: skipped, and said so, until it has. */
+const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
+  if (FEATURES[feature]) return it;
+  if (HAVE_CHROMIUM)
+    console.warn(
+      `!! dashboard browser suite: the ${feature} tests are SKIPPED until the backend lands (FEATURES.${feature})`,
+    );
+  return it.skip;
+};
 
 /**
  * The officials' dashboard in a real browser (headless Chromium from Debian, driven by playwright-core), on a
@@ -199,4 +212,76 @@ if (!HAVE_CHROMIUM) warnNoChromium('the dashboard browser suite (test/browser/da
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-targets').getByText('目标进度').waitFor();
   }, 60_000);
+
+  itOnceLanded('promotion')(
+    'Promotion: what each channel and each event yielded, with the projects behind a figure',
+    async () => {
+      await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/promotion?year=2014');
+      for (const [measure, count] of Object.entries(PROMOTION_2014.totals)) {
+        expect([measure, await textOf(page, `promotion-total-${measure}`)]).toEqual([measure, count]);
+      }
+      for (const [channel, code] of [
+        ['representativeOffice', 'representative_office'],
+        ['promotionEvent', 'promotion_event'],
+      ] as const) {
+        const expected = PROMOTION_2014[channel];
+        expect([
+          await textOf(page, `channel-${code}-leads-count`),
+          await textOf(page, `channel-${code}-contracts-count`),
+          await textOf(page, `channel-${code}-registrations-count`),
+          await textOf(page, `channel-${code}-registrations-amount`),
+        ]).toEqual([expected.leads, expected.contracts, expected.registrations, expected.registrationsAmount]);
+      }
+      expect(await page.getByTestId('promotion-event-row').count()).toBe(PROMOTION_2014.events);
+      await page.getByTestId('channel-promotion_event-registrations-count').click();
+      const behind = page.getByTestId('promotion-behind').locator('tbody tr');
+      await behind.first().waitFor();
+      expect(await behind.count()).toBe(Number(PROMOTION_2014.promotionEvent.registrations));
+      await screenshot(page, '08-promotion');
+    },
+    60_000,
+  );
+
+  itOnceLanded('readScopes')(
+    'A reporter scoped to Hengyang: province-wide figures, Hengyang records only',
+    async () => {
+      await signIn(page, server.baseUrl, BROWSER_KEYS.reporterHengyang, '#/projects');
+      expect(await textOf(page, 'scope-note')).toContain('衡阳');
+      expect(await textOf(page, 'projects-total')).toBe(`共 ${HENGYANG_REPORTER.projects} 个项目`);
+      const cities = await page.getByTestId('projects-table').locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(new Set(cities)).toEqual(new Set(['衡阳']));
+
+      await page.goto(`${server.baseUrl}/#/targets?year=2014&show=transferProjects`);
+      expect(await textOf(page, 'target-transferProjects-counted')).toBe(TARGETS_2014.transferProjects);
+      await page.getByTestId('behind-partial').waitFor();
+      expect(await page.getByTestId('behind-table').locator('tbody tr').count()).toBe(
+        HENGYANG_REPORTER.transferProjectsListed,
+      );
+      await screenshot(page, '09-targets-scoped-hengyang');
+
+      await page.goto(`${server.baseUrl}/#/dispatch?month=2014-06`);
+      expect(await textOf(page, 'dispatch-projects')).toBe(DISPATCH_2014_06.projects);
+      expect(await textOf(page, 'dispatch-this-month')).toBe(DISPATCH_2014_06.thisMonth);
+      expect(await page.getByTestId('dispatch-row').count()).toBe(HENGYANG_REPORTER.dispatchRows);
+
+      await page.goto(`${server.baseUrl}/#/bulletin?quarter=2014-Q2`);
+      expect(await textOf(page, 'bulletin-ytd-amount')).toBe(BULLETIN_2014_Q2.ytdAmount);
+      expect(await page.getByTestId('bulletin-ranking').locator('tbody tr').count()).toBe(14);
+
+      await page.goto(`${server.baseUrl}/#/problems`);
+      expect(await textOf(page, 'problems-open')).toBe(HENGYANG_REPORTER.openProblems);
+
+      // Another city's projects: not listed, and not to be read even by their address.
+      await page.goto(`${server.baseUrl}/#/projects?city=430600`);
+      expect(await textOf(page, 'projects-total')).toBe('共 0 个项目');
+      const { body } = await server.api.request(
+        'GET',
+        `/api/v1/projects?q=${encodeURIComponent('Red Star Macalline Yueyang')}`,
+      );
+      await page.goto(`${server.baseUrl}/#/project/${body.items[0].projectId}`);
+      await page.getByTestId('error').waitFor();
+      expect(await page.getByTestId('project-investment').count()).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -108,3 +108,46 @@ export const RED_STAR_YUEYANG = {
   progressRows: 10,
   events: 19,
 } as const;
+
+/**
+ * Promotion 2014 (seed items 12-13), by the lead channel recorded on each project: leads identified in 2014 (all 27
+ * projects), contracts signed in 2014 (24), registrations counted toward the target (20, as in TARGETS_2014).
+ * - Representative office: Gree, Huayao, Minmetals, Foxconn, Red Star Hengyang, China Resources Chenzhou, Jiuxing,
+ *   China Resources Yongzhou, Red Star Yueyang -> 9 leads; all but Red Star Hengyang signed -> 8; all 8 counted:
+ *   3e9 + 8e9 + 2.6e9 + 1.5e9 + 1.8e9 + USD 100M × 6.1214 (03-25) + 7e9 + 0.9e9 = 25,412,140,000.00.
+ * - Promotion events (one project each): Suning (Shanghai week), Tai Wah (Xiangtan bonded zone), Yuehua (Xiangnan
+ *   fair), Delta (Tainan spring meeting), Xinhai (Yangtze Delta series), Baicao (Pearl Delta series) -> 6 leads, 6
+ *   signed, 5 counted (Tai Wah's USD 18M is below the threshold): 1.2e9 + 0.38e9 + USD 60M × 6.1528 (07-22,
+ *   rate of 07-01) + 0.26e9 + 0.32e9 = 2,529,168,000.00.
+ * - Chamber or association 5 / 4 / 2, advisor 3 / 3 / 3, investor referral 3 / 3 / 2, online 1 / 0 / 0.
+ */
+export const PROMOTION_2014 = {
+  totals: { leads: '27', contracts: '24', registrations: '20' },
+  representativeOffice: { leads: '9', contracts: '8', registrations: '8', registrationsAmount: '25,412,140,000.00' },
+  promotionEvent: { leads: '6', contracts: '6', registrations: '5', registrationsAmount: '2,529,168,000.00' },
+  events: 6,
+} as const;
+
+/**
+ * What a reporter scoped to Hengyang (430400) sees. Hengyang's projects in the demo (by city): Huayao, Minmetals,
+ * Foxconn, Yuehua (Songmu) and Red Star Hengyang -> 5. Counted toward the 2014 target: the first four (Red Star
+ * Hengyang only negotiated) -> 4 of 20 listed; all four are Xiangnan batch 3 major projects -> 4 of 8. Major
+ * projects of the June dispatch in Hengyang: Huayao, Minmetals, Foxconn -> 3 rows, while the totals stay the
+ * province's (13 projects, 951,514,627.33). Open problems: Huayao's relocation only -> 1.
+ */
+export const HENGYANG_REPORTER = {
+  projects: '5',
+  transferProjectsListed: 4,
+  xiangnanListed: 4,
+  dispatchRows: 3,
+  openProblems: '1',
+} as const;
+
+/** The June 2014 dispatch as an Excel file: its totals row (合计) on the sheet of city totals, as numbers. */
+export const DISPATCH_2014_06_TOTALS_ROW = {
+  projects: 13,
+  thisMonth: 951514627.33,
+  toDate: 3330858835.39,
+  openProblems: 1,
+  changsha: { thisMonth: 460000000, toDate: 1790000000 },
+} as const;

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
 import { forgetApiKey, readApiKey, storeApiKey } from './api/session';
 import { SessionContext } from './api/use-api';
+import { FEATURES } from './features';
 import { I18nContext, makeI18n, readLang, storeLang, type Lang } from './i18n/i18n';
 import { BulletinPage } from './pages/bulletin';
 import { DispatchPage } from './pages/dispatch';
 import { ProblemsPage } from './pages/problems';
 import { ProjectPage } from './pages/project';
 import { ProjectsPage } from './pages/projects';
-import { PROMOTION_AVAILABLE, PromotionPage } from './pages/promotion';
+import { PromotionPage } from './pages/promotion';
 import { SignIn } from './pages/sign-in';
 import { TargetsPage } from './pages/targets';
 import { hrefOf, useRoute, type PageName, type Route } from './router';
@@ -29,7 +30,7 @@ function PageOf({ route }: { route: Route }) {
     case 'project':
       return <ProjectPage route={route} />;
     case 'promotion':
-      return <PromotionPage />;
+      return <PromotionPage route={route} />;
     default: {
       const unknown: never = route.page;
       throw new Error(`unknown page ${String(unknown)}`);
@@ -81,7 +82,7 @@ export function App() {
               {t('app.title')}
             </a>
             <nav>
-              {NAVIGATION.filter((page) => page !== 'promotion' || PROMOTION_AVAILABLE).map((page) => (
+              {NAVIGATION.filter((page) => page !== 'promotion' || FEATURES.promotion).map((page) => (
                 <a
                   key={page}
                   href={hrefOf(page)}

@@ -25,7 +25,8 @@ export type RankedFirm = {
   investorId: string;
   name: string;
   rankings: string[];
-  firstRegistration: { projectId: string; registeredOn: string };
+  /** projectId is null when the project is in a city the key may not read. */
+  firstRegistration: { projectId: string | null; registeredOn: string } | null;
 };
 export type TargetPark = {
   parkId: string;
@@ -61,6 +62,7 @@ export type TargetsReport = {
   nationalZones: { counted: number; min: number; max: number; met: boolean; rule: string; parks: TargetPark[] };
   comprehensiveBondedZones: { counted: number; target: number; met: boolean; rule: string; parks: TargetPark[] };
   standardFactory: { completedSqm: string; target: string; met: boolean; rule: string; parks: TargetPark[] };
+  readScope?: ReadScope;
 };
 
 export type OpenProblemRef = { problemId: string; title: string; assignedUnit: string; raisedOn: string };
@@ -98,6 +100,7 @@ export type MonthlyDispatch = {
   unevaluated: { projectId: string; reason: string }[];
   /** Issue 12, item 3 (from the backend): the projects that owe progress reports, as of the reference date. */
   stale?: StaleReport;
+  readScope?: ReadScope;
 };
 
 export type StaleMonth = {
@@ -134,6 +137,7 @@ export type QuarterlyBulletin = {
   bySourceRegion: (BulletinRow & { sourceRegion: string })[];
   byIndustry: (BulletinRow & { industry: string })[];
   unconverted: string[];
+  readScope?: ReadScope;
 };
 
 export type Problem = {
@@ -150,7 +154,7 @@ export type Problem = {
   resolution: string | null;
   ageDays: number;
 };
-export type ProblemList = { asOf: string; items: Problem[] };
+export type ProblemList = { asOf: string; items: Problem[]; readScope?: ReadScope };
 
 export type ProgressEntry = {
   month: string;
@@ -200,9 +204,10 @@ export type Project = {
   suspensions?: { suspendedOn: string; reason: string; resumedOn: string | null }[];
   abandonment: { abandonedOn: string; reason: string } | null;
   amendments: number;
-  stale?: boolean;
+  /** With `?stale=` (issue 12, item 3): whether the project owes monthly reports, and which. */
+  staleness?: { stale: boolean; missingMonths: StaleMonth[] };
 };
-export type ProjectPage = { items: Project[]; total: number; page: number; pageSize: number };
+export type ProjectPage = { items: Project[]; total: number; page: number; pageSize: number; readScope?: ReadScope };
 
 export type HistoryEvent = {
   eventId: string;
@@ -230,3 +235,30 @@ export type ProjectHistory = {
 
 /** RFC 9457 problem details, as every error of the api answers. */
 export type ProblemDetails = { type?: string; title?: string; status: number; detail?: string };
+
+export type PromotionFigure = { count: number; amountCny: string; projectIds: string[] };
+export type PromotionFigures = { leads: PromotionFigure; contracts: PromotionFigure; registrations: PromotionFigure };
+export type PromotionMeasure = keyof PromotionFigures;
+export type PromotionReport = {
+  year: number;
+  rules: string;
+  totals: PromotionFigures;
+  byChannel: (PromotionFigures & { channel: string })[];
+  byEvent: (PromotionFigures & { eventId: string; name: string | null; otherNames: string[] })[];
+  projects: {
+    projectId: string;
+    name: string;
+    city: string;
+    leadChannel: string;
+    promotionEvent: { id: string; name?: string } | null;
+    measure: PromotionMeasure;
+    date: string;
+    amount: Money;
+    amountCny: CnyEquivalent;
+  }[];
+  unconverted: { projectId: string; measure: PromotionMeasure }[];
+  readScope?: ReadScope;
+};
+
+/** Whose view an answer is (from the backend's read scopes): '*' for the province, else the key's cities. */
+export type ReadScope = '*' | string[];

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
+import type { ReadScope } from '../api/types';
 import type { ApiState } from '../api/use-api';
 import { groupDigits } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -74,5 +75,16 @@ export function Section(props: { title: string; children: ComponentChildren; asi
       </div>
       {props.children}
     </section>
+  );
+}
+
+/** For a city-scoped key: what it sees (province-wide figures, its own cities' records), from the api's answer. */
+export function ScopeNote(props: { scope: ReadScope | undefined }) {
+  const { t, label } = useI18n();
+  if (props.scope === undefined || props.scope === '*') return null;
+  return (
+    <p class="note" data-testid="scope-note">
+      {t('scope.cities', { cities: props.scope.map((code) => label('city', code)).join('、') })}
+    </p>
   );
 }

@@ -1,20 +1,16 @@
 import { useState } from 'preact/hooks';
 import { ApiError, downloadExport, type ExportFormat } from '../api/client';
 import { useSession } from '../api/use-api';
+import { FEATURES } from '../features';
 import { useI18n } from '../i18n/i18n';
-
-/**
- * WAITING ON THE BACKEND (issue 12, item 2): the reports answer `?format=csv|xlsx` once the exports land.
- * Until then the buttons are not shown; flip this when `GET …?format=xlsx` answers a file.
- */
-export const EXPORTS_AVAILABLE = false;
 
 /** Download buttons for a report's CSV and Excel files (fetched with the key, saved by the browser). */
 export function Downloads(props: { path: string; name: string }) {
   const { apiKey } = useSession();
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
-  if (!EXPORTS_AVAILABLE) return null;
+  // Until the backend's exports are on main (FEATURES.exports) there is nothing to download.
+  if (!FEATURES.exports) return null;
   const download = (format: ExportFormat) => {
     setMessage(null);
     downloadExport(props.path, format, apiKey, props.name).then(

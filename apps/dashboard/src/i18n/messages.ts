@@ -63,6 +63,10 @@ export const MESSAGES = {
     zh: '点击图中的条形或“查看明细”，查看计入每项指标的项目、企业或园区。',
     en: 'Click a bar or "What it counts" to see the projects, firms or parks behind a figure.',
   },
+  'targets.partial': {
+    zh: '本表列出您辖区的 {listed} 个；全省共计 {counted} 个。',
+    en: '{listed} listed here, of {counted} province-wide: the others are outside your cities.',
+  },
   'target.transferProjects': { zh: '引进承接产业转移项目（个）', en: 'Transfer projects introduced' },
   'target.xiangnanMajorProjects': { zh: '湘南示范区第三批重大项目（个）', en: 'Xiangnan batch 3 major projects' },
   'target.rankedFirms': { zh: '新引进世界500强、国内100强（家）', en: 'New Fortune 500 / China top-100 firms' },
@@ -129,6 +133,7 @@ export const MESSAGES = {
   'projects.allCities': { zh: '全部市州', en: 'All cities' },
   'projects.allStages': { zh: '全部阶段', en: 'All stages' },
   'projects.allStatuses': { zh: '全部状态', en: 'All statuses' },
+  'projects.staleOnly': { zh: '只看滞报项目', en: 'Stale only' },
   'projects.search': { zh: '项目名称', en: 'Project name' },
   'projects.total': { zh: '共 {n} 个项目', en: '{n} projects' },
 
@@ -208,9 +213,25 @@ export const MESSAGES = {
   'col.countsTowardTarget': { zh: '计入年度目标', en: 'Counts toward the target' },
   'col.xiangnan': { zh: '湘南示范区批次', en: 'Xiangnan batch' },
 
-  'promotion.waiting': {
-    zh: '招商成效报表尚未上线（等待后端接口 GET /api/v1/reports/promotion）。',
-    en: 'The promotion report is not available yet (waiting for GET /api/v1/reports/promotion).',
+  'promotion.title': { zh: '{year} 年招商成效（引进渠道与对接活动）', en: 'What promotion yielded in {year}' },
+  'promotion.leads': { zh: '登记线索', en: 'Leads registered' },
+  'promotion.contracts': { zh: '签约项目', en: 'Contracts signed' },
+  'promotion.registrations': { zh: '计入目标的注册项目', en: 'Registrations counted' },
+  'promotion.amountYuan': { zh: '金额（元）', en: 'CNY' },
+  'promotion.byChannel': { zh: '按引进渠道', en: 'By lead channel' },
+  'promotion.byEvent': { zh: '按对接活动', en: 'By promotion event' },
+  'promotion.event': { zh: '对接活动', en: 'Promotion event' },
+  'promotion.alsoNamed': { zh: '其他名称：', en: 'also named:' },
+  'promotion.hint': {
+    zh: '点击任一数字，查看其背后的项目。',
+    en: 'Click a figure to see the projects behind it.',
+  },
+  'promotion.behind': { zh: '{what}：{measure}明细', en: '{what}: {measure}' },
+  'promotion.date': { zh: '日期', en: 'Date' },
+  'promotion.rate': { zh: '汇率（美元/人民币）', en: 'USD/CNY rate' },
+  'scope.cities': {
+    zh: '您的密钥限于：{cities}。合计、排名为全省数字；明细只列本辖区的项目。',
+    en: 'Your key is limited to: {cities}. Totals and ranks are province-wide; lists show only your cities.',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { BulletinRow, QuarterlyBulletin } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Chart, type ChartOption } from '../components/chart';
-import { Figure, Loaded, PageHeader, Section, Yuan } from '../components/common';
+import { Figure, Loaded, PageHeader, ScopeNote, Section, Yuan } from '../components/common';
 import { Downloads } from '../components/downloads';
 import { groupDigits, isQuarter, quarterOf, toYi } from '../format';
 import { useI18n, type I18n } from '../i18n/i18n';
@@ -81,6 +81,7 @@ export function BulletinPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
+            <ScopeNote scope={report.readScope} />
             <div class="figures">
               <Figure
                 label={t('bulletin.quarterProjects')}

@@ -1,6 +1,6 @@
 import type { MonthlyDispatch, StaleMonth, StaleReport } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Figure, Loaded, PageHeader, ProjectLink, Section, Yuan } from '../components/common';
+import { Figure, Loaded, PageHeader, ProjectLink, ScopeNote, Section, Yuan } from '../components/common';
 import { Downloads } from '../components/downloads';
 import { groupDigits, isMonth, monthOf } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -40,6 +40,7 @@ export function DispatchPage({ route }: { route: Route }) {
           const staleMonths = new Map(stale?.projects.map((p) => [p.projectId, p.missingMonths]) ?? []);
           return (
             <>
+              <ScopeNote scope={report.readScope} />
               <div class="figures">
                 <Figure
                   label={t('dispatch.majorProjects')}

@@ -1,6 +1,6 @@
 import type { Problem, ProblemList } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Figure, Loaded, PageHeader, ProjectLink, Section } from '../components/common';
+import { Figure, Loaded, PageHeader, ProjectLink, ScopeNote, Section } from '../components/common';
 import { Downloads } from '../components/downloads';
 import { isDate } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -51,6 +51,7 @@ export function ProblemsPage({ route }: { route: Route }) {
           const units = byUnit(open);
           return (
             <>
+              <ScopeNote scope={list.readScope} />
               <div class="figures">
                 <Figure
                   label={t('problems.open')}

@@ -1,7 +1,8 @@
 import type { ProjectPage as Page } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Loaded, PageHeader, ProjectLink, Yuan } from '../components/common';
+import { Loaded, PageHeader, ProjectLink, ScopeNote, Yuan } from '../components/common';
 import { Downloads } from '../components/downloads';
+import { FEATURES } from '../features';
 import { catalogueCodes } from '../i18n/catalogues';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf, navigate, type Route } from '../router';
@@ -58,11 +59,23 @@ export function ProjectsPage({ route }: { route: Route }) {
           value={filters.q}
           onChange={(e) => go({ q: e.currentTarget.value })}
         />
+        {FEATURES.staleFilter ? (
+          <label class="nowrap">
+            <input
+              type="checkbox"
+              checked={filters.stale === 'true'}
+              data-testid="filter-stale"
+              onChange={(e) => go({ stale: e.currentTarget.checked ? 'true' : '' })}
+            />{' '}
+            {t('projects.staleOnly')}
+          </label>
+        ) : null}
         <Downloads path={listPath} name="projects" />
       </PageHeader>
       <Loaded state={state}>
         {(result) => (
           <>
+            <ScopeNote scope={result.readScope} />
             <p class="hint" data-testid="projects-total">
               {t('projects.total', { n: result.total })}
             </p>
@@ -84,7 +97,15 @@ export function ProjectsPage({ route }: { route: Route }) {
                   <tr key={p.projectId} data-testid="project-row">
                     <td>
                       <ProjectLink id={p.projectId} name={p.name} />
-                      {p.stale ? <span class="badge warn">{t('dispatch.staleFlag')}</span> : null}
+                      {p.staleness?.stale ? (
+                        <span
+                          class="badge warn"
+                          title={p.staleness.missingMonths.map((m) => m.month).join(', ')}
+                          data-testid="stale-flag"
+                        >
+                          {t('dispatch.staleMonths', { n: p.staleness.missingMonths.length })}
+                        </span>
+                      ) : null}
                     </td>
                     <td class="nowrap">{label('city', p.city)}</td>
                     <td>{label('industry', p.industry)}</td>

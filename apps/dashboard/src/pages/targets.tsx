@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { TargetsReport } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Chart, type ChartOption } from '../components/chart';
-import { Loaded, PageHeader, ProjectLink, Section } from '../components/common';
+import { Loaded, PageHeader, ProjectLink, ScopeNote, Section } from '../components/common';
 import { Downloads } from '../components/downloads';
 import { groupDigits, isYear, percentOf } from '../format';
 import { useI18n, type I18n } from '../i18n/i18n';
@@ -121,6 +121,7 @@ export function TargetsPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
+            <ScopeNote scope={report.readScope} />
             <Section title={t('targets.progress')}>
               <Chart option={option} height={300} testId="targets-chart" onBarClick={(i) => show(rows[i].key)} />
               <table class="data" data-testid="targets-table">
@@ -177,7 +178,23 @@ export function TargetsPage({ route }: { route: Route }) {
 /** The projects, firms or parks behind one figure. */
 function Behind({ report, shown }: { report: TargetsReport; shown: TargetKey }) {
   const { t, label } = useI18n();
-  const rule = <p class="rule">{report[shown].rule}</p>;
+  const listed =
+    shown === 'rankedFirms'
+      ? report.rankedFirms.investors.length
+      : shown === 'transferProjects' || shown === 'xiangnanMajorProjects'
+        ? report[shown].projects.length
+        : report[shown].parks.length;
+  const counted = shown === 'standardFactory' ? null : report[shown].counted;
+  const rule = (
+    <>
+      <p class="rule">{report[shown].rule}</p>
+      {counted !== null && listed < counted ? (
+        <p class="note" data-testid="behind-partial">
+          {t('targets.partial', { listed, counted })}
+        </p>
+      ) : null}
+    </>
+  );
   if (shown === 'transferProjects' || shown === 'xiangnanMajorProjects') {
     const projects = report[shown].projects;
     return (
@@ -229,10 +246,14 @@ function Behind({ report, shown }: { report: TargetsReport; shown: TargetKey }) 
                 <td class="num">{index + 1}</td>
                 <td>{firm.name}</td>
                 <td>{firm.rankings.map((code) => label('ranking', code)).join('、')}</td>
-                <td>
-                  <a href={hrefOf('project', {}, firm.firstRegistration.projectId)}>
-                    {firm.firstRegistration.registeredOn}
-                  </a>
+                <td class="nowrap">
+                  {firm.firstRegistration?.projectId ? (
+                    <a href={hrefOf('project', {}, firm.firstRegistration.projectId)}>
+                      {firm.firstRegistration.registeredOn}
+                    </a>
+                  ) : (
+                    (firm.firstRegistration?.registeredOn ?? '—')
+                  )}
                 </td>
               </tr>
             ))}
