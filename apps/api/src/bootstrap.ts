@@ -17,14 +17,14 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config, { clock: options.clock }),
-    new FastifyAdapter(fastifyServerOptions()),
+    new FastifyAdapter(fastifyServerOptions(config.http)),
     {
       bufferLogs: true,
       logger: options.quiet ? false : undefined,
     },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
-  hardenHttp(app);
+  hardenHttp(app, config.http);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(errorMappers));
   app.enableShutdownHooks();

@@ -10,3 +10,5 @@ export * from './problem-details/problem-titles';
 export * from './http/clean-text';
 export * from './http/json-body';
 export * from './http/framework-errors';
+export * from './auth/bearer';
+export * from './auth/authenticate-before-body';

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ProblemException, problem } from '../problem-details/problem-details';
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-keys';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { principalOf, unauthenticated } from './bearer';
 import type { Principal, Role } from './principal';
 
 /** Global guard: a bearer key on every endpoint but those marked @Public(), and a role the endpoint allows. */
@@ -20,16 +21,8 @@ export class ApiKeyGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    const principal = match ? this.registry.authenticate(match[1]) : undefined;
-    if (!principal) {
-      throw new ProblemException(
-        problem(401, 'unauthenticated', 'Authentication required', {
-          detail: 'Send a valid API key as "Authorization: Bearer <key>".',
-        }),
-        { 'WWW-Authenticate': 'Bearer realm="itp"' },
-      );
-    }
+    const principal = principalOf(this.registry, request.headers.authorization);
+    if (!principal) throw unauthenticated();
     request.principal = principal;
 
     // Fail closed: an endpoint that forgot to declare its roles is open to nobody but admins.

@@ -11,6 +11,21 @@ export interface ItpConfig {
   /** Run the projections inside the api process (the embedded default) or leave them to apps/projector. */
   projectionsInProcess: boolean;
   logLevel: string;
+  http: HttpLimits;
+}
+
+/** How much and how slowly a client may send: a slow or oversized sender is cut off, not waited for. */
+export interface HttpLimits {
+  /** Largest request body accepted (413 beyond). */
+  bodyLimitBytes: number;
+  /** Time to receive a request's line and headers (408, connection closed). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (408, connection closed). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** A connection on which nothing moves either way for this long is closed (also while a request runs). */
+  idleTimeoutMs: number;
 }
 
 export class ConfigurationError extends Error {
@@ -55,6 +70,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
   if (inProcess !== undefined && !['true', 'false'].includes(inProcess))
     problems.push('ITP_PROJECTIONS_IN_PROCESS must be "true" or "false"');
 
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    if (blank(name)) return fallback;
+    const text = env[name]!.trim();
+    const value = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${env[name]}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const http: HttpLimits = {
+    bodyLimitBytes: integer('ITP_BODY_LIMIT_BYTES', 1_048_576, 1_024, 64 * 1_048_576),
+    headersTimeoutMs: integer('ITP_HEADERS_TIMEOUT_MS', 5_000, 100, 600_000),
+    requestTimeoutMs: integer('ITP_REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    keepAliveTimeoutMs: integer('ITP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    idleTimeoutMs: integer('ITP_IDLE_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs)
+    problems.push(
+      `ITP_HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not exceed ITP_REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`,
+    );
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
@@ -69,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
     // With a server-backed read store the projector app owns the projections; embedded, the api runs them.
     projectionsInProcess: inProcess === undefined ? !mongoUri : inProcess === 'true',
     logLevel,
+    http,
   };
 }
 

@@ -34,4 +34,49 @@ describe('configuration from the environment', () => {
       expect(problems.join('\n')).toMatch(/MONGODB_DB is set but MONGODB_URI is not/);
     }
   });
+
+  describe('HTTP limits', () => {
+    it('default to a 1 MiB body, headers within 5 s and the whole request within 10 s', () => {
+      expect(loadConfig({}).http).toEqual({
+        bodyLimitBytes: 1_048_576,
+        headersTimeoutMs: 5_000,
+        requestTimeoutMs: 10_000,
+        keepAliveTimeoutMs: 5_000,
+        idleTimeoutMs: 60_000,
+      });
+    });
+
+    it('are read from their variables', () => {
+      const { http } = loadConfig({
+        ITP_BODY_LIMIT_BYTES: '65536',
+        ITP_HEADERS_TIMEOUT_MS: '1000',
+        ITP_REQUEST_TIMEOUT_MS: '2000',
+        ITP_KEEP_ALIVE_TIMEOUT_MS: '3000',
+        ITP_IDLE_TIMEOUT_MS: '4000',
+      });
+      expect(http).toEqual({
+        bodyLimitBytes: 65_536,
+        headersTimeoutMs: 1_000,
+        requestTimeoutMs: 2_000,
+        keepAliveTimeoutMs: 3_000,
+        idleTimeoutMs: 4_000,
+      });
+    });
+
+    it('refuse values out of range, not integers, or headers allowed longer than the whole request', () => {
+      const problems = (env: Record<string, string>) => {
+        try {
+          loadConfig(env);
+        } catch (error) {
+          return (error as ConfigurationError).problems.join('\n');
+        }
+        return '';
+      };
+      expect(problems({ ITP_BODY_LIMIT_BYTES: '1e9' })).toMatch(/ITP_BODY_LIMIT_BYTES must be an integer/);
+      expect(problems({ ITP_REQUEST_TIMEOUT_MS: '0' })).toMatch(/ITP_REQUEST_TIMEOUT_MS must be an integer from 100/);
+      expect(problems({ ITP_HEADERS_TIMEOUT_MS: '20000', ITP_REQUEST_TIMEOUT_MS: '10000' })).toMatch(
+        /ITP_HEADERS_TIMEOUT_MS \(20000\) must not exceed ITP_REQUEST_TIMEOUT_MS/,
+      );
+    });
+  });
 });

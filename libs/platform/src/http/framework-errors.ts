@@ -37,7 +37,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
         : error.code === 'HPE_URI_TOO_LONG'
           ? [414, 'The URL is longer than the server accepts.']
           : [400, 'The request is not well-formed HTTP/1.1.'];
-  if (socket.writable && !(socket as Socket & { _httpMessage?: unknown })._httpMessage) {
+  // As Node does: answer only when no answer to the request in flight has started on this socket.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     const body = JSON.stringify(problem(status, problemSlug(status), problemTitle(status), { detail }));
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_JSON}\r\n` +
