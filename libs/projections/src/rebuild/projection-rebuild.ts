@@ -120,7 +120,7 @@ export class ProjectionRebuild {
       page = [];
       if (pending.events < catchUpCommit.events && pending.documents < catchUpCommit.documents) return;
       await this.commit(pending, folded);
-      pending = new PendingFold(readStore, projection, this.status.target);
+      pending = pending.carryOver(catchUpCommit.documents);
     };
     for await (const event of eventStore.readAll({ fromPosition: this.status.position, toPosition })) {
       page.push(event);

@@ -43,9 +43,15 @@ export async function advanceSlot(
     );
     return;
   }
-  if (batch.live || pending.events >= window.events || pending.documents >= window.documents)
+  if (batch.live || pending.events >= window.events || pending.documents >= window.documents) {
     await commit(readStore, slot, batch.position);
+    // The documents just written stay parsed for the next window: a live model keeps its hot documents.
+    slot.pending = pending.carryOver(batch.live ? LIVE_CARRY_DOCUMENTS : window.documents);
+  }
 }
+
+/** Documents a live projection keeps parsed between commits (bounded: the api serves queries beside it). */
+const LIVE_CARRY_DOCUMENTS = 1_000;
 
 async function commit(readStore: ReadStore, slot: ProjectionSlot, position: number): Promise<void> {
   const writes = slot.pending?.writes() ?? [];

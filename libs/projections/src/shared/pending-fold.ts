@@ -9,6 +9,8 @@ interface Folded {
   position: number;
   existed: boolean;
   changed: boolean;
+  /** Loaded or folded in this window (not only carried over from the last one). */
+  touched: boolean;
 }
 
 /** Ids per `find`: one query for a live batch; a bounded query size (and MongoDB document) for a catch-up window. */
@@ -28,9 +30,11 @@ const FIND_SLICE = 1000;
  *   collection for a rebuild.
  */
 export class PendingFold {
+  /** In the order documents were last touched: the oldest first, so a carry-over keeps the most recent. */
   private readonly cache = new Map<string, Folded>();
   /** Log events (handled or not) that went in since the last commit. */
   events = 0;
+  private touchedDocuments = 0;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -38,9 +42,24 @@ export class PendingFold {
     private readonly collection: string,
   ) {}
 
-  /** Documents held in memory. */
+  /** Documents this window loaded or changed: what the commit window bounds. */
   get documents(): number {
-    return this.cache.size;
+    return this.touchedDocuments;
+  }
+
+  /**
+   * The next window's fold, starting from what this one has committed: up to `keep` documents (the most
+   * recently touched) stay parsed in memory, so that a document touched again is not read back from the store
+   * and parsed once more. Only after `writes()` committed: the carried documents are what the store holds.
+   */
+  carryOver(keep: number): PendingFold {
+    const next = new PendingFold(this.readStore, this.projection, this.collection);
+    if (keep <= 0) return next;
+    const entries = [...this.cache.entries()];
+    for (const [id, { document, position }] of entries.slice(Math.max(0, entries.length - keep))) {
+      next.cache.set(id, { document, position, existed: document !== null, changed: false, touched: false });
+    }
+    return next;
   }
 
   async add(events: readonly RecordedEvent[], after: number): Promise<void> {
@@ -81,11 +100,19 @@ export class PendingFold {
 
   private async load(ids: string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.cache.has(id));
-    for (const id of missing) this.cache.set(id, { document: null, position: 0, existed: false, changed: false });
+    for (const id of missing)
+      this.cache.set(id, { document: null, position: 0, existed: false, changed: false, touched: true });
+    this.touchedDocuments += missing.length;
     const handle = this.readStore.collection(this.collection);
     for (let start = 0; start < missing.length; start += FIND_SLICE) {
       for (const document of await handle.find({ _id: { $in: missing.slice(start, start + FIND_SLICE) } })) {
-        this.cache.set(document._id, { document, position: document._position, existed: true, changed: false });
+        this.cache.set(document._id, {
+          document,
+          position: document._position,
+          existed: true,
+          changed: false,
+          touched: true,
+        });
       }
     }
   }
@@ -114,7 +141,16 @@ export class PendingFold {
       }
       next.push([folded, document]);
     }
-    for (const [folded, document] of next) Object.assign(folded, { document, position: event.position, changed: true });
+    for (const [folded, document] of next) {
+      if (!folded.touched) this.touchedDocuments += 1;
+      Object.assign(folded, { document, position: event.position, changed: true, touched: true });
+    }
+    // Most recently touched last: what a carry-over keeps.
+    for (const id of ids) {
+      const folded = this.cache.get(id)!;
+      this.cache.delete(id);
+      this.cache.set(id, folded);
+    }
   }
 }
 
