@@ -53,7 +53,8 @@ describe('a log stored in schema 1', () => {
       ['assessment?year=2014', 'assessment_year_2014'],
       ['projects?pageSize=100', 'projects_pageSize_100'],
     ])('answers %s as the build that wrote the log did', async (path, file) =>
-      expect(await get(path)).toEqual(expected(file)),
+      // Every figure that build answered is answered the same; fields later builds added to a report may be new.
+      expect(await get(path)).toMatchObject(expected(file)),
     );
 
     it('lifts every investor to schema 2, with the unit of the key that registered it', async () => {
