@@ -17,6 +17,8 @@ import {
   OPEN_PROBLEMS_2014_12_31,
   PROMOTION_2014,
   RED_STAR_YUEYANG,
+  STALE_2014_06,
+  STALE_ON_2014_12_31,
   TARGETS_2014,
 } from './demo-totals';
 import { FEATURES } from '../../apps/dashboard/src/features';
@@ -281,6 +283,26 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
       await page.goto(`${server.baseUrl}/#/project/${body.items[0].projectId}`);
       await page.getByTestId('error').waitFor();
       expect(await page.getByTestId('project-investment').count()).toBe(0);
+    },
+    60_000,
+  );
+
+  itOnceLanded('stale')(
+    'Stale projects: flagged in the June dispatch with the months they owe, and in the library',
+    async () => {
+      await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/dispatch?month=2014-06');
+      expect(await textOf(page, 'dispatch-stale')).toBe(STALE_2014_06.total);
+      expect(await page.getByTestId('stale-flag').count()).toBe(STALE_2014_06.majorFlagged);
+      expect(await page.getByTestId('stale-row').count()).toBe(Number(STALE_2014_06.total));
+      const gree = page.getByTestId('stale-row').filter({ hasText: 'Gree Ningxiang production base' });
+      expect(await gree.locator('td').nth(4).textContent()).toBe('2014-03, 2014-04, 2014-05, 2014-06');
+      await screenshot(page, '02-monthly-dispatch');
+
+      await page.goto(`${server.baseUrl}/#/projects`);
+      await page.getByTestId('filter-stale').check();
+      await page.getByTestId('stale-flag').first().waitFor();
+      expect(await textOf(page, 'projects-total')).toBe(`共 ${STALE_ON_2014_12_31.projects} 个项目`);
+      expect(await page.getByTestId('stale-flag').count()).toBe(Number(STALE_ON_2014_12_31.projects));
     },
     60_000,
   );

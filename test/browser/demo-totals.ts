@@ -151,3 +151,20 @@ export const DISPATCH_2014_06_TOTALS_ROW = {
   openProblems: 1,
   changsha: { thisMonth: 460000000, toDate: 1790000000 },
 } as const;
+
+/**
+ * Stale projects of the June 2014 dispatch (reference date 2014-07-11: reports due by the 10th of the next month).
+ * The demo loads in seconds on 2014-12-31, so no report was recorded by its due day. Owed: every month after the
+ * signing month up to June, unless the project was operating, suspended or abandoned: Gree (Mar-Jun, 4), Kivo (3),
+ * Lens (2), Meilong ceramics (2), Tai Wah (3), Huayao (3), Minmetals (2), Foxconn (1), China Resources Chenzhou (2),
+ * Jiuxing (4), Ruitai (1), Haiyun (1) -> 12. Not stale: Delta and Wilmar (signed in June: no month after it yet), Red
+ * Star Yueyang (suspended on 07-11). Of the 13 major projects, 10 are flagged (Meilong and Tai Wah are not major).
+ */
+export const STALE_2014_06 = { total: '12', majorFlagged: 10, gree: 4 } as const;
+
+/**
+ * GET /projects?stale=true on 2014-12-31 (months due by 2014-12-10 owed): the 24 signed projects, less Jiuxing
+ * (operating since 12-20) and Yuehua (signed 11-08: its first month, December, is not yet due) -> 22. Red Star
+ * Yueyang, active again since 08-20, still owes the months it was not suspended.
+ */
+export const STALE_ON_2014_12_31 = { projects: '22' } as const;

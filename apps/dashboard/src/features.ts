@@ -3,13 +3,13 @@
  * only when its flag is on, and the browser suite tests it only then (and says loudly that it skipped it).
  * - exports: every report and list answers `?format=csv|xlsx` (item 2): the download buttons.
  * - promotion: GET /api/v1/reports/promotion?year= (item 4): the promotion page.
- * - staleFilter: GET /api/v1/projects?stale=true (item 3): the project library's "stale only" filter.
+ * - stale: stale projects in the monthly dispatch and GET /api/v1/projects?stale=true (item 3): the project
+ *   library's "stale only" filter (the dispatch page shows stale projects whenever the dispatch carries them).
  * - readScopes: reads follow the key's cities (docs/adr/0009-read-scopes.md): the scoped-reporter checks.
- * (The dispatch's stale projects need no flag: the page shows them when the dispatch carries them.)
  */
 export const FEATURES = {
   exports: false,
   promotion: false,
-  staleFilter: false,
+  stale: false,
   readScopes: false,
 } as const;

@@ -59,7 +59,7 @@ export function ProjectsPage({ route }: { route: Route }) {
           value={filters.q}
           onChange={(e) => go({ q: e.currentTarget.value })}
         />
-        {FEATURES.staleFilter ? (
+        {FEATURES.stale ? (
           <label class="nowrap">
             <input
               type="checkbox"
