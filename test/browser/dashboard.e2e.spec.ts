@@ -11,6 +11,7 @@ import {
   type DashboardApi,
 } from './browser-support';
 import {
+  ASSESSMENT_2014,
   BULLETIN_2014_Q2,
   DISPATCH_2014_06,
   HENGYANG_REPORTER,
@@ -179,9 +180,22 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
     await screenshot(page, '04-problems');
   }, 60_000);
 
+  it('Assessment: the introducing units ranked by what the counted projects credit them', async () => {
+    await signIn(page, server.baseUrl, BROWSER_KEYS.reporter, '#/assessment?year=2014');
+    expect(await textOf(page, 'assessment-counted')).toBe(ASSESSMENT_2014.counted);
+    const rows = page.getByTestId('assessment-table').locator(':scope > tbody > tr');
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(ASSESSMENT_2014.first);
+    expect(await rows.nth(1).locator('td').allTextContents()).toEqual(ASSESSMENT_2014.second);
+    await page.getByTestId('assessment-unit-changsha-commerce-bureau').click();
+    const credited = page.locator('table.inner tbody tr');
+    await credited.first().waitFor();
+    expect(await credited.count()).toBe(ASSESSMENT_2014.changshaProjects);
+    await screenshot(page, '05-assessment');
+  }, 60_000);
+
   it('A project page: stages and figures; for an auditor its timeline with the hash chain verified', async () => {
     await signIn(page, server.baseUrl, BROWSER_KEYS.auditor, '#/projects?city=430600');
-    await screenshot(page, '05-projects');
+    await screenshot(page, '06-projects');
     await page.getByRole('link', { name: RED_STAR_YUEYANG.name }).click();
     expect(await textOf(page, 'project-stage')).toBe('在建');
     expect(await textOf(page, 'project-status')).toBe('正常');
@@ -191,7 +205,7 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
     expect(await progress.last().locator('td').last().textContent()).toBe(RED_STAR_YUEYANG.lastProgress);
     expect(await textOf(page, 'chain-status')).toBe(`哈希链校验通过：${RED_STAR_YUEYANG.events} 个事件`);
     expect(await page.getByTestId('history-row').count()).toBe(RED_STAR_YUEYANG.events);
-    await screenshot(page, '06-project');
+    await screenshot(page, '07-project');
   }, 60_000);
 
   it('A reporter sees the project but not its audit trail (history is for auditors and admins)', async () => {
@@ -210,7 +224,7 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
     const changsha = await page.getByTestId('dispatch-city-430100').locator('td').first().textContent();
     expect(changsha).toBe('Changsha');
     expect(await textOf(page, 'dispatch-this-month')).toBe(DISPATCH_2014_06.thisMonth);
-    await screenshot(page, '07-monthly-dispatch-en');
+    await screenshot(page, '08-monthly-dispatch-en');
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-targets').getByText('目标进度').waitFor();
   }, 60_000);
@@ -239,7 +253,7 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
       const behind = page.getByTestId('promotion-behind').locator('tbody tr');
       await behind.first().waitFor();
       expect(await behind.count()).toBe(Number(PROMOTION_2014.promotionEvent.registrations));
-      await screenshot(page, '08-promotion');
+      await screenshot(page, '09-promotion');
     },
     60_000,
   );
@@ -259,7 +273,7 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
       expect(await page.getByTestId('behind-table').locator('tbody tr').count()).toBe(
         HENGYANG_REPORTER.transferProjectsListed,
       );
-      await screenshot(page, '09-targets-scoped-hengyang');
+      await screenshot(page, '10-targets-scoped-hengyang');
 
       await page.goto(`${server.baseUrl}/#/dispatch?month=2014-06`);
       expect(await textOf(page, 'dispatch-projects')).toBe(DISPATCH_2014_06.projects);

@@ -168,3 +168,18 @@ export const STALE_2014_06 = { total: '12', majorFlagged: 10, gree: 4 } as const
  * Yueyang, active again since 08-20, still owes the months it was not suspended.
  */
 export const STALE_ON_2014_12_31 = { projects: '22' } as const;
+
+/**
+ * Assessment 2014 (seed item 25): the 20 counted projects credit their introducers by the shares recorded at
+ * registration. Changsha commerce bureau: Gree 0.7 × 3e9 + Kivo 0.5 × 5e9 + Lens 1 × 4.5e9 + Suning 0.6 × 1.2e9
+ * = 9,820,000,000.00 for 2.8 projects, first. Hengyang commerce bureau: Huayao 0.8 × 8e9 + Minmetals 0.5 × 2.6e9
+ * + Foxconn 0.6 × 1.5e9 + Yuehua 1 × 0.38e9 = 8,980,000,000.00 for 2.9, second (the provincial department comes to
+ * 6,948,417,600.00: Gree 0.9e9, Tieke 0.05e9, Minmetals 1.3e9, Foxconn 0.6e9, Delta 0.3 × USD 60M × 6.1528, China
+ * Resources Yongzhou 3.5e9, Wilmar 0.2 × USD 120M × 6.1528, Jinhe 0.34e9).
+ */
+export const ASSESSMENT_2014 = {
+  counted: '20',
+  first: ['1', '▸ changsha-commerce-bureau', '2.8', '9,820,000,000.00'],
+  second: ['2', '▸ hengyang-commerce-bureau', '2.9', '8,980,000,000.00'],
+  changshaProjects: 4,
+} as const;

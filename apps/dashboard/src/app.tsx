@@ -3,6 +3,7 @@ import { forgetApiKey, readApiKey, storeApiKey } from './api/session';
 import { SessionContext } from './api/use-api';
 import { FEATURES } from './features';
 import { I18nContext, makeI18n, readLang, storeLang, type Lang } from './i18n/i18n';
+import { AssessmentPage } from './pages/assessment';
 import { BulletinPage } from './pages/bulletin';
 import { DispatchPage } from './pages/dispatch';
 import { ProblemsPage } from './pages/problems';
@@ -13,7 +14,7 @@ import { SignIn } from './pages/sign-in';
 import { TargetsPage } from './pages/targets';
 import { hrefOf, useRoute, type PageName, type Route } from './router';
 
-const NAVIGATION: PageName[] = ['targets', 'dispatch', 'bulletin', 'problems', 'projects', 'promotion'];
+const NAVIGATION: PageName[] = ['targets', 'dispatch', 'bulletin', 'problems', 'assessment', 'promotion', 'projects'];
 
 function PageOf({ route }: { route: Route }) {
   switch (route.page) {
@@ -25,6 +26,8 @@ function PageOf({ route }: { route: Route }) {
       return <BulletinPage route={route} />;
     case 'problems':
       return <ProblemsPage route={route} />;
+    case 'assessment':
+      return <AssessmentPage route={route} />;
     case 'projects':
       return <ProjectsPage route={route} />;
     case 'project':

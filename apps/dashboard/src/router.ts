@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The pages, addressed by the URL's hash so that a page and its parameters can be linked and reloaded. */
-export const PAGES = ['targets', 'dispatch', 'bulletin', 'problems', 'projects', 'project', 'promotion'] as const;
+export const PAGES = [
+  'targets',
+  'dispatch',
+  'bulletin',
+  'problems',
+  'assessment',
+  'projects',
+  'project',
+  'promotion',
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 export type Route = { page: PageName; id: string | null; params: URLSearchParams };

@@ -262,3 +262,24 @@ export type PromotionReport = {
 
 /** Whose view an answer is (from the backend's read scopes): '*' for the province, else the key's cities. */
 export type ReadScope = '*' | string[];
+
+export type AssessmentReport = {
+  year: number;
+  rules: string;
+  projectsCounted: number;
+  units: {
+    rank: number;
+    unit: string;
+    projectsCredited: string;
+    amountCreditedCny: string;
+    projects: {
+      projectId: string;
+      name: string;
+      city: string;
+      registeredOn: string;
+      share: string;
+      amountCreditedCny: string;
+    }[];
+  }[];
+  readScope?: ReadScope;
+};

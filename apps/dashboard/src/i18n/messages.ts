@@ -19,6 +19,7 @@ export const MESSAGES = {
   'nav.bulletin': { zh: '季度通报', en: 'Quarterly bulletin' },
   'nav.problems': { zh: '问题督办', en: 'Problems board' },
   'nav.projects': { zh: '项目库', en: 'Projects' },
+  'nav.assessment': { zh: '单位考核', en: 'Assessment' },
   'nav.project': { zh: '项目', en: 'Project' },
   'nav.promotion': { zh: '招商成效', en: 'Promotion' },
 
@@ -129,6 +130,12 @@ export const MESSAGES = {
   'problems.byUnit': { zh: '按责任单位', en: 'By owning unit' },
   'problems.list': { zh: '未解决问题（按时长，最久的在前）', en: 'Open problems, oldest first' },
 
+  'assessment.title': { zh: '{year} 年引进单位绩效考核', en: 'Assessment of the introducing units, {year}' },
+  'assessment.counted': { zh: '计入目标的项目', en: 'Projects counted' },
+  'assessment.units': { zh: '获记功单位', en: 'Units credited' },
+  'assessment.projectsCredited': { zh: '记功项目数（按分成）', en: 'Projects credited (by share)' },
+  'assessment.amountCredited': { zh: '记功投资额（元）', en: 'Amount credited (CNY)' },
+  'assessment.share': { zh: '分成', en: 'Share' },
   'projects.title': { zh: '项目库', en: 'Project library' },
   'projects.allCities': { zh: '全部市州', en: 'All cities' },
   'projects.allStages': { zh: '全部阶段', en: 'All stages' },
@@ -197,6 +204,7 @@ export const MESSAGES = {
   'col.registeredOn': { zh: '工商注册日期', en: 'Registered on' },
   'col.assignedOn': { zh: '列入批次日期', en: 'Assigned on' },
   'col.explanation': { zh: '计入依据', en: 'Why it counts' },
+  'col.introducer': { zh: '引进单位', en: 'Introducing unit' },
   'col.investor': { zh: '企业', en: 'Firm' },
   'col.rankings': { zh: '榜单', en: 'Rankings' },
   'col.firstRegistration': { zh: '首个项目注册日期', en: 'First registration' },
