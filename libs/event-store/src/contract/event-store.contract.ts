@@ -1,5 +1,6 @@
 /// <reference types="jest" />
 import { describeAppending } from './append.contract';
+import { describeConcurrentAppends } from './concurrency.contract';
 import { ContractHarness, type EventStoreFactory } from './contract-harness';
 import { describeLifecycle } from './lifecycle.contract';
 import { describeRandomHistories } from './model.contract';
@@ -37,6 +38,7 @@ export function describeEventStoreContract(
     afterEach(() => harness.tearDown());
 
     describeAppending(harness, { globallyUniqueEventIds: options.globallyUniqueEventIds ?? true });
+    describeConcurrentAppends(harness);
     describeReading(harness);
     describeSubscribing(harness);
     describeRandomHistories(harness);

@@ -76,7 +76,7 @@ export type StoredIdsVerdict =
  */
 export function judgeStoredIds(
   streamId: string,
-  events: readonly EventToAppend[],
+  events: readonly Pick<EventToAppend, 'id' | 'type'>[],
   lookup: (eventId: string) => StoredEventRef | undefined,
 ): StoredIdsVerdict {
   const stored = events.map((event) => lookup(event.id.toLowerCase()));

@@ -3,23 +3,57 @@ import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-sto
 import { judgeStoredIds, satisfies } from './append-rules';
 import type { Statements } from './sqlite-rows';
 
+/** An event as the writer stores it: its JSON already written, so that it crosses to a writer thread as text. */
+export interface PreparedEvent {
+  /** As the caller gave it; stored in lower case. */
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+/** One append as the writer receives it: checked, serialised, with the clock already read. */
+export interface AppendRequest {
+  streamId: string;
+  events: PreparedEvent[];
+  expected: ExpectedRevision;
+  /** The clock's reading (ms) when the append was made; clamped under the write lock (see appendLocked). */
+  now: number;
+}
+
 export interface AppendOutcome {
   result: AppendResult;
   /** False for an empty append and for a retry answered from what is stored: nobody needs waking. */
   written: boolean;
 }
 
-/**
- * The body of an append; it must run inside a BEGIN IMMEDIATE transaction, so that the revision check,
- * the clock reading and the inserts all happen under the file's write lock.
- */
-export function appendLocked(
-  statements: Statements,
-  now: () => number,
+/** Serialises on the caller's thread: a payload that JSON cannot write fails this append alone, before it queues. */
+export function prepareAppend(
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
-): AppendOutcome {
+  now: number,
+): AppendRequest {
+  return {
+    streamId,
+    expected,
+    now,
+    events: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+    })),
+  };
+}
+
+/**
+ * The body of an append; it must run inside a BEGIN IMMEDIATE transaction (and, in a group, inside its own
+ * SAVEPOINT), so that the revision check, the recorded time and the inserts all happen under the file's write
+ * lock and see every append committed or grouped before this one.
+ */
+export function appendLocked(statements: Statements, request: AppendRequest): AppendOutcome {
+  const { streamId, events, expected } = request;
   const last = statements.lastOfStream.get(streamId);
   const actual = last?.revision ?? 'no_stream';
   if (!satisfies(expected, actual)) {
@@ -34,7 +68,7 @@ export function appendLocked(
   }
   // Clamped to the previous event's instant, so that recordedAt never decreases along the log.
   const previous = statements.lastRecordedAt.get()?.recorded_at;
-  const recordedAt = new Date(Math.max(now(), previous === undefined ? 0 : Date.parse(previous))).toISOString();
+  const recordedAt = new Date(Math.max(request.now, previous === undefined ? 0 : Date.parse(previous))).toISOString();
   let revision = last === undefined ? 0 : last.revision + 1;
   let position = 0;
   for (const event of events) {
@@ -43,8 +77,8 @@ export function appendLocked(
       streamId,
       revision,
       event.type,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
+      event.data,
+      event.metadata,
       recordedAt,
     );
     position = Number(info.lastInsertRowid);

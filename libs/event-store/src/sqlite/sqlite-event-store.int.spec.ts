@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { collect, makeEvents, takeUntil, within } from '../contract/contract-harness';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { DuplicateEventIdError, EventStoreUnavailableError } from '../event-store.errors';
-import type { SubscriptionMessage } from '../event-store.port';
+import type { AppendResult, SubscriptionMessage } from '../event-store.port';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 
 const run = promisify(execFile);
@@ -26,6 +26,34 @@ describeEventStoreContract('SQLite', async () => {
     cleanup: async () => remove(),
   };
 });
+
+// The group commit on the event loop (what ':memory:' files use) must keep the same contract.
+describeEventStoreContract('SQLite, event-loop writer', async () => {
+  const { filePath, remove } = tempFile();
+  return {
+    store: new SqliteEventStore({ filePath, writer: 'event-loop' }),
+    reopen: async () => new SqliteEventStore({ filePath, writer: 'event-loop' }),
+    cleanup: async () => remove(),
+  };
+});
+
+/**
+ * Commits counted in the file itself, not from the adapter's word: in WAL mode every transaction ends with one
+ * commit frame (a frame whose "database size after commit" field is not 0). Frames whose salts differ from the
+ * WAL header's are left over from before a checkpoint restarted the WAL, and are not part of it.
+ */
+function walCommits(filePath: string): number {
+  const wal = readFileSync(`${filePath}-wal`);
+  if (wal.length < 32) return 0;
+  const pageSize = wal.readUInt32BE(8);
+  const salts = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
+  let commits = 0;
+  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) {
+    if (wal.readUInt32BE(offset + 8) !== salts[0] || wal.readUInt32BE(offset + 12) !== salts[1]) break;
+    if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
+  }
+  return commits;
+}
 
 describe('SqliteEventStore specifics', () => {
   let file: ReturnType<typeof tempFile>;
@@ -116,6 +144,142 @@ describe('SqliteEventStore specifics', () => {
       expect((await store.readStream('project-1'))[0].id).toBe(event.id.toLowerCase());
       expect(await store.appendToStream('project-1', [event], { expectedRevision: 'any' })).toEqual(first);
       expect(await store.headPosition()).toBe(1);
+    });
+  });
+
+  describe.each(['worker-thread', 'event-loop'] as const)('group commit (%s writer)', (writer) => {
+    it('writes 32 appends in flight together with fewer commits than appends, as counted in the WAL', async () => {
+      const store = open({ writer });
+      await store.appendToStream('warm-up', makeEvents(1), { expectedRevision: 'no_stream' });
+      const before = walCommits(file.filePath);
+      const results = await Promise.all(
+        Array.from({ length: 32 }, (_, index) =>
+          store.appendToStream(`project-${index}`, makeEvents(1), { expectedRevision: 'no_stream' }),
+        ),
+      );
+      const commits = walCommits(file.filePath) - before;
+      process.stderr.write(`group commit (${writer} writer): 32 appends in flight took ${commits} commits\n`);
+      expect(commits).toBeGreaterThanOrEqual(1);
+      expect(commits).toBeLessThan(32);
+      expect(new Set(results.map((result) => result.position)).size).toBe(32);
+      const health = await store.health();
+      expect(health.detail).toContain(`group commit on the ${writer}`);
+      expect(health.detail).toMatch(/synchronous=full \(read back on the writing connection\)/);
+    });
+
+    it('rolls back a multi-event append whose second id clashes, alone, and commits the rest of the group', async () => {
+      const store = open({ writer });
+      const stored = makeEvents(1);
+      await store.appendToStream('taken', stored, { expectedRevision: 'no_stream' });
+      const clashing = [...makeEvents(1), stored[0]];
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('before', makeEvents(2), { expectedRevision: 'no_stream' }),
+        store.appendToStream('victim', clashing, { expectedRevision: 'no_stream' }),
+        store.appendToStream('after', makeEvents(2), { expectedRevision: 'no_stream' }),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.readStream('victim')).toEqual([]);
+      const log = await collect(store.readAll());
+      expect(log.map((event) => [event.streamId, event.position])).toEqual([
+        ['taken', 1],
+        ['before', 2],
+        ['before', 3],
+        ['after', 4],
+        ['after', 5],
+      ]);
+    });
+
+    it('keeps recordedAt from going back when the clock steps back between appends of one group', async () => {
+      const instants = ['2025-03-01T09:00:00.000Z', '2025-03-01T08:00:00.000Z', '2025-03-01T10:00:00.000Z'];
+      let call = 0;
+      const store = open({ writer, clock: () => new Date(instants[call++ % instants.length]) });
+      await Promise.all(
+        instants.map((_, index) => store.appendToStream(`clock-${index}`, makeEvents(1), { expectedRevision: 'any' })),
+      );
+      expect((await collect(store.readAll())).map((event) => event.recordedAt)).toEqual([
+        '2025-03-01T09:00:00.000Z',
+        '2025-03-01T09:00:00.000Z',
+        '2025-03-01T10:00:00.000Z',
+      ]);
+    });
+  });
+
+  describe('the writer thread', () => {
+    it('gathers the appends made while its commit waits for the write lock into the next transaction', async () => {
+      const store = open({ writer: 'worker-thread' });
+      await store.appendToStream('warm-up', makeEvents(1), { expectedRevision: 'no_stream' });
+      const before = walCommits(file.filePath);
+      // Another process holds the write lock: the writer thread's BEGIN IMMEDIATE waits (busy timeout) for it.
+      const other = new Database(file.filePath);
+      other.exec('BEGIN IMMEDIATE');
+      const first = store.appendToStream('first', makeEvents(1), { expectedRevision: 'no_stream' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The event loop is free while the writer thread waits: these are made (and queue up) meanwhile.
+      const later = Array.from({ length: 20 }, (_, index) =>
+        store.appendToStream(`later-${index}`, makeEvents(1), { expectedRevision: 'no_stream' }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      other.exec('ROLLBACK');
+      other.close();
+      const results: AppendResult[] = await Promise.all([first, ...later]);
+      expect(results.map((result) => result.position)).toEqual(Array.from({ length: 21 }, (_, index) => index + 2));
+      expect(walCommits(file.filePath) - before).toBe(2);
+    });
+
+    it('fails every append of a group it cannot commit (write lock held past the busy timeout), then recovers', async () => {
+      const store = open({ writer: 'worker-thread', busyTimeoutMs: 150 });
+      await store.appendToStream('warm-up', makeEvents(1), { expectedRevision: 'no_stream' });
+      const other = new Database(file.filePath);
+      other.exec('BEGIN IMMEDIATE');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 4 }, (_, index) =>
+          store.appendToStream(`blocked-${index}`, makeEvents(1), { expectedRevision: 'no_stream' }),
+        ),
+      );
+      other.exec('ROLLBACK');
+      other.close();
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe('rejected');
+        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(EventStoreUnavailableError);
+      }
+      expect(await store.headPosition()).toBe(1);
+      expect(await store.appendToStream('blocked-0', makeEvents(1), { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 0,
+        position: 2,
+      });
+    });
+
+    it('when the thread dies, fails the appends waiting for it, then starts a new one for the next append', async () => {
+      const store = open({ writer: 'worker-thread' });
+      await store.appendToStream('before', makeEvents(1), { expectedRevision: 'no_stream' });
+      const thread = (store as unknown as { writer: { worker: import('node:worker_threads').Worker } }).writer.worker;
+      const exited = new Promise((resolve) => thread.once('exit', resolve));
+      const waiting = store.appendToStream('waiting', makeEvents(1), { expectedRevision: 'no_stream' });
+      await thread.terminate();
+      await exited;
+      // Whether it committed before the thread died or not, it was not acknowledged: a retry settles it.
+      await expect(waiting).rejects.toThrow(EventStoreUnavailableError);
+      const after = await store.appendToStream('after', makeEvents(1), { expectedRevision: 'no_stream' });
+      expect(after.position).toBeGreaterThan(1);
+      expect((await store.health()).reachable).toBe(true);
+      expect((await collect(store.readAll())).map((event) => event.streamId)).toEqual(
+        after.position === 2 ? ['before', 'after'] : ['before', 'waiting', 'after'],
+      );
+    });
+
+    it('answers the appends handed over before close(), then refuses new ones', async () => {
+      const store = open({ writer: 'worker-thread' });
+      const pending = Array.from({ length: 8 }, (_, index) =>
+        store.appendToStream(`closing-${index}`, makeEvents(1), { expectedRevision: 'no_stream' }),
+      );
+      await store.close();
+      expect((await Promise.all(pending)).map((result) => result.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      await expect(store.appendToStream('late', makeEvents(1), { expectedRevision: 'any' })).rejects.toThrow(
+        EventStoreUnavailableError,
+      );
+      const reopened = open();
+      expect(await reopened.headPosition()).toBe(8);
     });
   });
 

@@ -42,6 +42,16 @@ export function applyPragmas(db: Database.Database, settings: ConnectionSettings
   return journalMode;
 }
 
+const SYNCHRONOUS_NAMES = ['off', 'normal', 'full', 'extra'];
+
+/** The settings that make an acknowledged append durable, read back from the connection (not assumed). */
+export function connectionSettings(db: Database.Database): { journalMode: string; synchronous: string } {
+  return {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: SYNCHRONOUS_NAMES[Number(db.pragma('synchronous', { simple: true }))] ?? 'unknown',
+  };
+}
+
 export function openEventsDatabase(filePath: string, settings: ConnectionSettings): Database.Database {
   if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath);

@@ -1,0 +1,41 @@
+/**
+ * The writer killed by sqlite-kill9.int.spec.ts: keeps `inFlight` appends in flight on one SqliteEventStore
+ * until it is killed, and writes one line to stdout (a single write(2), atomic on a pipe) per step:
+ *   B <key> <streamId> <id,id,…>   just before the append is made (so the parent knows of every attempt)
+ *   A <key> <revision> <position>  as soon as it is acknowledged
+ * Appends carry 1 to 3 events, to streams of this run and to one stream shared by every run.
+ *   node --import tsx sqlite-kill9.child.ts <file> <run label> <in flight>
+ */
+import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const [filePath, run, inFlight] = process.argv.slice(2);
+const store = new SqliteEventStore({ filePath });
+const line = (text: string) => writeSync(1, `${text}\n`);
+let counter = 0;
+
+async function appender(): Promise<never> {
+  for (;;) {
+    const number = counter++;
+    const key = `${run}-${number}`;
+    const streamId = number % 5 === 0 ? 'kill9-shared' : `kill9-${run}-${number % 23}`;
+    const events = Array.from({ length: 1 + (number % 3) }, (_, index) => ({
+      id: randomUUID(),
+      type: `Kill9Event${index}`,
+      data: { key, index, padding: 'x'.repeat(200) },
+      metadata: { actor: 'kill9', role: 'test', unit: 'test', commandId: key, correlationId: key, causationId: key },
+    }));
+    line(`B ${key} ${streamId} ${events.map((event) => event.id).join(',')}`);
+    const result = await store.appendToStream(streamId, events, { expectedRevision: 'any' });
+    line(`A ${key} ${result.nextExpectedRevision} ${result.position}`);
+  }
+}
+
+line('READY');
+for (let slot = 0; slot < Number(inFlight); slot += 1) {
+  appender().catch((error: unknown) => {
+    process.stderr.write(`append failed: ${String(error)}\n`);
+    process.exit(3);
+  });
+}
