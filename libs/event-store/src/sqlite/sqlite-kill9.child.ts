@@ -12,7 +12,17 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 const [filePath, run, inFlight] = process.argv.slice(2);
 const store = new SqliteEventStore({ filePath });
-const line = (text: string) => writeSync(1, `${text}\n`);
+/** One write(2) per line (atomic on a pipe below PIPE_BUF); a full pipe (EAGAIN) is waited out, not a failure. */
+function line(text: string): void {
+  const bytes = Buffer.from(`${text}\n`);
+  for (let written = 0; written < bytes.length;) {
+    try {
+      written += writeSync(1, bytes, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
 let counter = 0;
 
 async function appender(): Promise<never> {

@@ -63,11 +63,11 @@ async function runAndKill(filePath: string, run: number, attempts: Map<string, A
       }
     }
   });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => resolve(signal)),
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}: ${stderr}`)),
   );
   const started = await Promise.race([underLoad.then(() => true), exited.then(() => false)]);
-  if (!started) throw new Error(`the writer of run ${run} ended before it was killed: ${stderr}`);
+  if (!started) throw new Error(`the writer of run ${run} ended before it was killed: ${await exited}`);
   await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 450));
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
