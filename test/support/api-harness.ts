@@ -13,6 +13,7 @@ export const KEYS = {
   integrationHengyang: 'test-integration-hengyang-01',
   integrationChangsha: 'test-integration-changsha-01',
   reporter: 'test-reporter-key-000000001',
+  reporterChangsha: 'test-reporter-changsha-0001',
   auditor: 'test-auditor-key-0000000001',
 } as const;
 
@@ -33,6 +34,7 @@ const API_KEYS = [
     actor: 'changsha-client',
   },
   { key: KEYS.reporter, role: 'reporter', unit: 'statistics-office', cities: '*', actor: 'reporting-service' },
+  { key: KEYS.reporterChangsha, role: 'reporter', unit: 'changsha-commerce-bureau', cities: ['430100'] },
   { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
 ];
 

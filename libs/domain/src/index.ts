@@ -40,6 +40,7 @@ export * from './projects/project.decide';
 export * from './projects/references/project-references';
 export { SHARE_MAX_DECIMALS } from './projects/project-details.validate';
 export { MAX_XIANGNAN_BATCH } from './projects/assign-to-xiangnan-batch/assign-to-xiangnan-batch';
+export * from './projects/stale-projects/stale-projects';
 
 // investors
 export * from './investors/investor.commands';

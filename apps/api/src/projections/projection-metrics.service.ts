@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { CITY_CODES } from '@itp/domain';
 import type { ProjectionState } from '@itp/projections/runner';
+import { CLOCK, shanghaiToday, type Clock } from '../shared/http/clock';
+import { StaleProjects } from '../shared/queries/stale-projects';
 import { ProjectionsHost } from './projections-host.service';
 
 const STATES: readonly ProjectionState[] = ['catching-up', 'live', 'stopped', 'rebuilding'];
@@ -29,7 +32,19 @@ export class ProjectionMetrics {
     registers: [this.registry],
   });
 
-  constructor(private readonly host: ProjectionsHost) {
+  private readonly stale = new Gauge({
+    name: 'itp_stale_projects',
+    help: 'Projects followed monthly with a progress report not recorded by its due day, as of today (Asia/Shanghai), by city',
+    labelNames: ['city'],
+    registers: [this.registry],
+  });
+  private readonly logger = new Logger(ProjectionMetrics.name);
+
+  constructor(
+    private readonly host: ProjectionsHost,
+    private readonly staleProjects: StaleProjects,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'itp_' });
   }
 
@@ -43,7 +58,20 @@ export class ProjectionMetrics {
       this.lag.set({ projection }, status.lag);
       for (const state of STATES) this.state.set({ projection, state }, state === status.state ? 1 : 0);
     }
+    await this.countStale();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  /** Every city gets a sample (0 included); when the read store cannot answer, the gauge is left out of the scrape. */
+  private async countStale(): Promise<void> {
+    this.stale.reset();
+    try {
+      // Suspended and abandoned projects are never stale on the reference date: read the active ones only.
+      const stale = await this.staleProjects.find(shanghaiToday(this.clock()), { status: 'active' });
+      for (const city of CITY_CODES) this.stale.set({ city }, stale.filter((p) => p.city === city).length);
+    } catch (error) {
+      this.logger.warn(`itp_stale_projects not computed: ${(error as Error).message}`);
+    }
   }
 
   private gauge(name: string, help: string): Gauge<'projection'> {

@@ -7,10 +7,13 @@ import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/pro
 import { notFound, view } from '../../shared/queries/query-answers';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
+import { scopeInvestor, visibleInvestorProjects } from '../../shared/queries/scoped-investor';
 
 @ApiTags('investors')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/investors')
 export class GetInvestorController {
   constructor(
@@ -19,16 +22,25 @@ export class GetInvestorController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One investor, with its projects and its first business registration in Hunan' })
+  @ApiOperation({
+    summary:
+      'One investor, with its projects and its first business registration in Hunan. A city-scoped key reads every firm, ' +
+      "with its cities' projects only",
+  })
   @ApiOkResponse({ description: 'The investor and `projects` (a summary of each)' })
   @QueryErrors({ notFound: 'Unknown investor' })
-  async get(@Param('id') id: string, @Query() query: FreshQueryDto) {
+  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
     const investor = await this.readModels.investors().findOne({ _id: id });
     if (investor === null) throw notFound('investor', id);
+    const city = scope.cityCondition();
     const projects = await this.readModels
       .projects()
-      .find({ _id: { $in: investor.projectIds } }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
-    return { ...view(investor), projects: projects.map(projectSummary) };
+      .find(
+        { _id: { $in: investor.projectIds }, ...(city === undefined ? {} : { city }) },
+        { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS },
+      );
+    const visible = await visibleInvestorProjects(this.readModels, scope, [investor]);
+    return { ...view(scopeInvestor(investor, visible)), projects: projects.map(projectSummary) };
   }
 }

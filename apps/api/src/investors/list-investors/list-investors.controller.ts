@@ -7,11 +7,14 @@ import { paging } from '../../shared/queries/fresh-query.dto';
 import { containsText, view } from '../../shared/queries/query-answers';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
+import { scopeInvestor, visibleInvestorProjects } from '../../shared/queries/scoped-investor';
 import { ListInvestorsDto } from './list-investors.dto';
 
 @ApiTags('investors')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/investors')
 export class ListInvestorsController {
   constructor(
@@ -20,11 +23,15 @@ export class ListInvestorsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The investor library (客商资源库), by name, with rankings and project ids' })
+  @ApiOperation({
+    summary:
+      'The investor library (客商资源库), by name, with rankings and project ids. A city-scoped key reads every firm, with ' +
+      "its cities' project ids only",
+  })
   @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
   @QueryErrors()
-  async list(@Query() query: ListInvestorsDto) {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.investors]);
+  async list(@Query() query: ListInvestorsDto, @CurrentReadScope() scope: ReadScope) {
+    await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
     const { page, pageSize, skip } = paging(query);
     const filter: ReadFilter = {};
     if (query.ranking !== undefined) filter.rankings = query.ranking;
@@ -35,6 +42,12 @@ export class ListInvestorsController {
       investors.find(filter, { sort: { name: 1, _id: 1 }, skip, limit: pageSize }),
       investors.count(filter),
     ]);
-    return { items: items.map(view), total, page, pageSize };
+    const visible = await visibleInvestorProjects(this.readModels, scope, items);
+    return {
+      items: items.map((i) => view(scopeInvestor(i, visible))),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

@@ -7,10 +7,12 @@ import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/pro
 import { notFound, view } from '../../shared/queries/query-answers';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 
 @ApiTags('parks')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/parks')
 export class GetParkController {
   constructor(
@@ -23,14 +25,18 @@ export class GetParkController {
     summary: 'One park, with its level history, standard factory area by year and the projects located in it',
   })
   @ApiOkResponse({ description: 'The park and `projects` (a summary of each)' })
-  @QueryErrors({ notFound: 'Unknown park' })
-  async get(@Param('id') id: string, @Query() query: FreshQueryDto) {
+  @QueryErrors({ notFound: "Unknown park, or a park of a city outside the key's scope (the same answer)" })
+  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);
     const park = await this.readModels.parks().findOne({ _id: id });
-    if (park === null) throw notFound('park', id);
+    if (park === null || !scope.sees(park.city)) throw notFound('park', id);
+    const city = scope.cityCondition();
     const projects = await this.readModels
       .projects()
-      .find({ parkId: id }, { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS });
+      .find(
+        { parkId: id, ...(city === undefined ? {} : { city }) },
+        { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS },
+      );
     return { ...view(park), projects: projects.map(projectSummary) };
   }
 }

@@ -7,11 +7,13 @@ import { paging } from '../../shared/queries/fresh-query.dto';
 import { view } from '../../shared/queries/query-answers';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { ListParksDto } from './list-parks.dto';
 
 @ApiTags('parks')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/parks')
 export class ListParksController {
   constructor(
@@ -20,14 +22,18 @@ export class ListParksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Parks, by name: level, level history and standard factory floor area by year' })
+  @ApiOperation({
+    summary:
+      'Parks, by name: level, level history and standard factory floor area by year. A city-scoped key lists its cities only',
+  })
   @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
   @QueryErrors()
-  async list(@Query() query: ListParksDto) {
+  async list(@Query() query: ListParksDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.parks]);
     const { page, pageSize, skip } = paging(query);
     const filter: ReadFilter = {};
-    if (query.city !== undefined) filter.city = query.city;
+    const city = scope.cityCondition(query.city);
+    if (city !== undefined) filter.city = city;
     if (query.level !== undefined) filter.level = query.level;
     const parks = this.readModels.parks();
     const [items, total] = await Promise.all([

@@ -7,6 +7,7 @@ import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 import { notFound } from '../../shared/queries/query-answers';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { projectItem } from '../list-projects/project-item';
 
 /** True when If-None-Match names the current entity tag (or is "*"); weak tags compare by value (RFC 9110 §13.1.2). */
@@ -19,6 +20,7 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
 @ApiTags('projects')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/projects')
 export class GetProjectController {
   constructor(
@@ -35,17 +37,19 @@ export class GetProjectController {
   })
   @ApiOkResponse({ description: 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)' })
   @ApiResponse({ status: 304, description: 'Not modified since the ETag given' })
-  @QueryErrors({ notFound: 'Unknown project' })
+  @QueryErrors({ notFound: "Unknown project, or a project of a city outside the key's scope (the same answer)" })
   // The reply is sent here, not by Nest: Nest would overwrite a 304 with the route's 200.
   async get(
     @Param('id') id: string,
     @Query() query: FreshQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @CurrentReadScope() scope: ReadScope,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
     const project = await this.readModels.projects().findOne({ _id: id });
-    if (project === null) throw notFound('project', id);
+    // Another city's project is answered as an unknown one: a scoped key learns nothing of it, not even that it exists.
+    if (project === null || !scope.sees(project.city)) throw notFound('project', id);
     const etag = `"${project.revision}"`;
     void reply.header('ETag', etag);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) {

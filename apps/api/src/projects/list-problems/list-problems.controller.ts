@@ -1,36 +1,65 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import type { ReadFilter } from '@itp/read-store';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { exportFile } from '../../shared/exports/export-file';
+import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { ListProblemsDto } from './list-problems.dto';
+import { problemsExport } from './list-problems.export';
 import { problemAsOf } from './problem-age';
+
+export type ProblemItem = {
+  problemId: string;
+  projectId: string;
+  projectName: string | null;
+  city: string | null;
+  cityName: { en: string; zh: string } | null;
+  title: string;
+  description: string;
+  assignedUnit: string;
+  raisedOn: string;
+} & NonNullable<ReturnType<typeof problemAsOf>>;
+
+type Answer = { asOf: string; items: ProblemItem[]; total: number };
 
 @ApiTags('problems')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/problems')
 export class ListProblemsController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly freshness: ProjectionFreshness,
+    private readonly stamp: ExportStamp,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
   @ApiOperation({
     summary:
-      'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first',
+      'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first. A city-scoped key ' +
+      "reads its cities' projects' problems only",
   })
   @ApiOkResponse({
     description: '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`',
   })
+  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
   @QueryErrors()
-  async list(@Query() query: ListProblemsDto) {
+  async list(
+    @Query() query: ListProblemsDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentReadScope() scope: ReadScope,
+  ): Promise<Answer | StreamableFile> {
+    const format = negotiateFormat(query.format, accept);
     await this.freshness.ensure(query.minPosition, [READ_MODEL.problems, READ_MODEL.projects]);
+    const stamp = format === 'json' ? null : await this.stamp.of([READ_MODEL.problems, READ_MODEL.projects]);
     const asOf = query.asOf ?? shanghaiToday(this.clock());
     const filter: ReadFilter = {};
     if (query.assignedUnit !== undefined) filter.assignedUnit = query.assignedUnit;
@@ -42,12 +71,13 @@ export class ListProblemsController {
       .find({ _id: { $in: projectIds } }, { projection: { name: 1, city: 1, cityName: 1 } });
     const byId = new Map(projects.map((p) => [p._id, p]));
     const items = problems
-      .flatMap((problem) => {
+      .flatMap((problem): ProblemItem[] => {
         const state = problemAsOf(problem, asOf);
         if (state === null || (query.status !== undefined && state.status !== query.status)) return [];
         const project = byId.get(problem.projectId);
         // Problem events carry no city: the project library knows each project's city as it is now.
         if (query.city !== undefined && project?.city !== query.city) return [];
+        if (!scope.sees(project?.city)) return [];
         const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
         return [
           {
@@ -65,6 +95,8 @@ export class ListProblemsController {
         ];
       })
       .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
+    if (stamp !== null && format !== 'json')
+      return exportFile(problemsExport({ asOf, items }, query, { asOf: stamp.text, scope: scope.description }), format);
     return { asOf, items, total: items.length };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CITY_CODES } from '@itp/domain';
+import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export class ListProblemsDto extends FreshQueryDto {
@@ -33,4 +34,7 @@ export class ListProblemsDto extends FreshQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;
+
+  @FormatParam()
+  format?: ExportFormat;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, PROJECT_STAGE_CODES, SOURCE_REGION_CODES } from '@itp/domain';
+import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
 import { PagedQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export const PROJECT_SORTS = [
@@ -83,4 +84,27 @@ export class ListProjectsDto extends PagedQueryDto {
   @IsOptional()
   @IsIn(PROJECT_SORTS)
   sort?: ProjectSort;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only projects stale on `referenceDate` (a month after signing without a progress report recorded by day ITP_PROGRESS_DUE_DAY ' +
+      'of the following month: README, "Stale projects"); false: only the others. Each item then ' +
+      'carries `staleness: { stale, missingMonths }`',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  stale?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'YYYY-MM-DD: the date staleness is judged on (default: today, Asia/Shanghai)',
+    example: '2014-12-31',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'referenceDate must be a date YYYY-MM-DD' })
+  referenceDate?: string;
+
+  @FormatParam()
+  format?: ExportFormat;
 }

@@ -1,11 +1,13 @@
 import type { ReadFilter, SortSpec } from '@itp/read-store';
 import { containsText } from '../../shared/queries/query-answers';
+import type { ReadScope } from '../../shared/queries/read-scope';
 import type { ListProjectsDto, ProjectSort } from './list-projects.dto';
 
-/** The read-store filter of GET /projects: every given parameter narrows the list. */
-export const projectFilter = (query: ListProjectsDto): ReadFilter => {
+/** The read-store filter of GET /projects: every given parameter narrows the list, and so does the caller's scope. */
+export const projectFilter = (query: ListProjectsDto, scope: ReadScope): ReadFilter => {
   const filter: ReadFilter = {};
-  if (query.city !== undefined) filter.city = query.city;
+  const city = scope.cityCondition(query.city);
+  if (city !== undefined) filter.city = city;
   if (query.stage !== undefined) filter.stage = query.stage;
   if (query.status !== undefined) filter.status = query.status;
   if (query.industry !== undefined) filter.industry = query.industry;

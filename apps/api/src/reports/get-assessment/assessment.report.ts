@@ -19,6 +19,8 @@ type UnitCredit = {
     city: string;
     registeredOn: string;
     share: string;
+    /** The USD/CNY rate the amount was converted at; null for CNY or when there was no rate. */
+    rate: { rate: string; effectiveOn: string } | null;
     amountCreditedCny: string | null;
   }[];
 };
@@ -55,6 +57,7 @@ export const assessmentReport = (year: number, projects: readonly ProjectLibrary
         city: registration.city,
         registeredOn: registration.registeredOn,
         share,
+        rate: cny.amount === null ? null : cny.rate,
         amountCreditedCny: amount === null ? null : exactMoney(amount),
       });
       credits.set(unit, credit);

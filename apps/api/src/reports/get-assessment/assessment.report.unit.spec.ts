@@ -67,9 +67,16 @@ describe('the 2014 assessment of introducing units', () => {
         city: '430100',
         registeredOn: '2014-05-01',
         share: '0.333333',
+        rate: null,
         amountCreditedCny: '66666600.00',
       },
     ]));
+
+  it('names the rate a USD amount was converted at', () =>
+    expect(report.units[0].projects.find((p) => p.projectId === 'foreign')).toMatchObject({
+      rate: { rate: '6.1000', effectiveOn: '2014-01-02' },
+      amountCreditedCny: '183000000.00',
+    }));
 
   it('credits exactly one project in all per counted project', () => expect(report.projectsCounted).toBe(2));
 });

@@ -1,33 +1,53 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { exportFile } from '../../shared/exports/export-file';
+import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { YearQueryDto } from '../../shared/queries/year-query.dto';
-import { assessmentReport } from './assessment.report';
+import { scopeAssessment } from '../scope-reports';
+import { assessmentExport } from './assessment.export';
+import { assessmentReport, type AssessmentReport } from './assessment.report';
+
+const READS = [READ_MODEL.projects, READ_MODEL.rates];
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/assessment')
 export class GetAssessmentController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly freshness: ProjectionFreshness,
+    private readonly stamp: ExportStamp,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: '绩效考核 (item 25): projects and amounts credited to each introducing unit for the year, ranked',
+    summary:
+      '绩效考核 (item 25): projects and amounts credited to each introducing unit for the year, ranked. Credits and ranks ' +
+      "are province-wide for every key; a city-scoped key sees only its cities' projects behind them",
   })
   @ApiOkResponse({
     description:
-      '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects }], unconverted }',
+      '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects: [{ ..., rate }] }], ' +
+      'unconverted }',
   })
+  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
   @QueryErrors()
-  async get(@Query() query: YearQueryDto) {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
+  async get(
+    @Query() query: YearQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentReadScope() scope: ReadScope,
+  ): Promise<AssessmentReport | StreamableFile> {
+    const format = negotiateFormat(query.format, accept);
+    await this.freshness.ensure(query.minPosition, READS);
+    const stamp = format === 'json' ? null : await this.stamp.of(READS);
     const [projects, rates] = await Promise.all([
       this.readModels
         .projects()
@@ -37,6 +57,9 @@ export class GetAssessmentController {
         ),
       this.readModels.rateTable(),
     ]);
-    return assessmentReport(query.year, projects, rates);
+    const report = scopeAssessment(assessmentReport(query.year, projects, rates), scope, scope.visibleIds(projects));
+    if (stamp !== null && format !== 'json')
+      return exportFile(assessmentExport(report, { asOf: stamp.text, scope: scope.description }), format);
+    return { ...report };
   }
 }

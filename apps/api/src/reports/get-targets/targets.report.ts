@@ -1,5 +1,7 @@
 import Big from 'big.js';
+import type { RateTable } from '@itp/domain';
 import type { InvestorLibraryDocument, ParkLibraryDocument, ProjectLibraryDocument } from '@itp/projections';
+import { cnyEquivalent } from '../../shared/queries/cny-equivalent';
 import { COUNTING_RULES } from './counting-rules';
 import type { YearTargets } from './year-targets';
 
@@ -14,13 +16,20 @@ const byDate =
   (a: T, b: T): number =>
     (date(a) ?? '').localeCompare(date(b) ?? '') || id(a).localeCompare(id(b));
 
-const countedProject = (p: ProjectLibraryDocument) => ({
+const NO_RATES: RateTable = { rates: [] };
+
+/** A counted project, with the amount recorded at its registration in CNY at the rate on the registration date. */
+const countedProject = (p: ProjectLibraryDocument, rates: RateTable) => ({
   projectId: p._id,
   name: p.name,
   city: p.city,
   registeredOn: p.registeredOn,
   status: p.status,
   explanation: p.businessRegistration?.evaluation.explanation ?? null,
+  registeredInvestment: p.businessRegistration?.totalInvestment ?? null,
+  registeredInvestmentCny: p.businessRegistration
+    ? cnyEquivalent(p.businessRegistration.totalInvestment, p.businessRegistration.registeredOn, rates)
+    : null,
 });
 
 /** Parks that reached one of `levels` with approval dated in the year, by registration or by upgrade. */
@@ -56,8 +65,11 @@ export const targetsReport = (
     projects: readonly ProjectLibraryDocument[];
     investors: readonly InvestorLibraryDocument[];
     parks: readonly ParkLibraryDocument[];
+    /** For the CNY equivalent of the counted projects' amounts (none given: amounts with the reason). */
+    rates?: RateTable;
   },
 ) => {
+  const rates = data.rates ?? NO_RATES;
   const counted = data.projects
     .filter((p) => p.countsTowardTarget && p.targetYear === year)
     .sort(
@@ -114,7 +126,7 @@ export const targetsReport = (
       met: targets ? counted.length >= targets.transferProjects.target : null,
       abandonedSinceCounted: counted.filter((p) => p.status === 'abandoned').length,
       rule: COUNTING_RULES.transferProjects,
-      projects: counted.map(countedProject),
+      projects: counted.map((p) => countedProject(p, rates)),
     },
     xiangnanMajorProjects: {
       batch,
@@ -140,7 +152,11 @@ export const targetsReport = (
         investorId: i._id,
         name: i.name,
         rankings: i.rankings,
-        firstRegistration: i.firstRegistration,
+        // A city-scoped reader sees the date, not another city's project (projectId null).
+        firstRegistration: i.firstRegistration && {
+          projectId: i.firstRegistration.projectId as string | null,
+          registeredOn: i.firstRegistration.registeredOn,
+        },
       })),
     },
     nationalZones: {

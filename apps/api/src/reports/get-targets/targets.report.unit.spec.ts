@@ -1,8 +1,13 @@
-import type { InvestorEvent, ParkEvent, ProjectEvent } from '@itp/domain';
+import { rateTable, type InvestorEvent, type ParkEvent, type ProjectEvent } from '@itp/domain';
 import { investorLibraryProjection, parkLibraryProjection, projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { businessRegistered, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
+import {
+  businessRegistered,
+  FLAT_RATE_EVENTS,
+  projectEvents,
+  projectRegistered,
+} from '@itp/domain/testing/project-events';
 import { targetsReport } from './targets.report';
 import { targetsFor } from './year-targets';
 
@@ -118,6 +123,7 @@ beforeAll(async () => {
     projects: await fold(projectLibraryProjection, log.events),
     investors: await fold(investorLibraryProjection, log.events),
     parks: await fold(parkLibraryProjection, log.events),
+    rates: rateTable(FLAT_RATE_EVENTS),
   };
   report = targetsReport(2014, targetsFor(2014), data);
 });
@@ -137,6 +143,17 @@ describe('progress against the 2014 targets', () => {
       abandonedSinceCounted: 1,
     });
   });
+
+  it('gives each counted project the amount recorded at registration, in CNY at the rate on that date', () =>
+    // plain-firm: USD 30,000,000.00 x 6.1000 = CNY 183,000,000.00
+    expect(report.transferProjects.projects.find((p) => p.projectId === 'plain-firm')).toMatchObject({
+      registeredInvestment: { amount: '30000000.00', currency: 'USD' },
+      registeredInvestmentCny: {
+        amount: '183000000.00',
+        exact: '183000000.00',
+        rate: { rate: '6.1000', effectiveOn: '2014-01-02' },
+      },
+    }));
 
   it('counts batch-3 Xiangnan projects assigned in the year that qualify as major', () =>
     expect(report.xiangnanMajorProjects).toMatchObject({

@@ -1,7 +1,8 @@
-import { CITIES, type MajorProjectRules, type RateTable } from '@itp/domain';
+import { CITIES, DEFAULT_PROGRESS_DUE_DAY, progressDueOn, type MajorProjectRules, type RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
-import { monthEnd, monthStart } from '../../shared/queries/calendar';
+import { dayAfter, monthEnd, monthStart } from '../../shared/queries/calendar';
 import { sumExact, toCents, type CnyEquivalent } from '../../shared/queries/cny-equivalent';
+import { followUpOf, staleProject, staleRule, type StaleProject } from '../../shared/queries/stale-projects';
 import {
   dispatchProject,
   inDispatch,
@@ -27,21 +28,54 @@ const totals = (projects: readonly DispatchProject[]) => ({
   openProblems: projects.reduce((n, p) => n + p.openProblems.length, 0),
 });
 
-/** 一月一调度: the month's progress of every major project, and totals by city. Pure. */
+export type DispatchOptions = {
+  /** The date staleness is judged on; default: the day after the month's reports were due. */
+  referenceDate?: string;
+  /** The day of the following month a month's report is due by (ITP_PROGRESS_DUE_DAY). */
+  dueDay?: number;
+  rules?: readonly MajorProjectRules[];
+};
+
+/** The dispatch of a month is held once its reports are due: stale projects are judged the day after. */
+export const dispatchReferenceDate = (month: string, dueDay: number): string => dayAfter(progressDueOn(month, dueDay));
+
+/** Projects of the dispatch (signed by the month's end) that are stale on the reference date, by city and name. */
+const staleProjects = (
+  projects: readonly ProjectLibraryDocument[],
+  end: string,
+  referenceDate: string,
+  dueDay: number,
+): StaleProject[] =>
+  projects
+    .filter((p) => p.signedOn !== null && p.signedOn <= end)
+    .flatMap((p) => {
+      const followUp = followUpOf(p, referenceDate, dueDay);
+      return followUp.stale ? [staleProject(p, followUp.lapses)] : [];
+    })
+    .sort(
+      (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),
+    );
+
+/** 一月一调度: the month's progress of every major project, totals by city, and the stale projects. Pure. */
 export const monthlyDispatchReport = (
   month: string,
   projects: readonly ProjectLibraryDocument[],
   rates: RateTable,
-  rules?: readonly MajorProjectRules[],
+  options: DispatchOptions = {},
 ) => {
+  const { rules, dueDay = DEFAULT_PROGRESS_DUE_DAY } = options;
   const context: DispatchContext = { month, start: monthStart(month), end: monthEnd(month), rates, rules };
+  const referenceDate = options.referenceDate ?? dispatchReferenceDate(month, dueDay);
+  const stale = staleProjects(projects, context.end, referenceDate, dueDay);
+  const staleIds = new Set(stale.map((p) => p.projectId));
   const unevaluated: { projectId: string; reason: string }[] = [];
-  const rows: DispatchProject[] = [];
+  const rows: (DispatchProject & { stale: boolean })[] = [];
   for (const project of projects) {
     if (!inDispatch(project, context)) continue;
     const { reasons, unevaluated: why } = majorReasons(project, context);
     if (why !== null) unevaluated.push({ projectId: project._id, reason: why });
-    if (reasons.length > 0) rows.push(dispatchProject(project, reasons, context));
+    if (reasons.length > 0)
+      rows.push({ ...dispatchProject(project, reasons, context), stale: staleIds.has(project._id) });
   }
   rows.sort(
     (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),
@@ -64,6 +98,19 @@ export const monthlyDispatchReport = (
     unconverted,
     /** Projects whose threshold test could not be made this month (no rate or no rules in force). */
     unevaluated,
+    /** Every project of the month (major or not) that is stale on the reference date, with its missing months. */
+    stale: {
+      referenceDate,
+      dueDay,
+      rule: staleRule(dueDay),
+      total: stale.length,
+      byCity: CITIES.map(({ code, en, zh }) => ({
+        city: code,
+        cityName: { en, zh },
+        projects: stale.filter((p) => p.city === code).length,
+      })).filter((c) => c.projects > 0),
+      projects: stale,
+    },
   };
 };
 

@@ -126,3 +126,56 @@ describe('the monthly dispatch of June 2014', () => {
     expect(report.totals).toMatchObject({ projects: 3, investmentThisMonthCny: '13100000.50' });
   });
 });
+
+describe('the stale projects of the June 2014 dispatch', () => {
+  it('are judged the day after June’s reports were due (10 July by default)', () =>
+    expect(report.stale).toMatchObject({ referenceDate: '2014-07-11', dueDay: 10, total: 3 }));
+
+  it('lists every signed project with an owed month unreported, by city and name, with the units responsible', () =>
+    // Signed 02-01: March to June are owed. `counted` reported April and June; the others June at most.
+    // Abandoned in May and suspended in June: not followed. Signed in July: not in June's dispatch.
+    expect(
+      report.stale.projects.map((p) => [p.projectId, p.responsibleUnits, p.missingMonths.map((m) => m.month)]),
+    ).toEqual([
+      ['counted', ['changsha-commerce-bureau'], ['2014-03', '2014-05']],
+      ['foreign-unregistered', ['changsha-commerce-bureau'], ['2014-03', '2014-04', '2014-05']],
+      ['just-below', ['changsha-commerce-bureau'], ['2014-03', '2014-04', '2014-05', '2014-06']],
+    ]));
+
+  it('flags them among the major projects and counts them by city', () => {
+    expect(report.projects.map((p) => [p.projectId, p.stale])).toEqual([
+      ['counted', true],
+      ['suspended', false],
+      ['foreign-unregistered', true],
+    ]);
+    expect(report.stale.byCity.map((c) => [c.city, c.projects])).toEqual([
+      ['430100', 1],
+      ['430400', 2],
+    ]);
+  });
+
+  describe('given reports recorded on time and late', () => {
+    const late = eventLog();
+    const registered = projectRegistered({ projectId: 'late', parkId: null, name: 'late' });
+    const events = projectEvents('late');
+    late.record('project-late', [registered, events.contractSigned('2014-04-20')], '2014-04-20T02:00:00.000Z');
+    late.record('project-late', [events.progressReported('2014-05', '1000000.00')], '2014-06-05T15:59:59.000Z');
+    // 2014-07-05 16:00 UTC is 07-06 00:00 in Shanghai: one day after a due day of 5.
+    late.record('project-late', [events.progressReported('2014-06', '2000000.00')], '2014-07-05T16:00:00.000Z');
+
+    const dispatch = async (referenceDate: string | undefined, dueDay: number) =>
+      monthlyDispatchReport('2014-06', await fold(projectLibraryProjection, late.events), rateTable(FLAT_RATE_EVENTS), {
+        referenceDate,
+        dueDay,
+      }).stale;
+
+    it('judges by the day recorded in Asia/Shanghai against the configured due day', async () => {
+      expect((await dispatch(undefined, 5)).projects.map((p) => p.missingMonths)).toEqual([
+        [{ month: '2014-06', dueOn: '2014-07-05', status: 'late', recordedOn: '2014-07-06' }],
+      ]);
+      expect(await dispatch(undefined, 6)).toMatchObject({ referenceDate: '2014-07-07', total: 0 });
+    });
+
+    it('takes the reference date given', async () => expect((await dispatch('2014-07-06', 10)).total).toBe(0));
+  });
+});

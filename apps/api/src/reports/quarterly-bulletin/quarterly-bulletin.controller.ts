@@ -1,32 +1,52 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
+import { exportFile } from '../../shared/exports/export-file';
+import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { quarterBounds } from '../../shared/queries/calendar';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
+import { scopeBulletin } from '../scope-reports';
 import { QuarterlyBulletinDto } from './quarterly-bulletin.dto';
-import { quarterlyBulletinReport } from './quarterly-bulletin.report';
+import { quarterlyBulletinExport } from './quarterly-bulletin.export';
+import { quarterlyBulletinReport, type QuarterlyBulletinReport } from './quarterly-bulletin.report';
+
+const READS = [READ_MODEL.projects, READ_MODEL.rates];
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
+@ReadScoped()
 @Controller('api/v1/reports')
 export class QuarterlyBulletinController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly freshness: ProjectionFreshness,
+    private readonly stamp: ExportStamp,
   ) {}
 
   @Get('quarterly-bulletin')
   @ApiOperation({
     summary:
-      '一季一通报: projects counted in the quarter and year to date per city (ranked), per source region and per industry',
+      '一季一通报: projects counted in the quarter and year to date per city (ranked), per source region and per industry. ' +
+      "Figures and the ranking are province-wide for every key; a city-scoped key sees only its cities' project ids",
   })
-  @ApiOkResponse({ description: '{ quarter, period, rules, totals, byCity, bySourceRegion, byIndustry, unconverted }' })
+  @ApiOkResponse({
+    description: '{ quarter, period, rules, totals, byCity, bySourceRegion, byIndustry, unconverted }',
+  })
+  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
   @QueryErrors()
-  async get(@Query() query: QuarterlyBulletinDto) {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
+  async get(
+    @Query() query: QuarterlyBulletinDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentReadScope() scope: ReadScope,
+  ): Promise<QuarterlyBulletinReport | StreamableFile> {
+    const format = negotiateFormat(query.format, accept);
+    await this.freshness.ensure(query.minPosition, READS);
+    const stamp = format === 'json' ? null : await this.stamp.of(READS);
     const { year } = quarterBounds(query.quarter);
     const [projects, rates] = await Promise.all([
       this.readModels
@@ -37,6 +57,10 @@ export class QuarterlyBulletinController {
         ),
       this.readModels.rateTable(),
     ]);
-    return quarterlyBulletinReport(query.quarter, projects, rates);
+    const report = quarterlyBulletinReport(query.quarter, projects, rates);
+    const scoped = scopeBulletin(report, scope, scope.visibleIds(projects));
+    if (stamp !== null && format !== 'json')
+      return exportFile(quarterlyBulletinExport(scoped, { asOf: stamp.text, scope: scope.description }), format);
+    return { ...scoped };
   }
 }

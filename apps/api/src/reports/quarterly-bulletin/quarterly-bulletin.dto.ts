@@ -1,9 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export class QuarterlyBulletinDto extends FreshQueryDto {
   @ApiProperty({ example: '2014-Q2', description: 'YYYY-Qn' })
   @Matches(/^(19|20|21)\d{2}-Q[1-4]$/, { message: 'quarter must be a quarter YYYY-Qn, e.g. 2014-Q2' })
   quarter!: string;
+
+  @FormatParam()
+  format?: ExportFormat;
 }

@@ -25,3 +25,10 @@ export const quarterBounds = (quarter: string): { year: number; start: string; e
     yearStart: `${year}-01-01`,
   };
 };
+
+/** The day after a date. */
+export const dayAfter = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The earlier of two dates. */
+export const earlierOf = (a: string, b: string): string => (a <= b ? a : b);

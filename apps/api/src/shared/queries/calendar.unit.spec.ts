@@ -1,4 +1,4 @@
-import { daysBetween, monthEnd, quarterBounds } from './calendar';
+import { dayAfter, daysBetween, earlierOf, monthEnd, quarterBounds } from './calendar';
 
 describe('calendar arithmetic', () => {
   it('knows month ends, leap years included', () => {
@@ -18,4 +18,13 @@ describe('calendar arithmetic', () => {
       end: '2014-06-30',
       yearStart: '2014-01-01',
     }));
+
+  it('steps to the next day across month and year ends', () =>
+    expect([dayAfter('2014-02-28'), dayAfter('2016-02-28'), dayAfter('2014-12-31')]).toEqual([
+      '2014-03-01',
+      '2016-02-29',
+      '2015-01-01',
+    ]));
+
+  it('picks the earlier date', () => expect(earlierOf('2014-07-11', '2014-07-05')).toBe('2014-07-05'));
 });

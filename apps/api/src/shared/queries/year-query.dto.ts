@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { FormatParam, type ExportFormat } from '../exports/export-format';
 import { FreshQueryDto } from './fresh-query.dto';
 
 export class YearQueryDto extends FreshQueryDto {
@@ -10,4 +11,7 @@ export class YearQueryDto extends FreshQueryDto {
   @Min(1990)
   @Max(2100)
   year!: number;
+
+  @FormatParam()
+  format?: ExportFormat;
 }

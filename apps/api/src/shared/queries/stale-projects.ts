@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { progressFollowUp, type OwedMonth, type ProgressFollowUp } from '@itp/domain';
+import type { ProjectLibraryDocument } from '@itp/projections';
+import type { ReadFilter } from '@itp/read-store';
+import { shanghaiToday } from '../http/clock';
+import { PROGRESS_DUE_DAY } from './progress-due-day';
+import { ReadModels } from './read-models';
+
+export const staleRule = (dueDay: number) =>
+  `Stale: a project signed and not operating, suspended or abandoned on the reference date, with a month after its signing month ` +
+  `whose report was not recorded (Asia/Shanghai) by day ${dueDay} of the following month. Owed are the months whose due day is before ` +
+  `the reference date and at whose end the project was neither operating, suspended nor abandoned. A late report keeps the month ` +
+  `listed as late. A corrected month is judged by the time of its last correction (the project library keeps no earlier one).`;
+
+/** The fields the rule reads, and those a stale project is shown with. */
+export const FOLLOW_UP_FIELDS = {
+  name: 1,
+  city: 1,
+  cityName: 1,
+  stage: 1,
+  status: 1,
+  introducerUnits: 1,
+  signedOn: 1,
+  stageReachedOn: 1,
+  suspensions: 1,
+  abandonment: 1,
+  progress: 1,
+} as const;
+
+type FollowUpFields = Pick<
+  ProjectLibraryDocument,
+  | '_id'
+  | 'name'
+  | 'city'
+  | 'cityName'
+  | 'stage'
+  | 'status'
+  | 'introducerUnits'
+  | 'signedOn'
+  | 'stageReachedOn'
+  | 'suspensions'
+  | 'abandonment'
+  | 'progress'
+>;
+
+/** The domain's rule on a project-library document: reports dated by the day (Asia/Shanghai) they were recorded. */
+export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: number): ProgressFollowUp =>
+  progressFollowUp(
+    {
+      signedOn: p.signedOn,
+      operatingOn: p.stageReachedOn.operating ?? null,
+      suspensions: p.suspensions.map(({ suspendedOn, resumedOn }) => ({ suspendedOn, resumedOn })),
+      abandonedOn: p.abandonment?.abandonedOn ?? null,
+      progressReports: p.progress.map((e) => ({ month: e.month, recordedOn: shanghaiToday(new Date(e.recordedAt)) })),
+    },
+    referenceDate,
+    dueDay,
+  );
+
+export type StaleProject = {
+  projectId: string;
+  name: string;
+  city: string;
+  cityName: { en: string; zh: string };
+  stage: string;
+  status: string;
+  /** The units that introduced the project (now): they answer for its reports. */
+  responsibleUnits: string[];
+  missingMonths: OwedMonth[];
+};
+
+export const staleProject = (p: FollowUpFields, lapses: OwedMonth[]): StaleProject => ({
+  projectId: p._id,
+  name: p.name,
+  city: p.city,
+  cityName: p.cityName,
+  stage: p.stage,
+  status: p.status,
+  responsibleUnits: [...p.introducerUnits],
+  missingMonths: lapses,
+});
+
+/** Finds the stale projects among those a filter selects, as of a reference date. */
+@Injectable()
+export class StaleProjects {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(PROGRESS_DUE_DAY) readonly dueDay: number,
+  ) {}
+
+  /** Sorted by city, then name, then id. */
+  async find(referenceDate: string, filter: ReadFilter = {}): Promise<StaleProject[]> {
+    const candidates = await this.readModels
+      .projects()
+      .find(
+        { ...filter, signedOn: { $ne: null, $lte: referenceDate } },
+        { sort: { city: 1, name: 1, _id: 1 }, projection: FOLLOW_UP_FIELDS },
+      );
+    return candidates.flatMap((p) => {
+      const followUp = followUpOf(p, referenceDate, this.dueDay);
+      return followUp.stale ? [staleProject(p, followUp.lapses)] : [];
+    });
+  }
+}
