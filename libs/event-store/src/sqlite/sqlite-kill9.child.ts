@@ -1,14 +1,15 @@
 /**
  * The writer killed by sqlite-kill9.int.spec.ts: keeps `inFlight` appends in flight on one SqliteEventStore
  * until it is killed, and writes one line to stdout (a single write(2), atomic on a pipe) per step:
- *   B <key> <streamId> <id,id,…>   just before the append is made (so the parent knows of every attempt)
+ *   B <key> <streamId> <count>     just before the append is made (so the parent knows of every attempt);
+ *                                  the ids are kill9EventId(key, 0..count-1)
  *   A <key> <revision> <position>  as soon as it is acknowledged
  * Appends carry 1 to 3 events, to streams of this run and to one stream shared by every run.
  *   node --import tsx sqlite-kill9.child.ts <file> <run label> <in flight>
  */
-import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { SqliteEventStore } from './sqlite-event-store';
+import { kill9EventId } from './sqlite-kill9.ids';
 
 const [filePath, run, inFlight] = process.argv.slice(2);
 const store = new SqliteEventStore({ filePath });
@@ -31,12 +32,12 @@ async function appender(): Promise<never> {
     const key = `${run}-${number}`;
     const streamId = number % 5 === 0 ? 'kill9-shared' : `kill9-${run}-${number % 23}`;
     const events = Array.from({ length: 1 + (number % 3) }, (_, index) => ({
-      id: randomUUID(),
+      id: kill9EventId(key, index),
       type: `Kill9Event${index}`,
       data: { key, index, padding: 'x'.repeat(200) },
       metadata: { actor: 'kill9', role: 'test', unit: 'test', commandId: key, correlationId: key, causationId: key },
     }));
-    line(`B ${key} ${streamId} ${events.map((event) => event.id).join(',')}`);
+    line(`B ${key} ${streamId} ${events.length}`);
     const result = await store.appendToStream(streamId, events, { expectedRevision: 'any' });
     line(`A ${key} ${result.nextExpectedRevision} ${result.position}`);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { collect } from '../contract/contract-harness';
 import type { AppendResult, RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { kill9EventId } from './sqlite-kill9.ids';
 
 /**
  * Crash safety of group commit under load: a writer process with 16 appends in flight is killed with SIGKILL at
@@ -52,7 +53,8 @@ async function runAndKill(filePath: string, run: number, attempts: Map<string, A
     for (const text of complete) {
       const [kind, key, third, fourth] = text.split(' ');
       if (kind === 'B') {
-        const attempt: Attempt = { key, run, streamId: third, ids: fourth.split(',') };
+        const ids = Array.from({ length: Number(fourth) }, (_, index) => kill9EventId(key, index));
+        const attempt: Attempt = { key, run, streamId: third, ids };
         attempts.set(key, attempt);
         lines.push({ kind: 'B', attempt });
       } else if (kind === 'A') {
