@@ -190,20 +190,36 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run += 1) raw.push(measureRawSingle());
   const rawSingle = median(raw);
 
-  const rate = (value: number) => Math.round(value).toLocaleString('en-US').padStart(6);
-  const ms = (value: number) => value.toFixed(2).padStart(6);
-  const cell = (f: Figures) =>
-    `${rate(f.eventsPerSecond)} ${ms(f.p50)} ${ms(f.p99)} ${f.perCommit.toFixed(1).padStart(5)} ${f.loopMsPerAppend.toFixed(3).padStart(6)}`;
-  const head = 'ev/s    p50    p99 /tx   loop';
-  console.log(`\n| ${'case'.padEnd(48)} | writer thread: ${head} | event-loop writer: ${head} | thread/loop |`);
-  console.log(`|${'-'.repeat(50)}|${'-'.repeat(44)}|${'-'.repeat(48)}|-------------|`);
-  for (const { label, worker, loop } of rows) {
+  const cells = (f: Figures) => [
+    Math.round(f.eventsPerSecond).toLocaleString('en-US'),
+    f.p50.toFixed(2),
+    f.p99.toFixed(2),
+    f.perCommit.toFixed(1),
+    f.loopMsPerAppend.toFixed(3),
+  ];
+  const columns = ['ev/s', 'p50', 'p99', '/tx', 'loop'];
+  const header = ['case', ...columns.map((c) => `thread ${c}`), ...columns.map((c) => `ev-loop ${c}`), 'thread/loop'];
+  const table = [
+    ...rows.map(({ label, worker, loop }) => [
+      label,
+      ...cells(worker),
+      ...cells(loop),
+      (worker.eventsPerSecond / loop.eventsPerSecond).toFixed(2),
+    ]),
+    ['raw better-sqlite3, 1 insert per transaction', ...cells(rawSingle), '', '', '', '', '', ''],
+  ];
+  const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column].length)));
+  const print = (row: string[]) =>
     console.log(
-      `| ${label.padEnd(48)} | ${''.padEnd(15)}${cell(worker)} | ${''.padEnd(19)}${cell(loop)} | ` +
-        `${(worker.eventsPerSecond / loop.eventsPerSecond).toFixed(2).padStart(11)} |`,
+      `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[column]))).join(' | ')} |`,
     );
-  }
-  console.log(`| ${'raw better-sqlite3, 1 insert per transaction'.padEnd(48)} | ${''.padEnd(15)}${cell(rawSingle)} |`);
+  console.log();
+  print(header);
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  table.forEach(print);
+  console.log(
+    '(the raw row: "thread" columns are the raw figures; loop = ms per insert, the loop is blocked throughout)',
+  );
 }
 
 main()
