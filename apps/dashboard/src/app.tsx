@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { forgetApiKey, readApiKey, storeApiKey } from './api/session';
+import type { ReadScope } from './api/types';
 import { SessionContext } from './api/use-api';
 import { FEATURES } from './features';
 import { I18nContext, makeI18n, readLang, storeLang, type Lang } from './i18n/i18n';
@@ -44,6 +45,7 @@ function PageOf({ route }: { route: Route }) {
 export function App() {
   const [lang, setLang] = useState<Lang>(readLang);
   const [apiKey, setApiKey] = useState<string | null>(readApiKey);
+  const [readScope, setReadScope] = useState<ReadScope | null>(null);
   const route = useRoute();
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
@@ -58,8 +60,18 @@ export function App() {
   const signOut = () => {
     forgetApiKey();
     setApiKey(null);
+    setReadScope(null);
   };
-  const session = useMemo(() => ({ apiKey: apiKey ?? '', signOut }), [apiKey]);
+  const session = useMemo(
+    () => ({
+      apiKey: apiKey ?? '',
+      signOut,
+      readScope,
+      noteReadScope: (scope: ReadScope) =>
+        setReadScope((known) => (JSON.stringify(known) === JSON.stringify(scope) ? known : scope)),
+    }),
+    [apiKey, readScope],
+  );
   const langButton = (
     <button type="button" class="link" onClick={switchLang} data-testid="lang-switch">
       {lang === 'zh' ? 'English' : '中文'}
@@ -97,6 +109,13 @@ export function App() {
               ))}
             </nav>
             <div class="session">
+              {readScope !== null ? (
+                <span class="scope" data-testid="scope-badge">
+                  {readScope === '*'
+                    ? t('scope.province')
+                    : t('scope.badge', { cities: readScope.map((code) => i18n.label('city', code)).join('、') })}
+                </span>
+              ) : null}
               {langButton}
               <button type="button" class="link" onClick={signOut} data-testid="sign-out">
                 {t('signOut')}

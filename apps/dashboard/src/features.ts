@@ -8,8 +8,8 @@
  * - readScopes: reads follow the key's cities (docs/adr/0009-read-scopes.md): the scoped-reporter checks.
  */
 export const FEATURES = {
-  exports: false,
-  promotion: false,
-  stale: false,
-  readScopes: false,
+  exports: true,
+  promotion: true,
+  stale: true,
+  readScopes: true,
 } as const;

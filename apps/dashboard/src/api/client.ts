@@ -1,4 +1,4 @@
-import type { ProblemDetails } from './types';
+import type { ProblemDetails, ReadScope } from './types';
 
 /** An answer other than 2xx, with the api's problem details when it sent them. */
 export class ApiError extends Error {
@@ -24,9 +24,20 @@ const send = async (path: string, apiKey: string, accept: string): Promise<Respo
   return response;
 };
 
-/** GET a JSON answer of the query API with the signed-in key. */
-export const getJson = async <T>(path: string, apiKey: string): Promise<T> =>
-  (await (await send(path, apiKey, 'application/json')).json()) as T;
+/** The scope the api applied to an answer (header X-Read-Scope, ADR 0009): '*' or the key's city codes. */
+const readScopeOf = (response: Response): ReadScope | null => {
+  const header = response.headers.get('x-read-scope');
+  if (header === null || header.trim() === '') return null;
+  return header.trim() === '*' ? '*' : header.split(',').map((code) => code.trim());
+};
+
+/** GET a JSON answer of the query API with the signed-in key, and the read scope it was narrowed to. */
+export const getAnswer = async <T>(path: string, apiKey: string): Promise<{ data: T; readScope: ReadScope | null }> => {
+  const response = await send(path, apiKey, 'application/json');
+  return { data: (await response.json()) as T, readScope: readScopeOf(response) };
+};
+
+export const getJson = async <T>(path: string, apiKey: string): Promise<T> => (await getAnswer<T>(path, apiKey)).data;
 
 export type ExportFormat = 'csv' | 'xlsx';
 

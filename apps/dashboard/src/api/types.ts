@@ -62,7 +62,6 @@ export type TargetsReport = {
   nationalZones: { counted: number; min: number; max: number; met: boolean; rule: string; parks: TargetPark[] };
   comprehensiveBondedZones: { counted: number; target: number; met: boolean; rule: string; parks: TargetPark[] };
   standardFactory: { completedSqm: string; target: string; met: boolean; rule: string; parks: TargetPark[] };
-  readScope?: ReadScope;
 };
 
 export type OpenProblemRef = { problemId: string; title: string; assignedUnit: string; raisedOn: string };
@@ -100,7 +99,6 @@ export type MonthlyDispatch = {
   unevaluated: { projectId: string; reason: string }[];
   /** Issue 12, item 3 (from the backend): the projects that owe progress reports, as of the reference date. */
   stale?: StaleReport;
-  readScope?: ReadScope;
 };
 
 export type StaleMonth = {
@@ -137,7 +135,6 @@ export type QuarterlyBulletin = {
   bySourceRegion: (BulletinRow & { sourceRegion: string })[];
   byIndustry: (BulletinRow & { industry: string })[];
   unconverted: string[];
-  readScope?: ReadScope;
 };
 
 export type Problem = {
@@ -154,7 +151,7 @@ export type Problem = {
   resolution: string | null;
   ageDays: number;
 };
-export type ProblemList = { asOf: string; items: Problem[]; readScope?: ReadScope };
+export type ProblemList = { asOf: string; items: Problem[] };
 
 export type ProgressEntry = {
   month: string;
@@ -207,7 +204,7 @@ export type Project = {
   /** With `?stale=` (issue 12, item 3): whether the project owes monthly reports, and which. */
   staleness?: { stale: boolean; missingMonths: StaleMonth[] };
 };
-export type ProjectPage = { items: Project[]; total: number; page: number; pageSize: number; readScope?: ReadScope };
+export type ProjectPage = { items: Project[]; total: number; page: number; pageSize: number };
 
 export type HistoryEvent = {
   eventId: string;
@@ -257,10 +254,9 @@ export type PromotionReport = {
     amountCny: CnyEquivalent;
   }[];
   unconverted: { projectId: string; measure: PromotionMeasure }[];
-  readScope?: ReadScope;
 };
 
-/** Whose view an answer is (from the backend's read scopes): '*' for the province, else the key's cities. */
+/** Whose view an answer is (header X-Read-Scope, ADR 0009): '*' for the province, else the key's cities. */
 export type ReadScope = '*' | string[];
 
 export type AssessmentReport = {
@@ -281,5 +277,4 @@ export type AssessmentReport = {
       amountCreditedCny: string;
     }[];
   }[];
-  readScope?: ReadScope;
 };

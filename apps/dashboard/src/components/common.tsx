@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
-import type { ReadScope } from '../api/types';
-import type { ApiState } from '../api/use-api';
+import { useSession, type ApiState } from '../api/use-api';
 import { groupDigits } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../router';
@@ -78,13 +77,14 @@ export function Section(props: { title: string; children: ComponentChildren; asi
   );
 }
 
-/** For a city-scoped key: what it sees (province-wide figures, its own cities' records), from the api's answer. */
-export function ScopeNote(props: { scope: ReadScope | undefined }) {
+/** For a city-scoped key: what it sees (province-wide figures, its own cities' records), as the api says (ADR 0009). */
+export function ScopeNote() {
   const { t, label } = useI18n();
-  if (props.scope === undefined || props.scope === '*') return null;
+  const { readScope } = useSession();
+  if (readScope === null || readScope === '*') return null;
   return (
     <p class="note" data-testid="scope-note">
-      {t('scope.cities', { cities: props.scope.map((code) => label('city', code)).join('、') })}
+      {t('scope.cities', { cities: readScope.map((code) => label('city', code)).join('、') })}
     </p>
   );
 }

@@ -41,7 +41,7 @@ export const MESSAGES = {
   },
 
   'error.forbidden': { zh: '您的角色或辖区无权查看这些数据。', en: 'Your role or cities may not read this.' },
-  'error.notFound': { zh: '没有找到。', en: 'Not found.' },
+  'error.notFound': { zh: '没有找到，或不在您的辖区。', en: 'Not found, or not in your cities.' },
   'error.failed': { zh: '加载失败：{detail}', en: 'Could not load: {detail}' },
 
   'download.xlsx': { zh: '下载 Excel', en: 'Download Excel' },
@@ -237,6 +237,8 @@ export const MESSAGES = {
   'promotion.behind': { zh: '{what}：{measure}明细', en: '{what}: {measure}' },
   'promotion.date': { zh: '日期', en: 'Date' },
   'promotion.rate': { zh: '汇率（美元/人民币）', en: 'USD/CNY rate' },
+  'scope.province': { zh: '全省', en: 'Province-wide' },
+  'scope.badge': { zh: '辖区：{cities}', en: 'Cities: {cities}' },
   'scope.cities': {
     zh: '您的密钥限于：{cities}。合计、排名为全省数字；明细只列本辖区的项目。',
     en: 'Your key is limited to: {cities}. Totals and ranks are province-wide; lists show only your cities.',

@@ -34,7 +34,7 @@ export function AssessmentPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
-            <ScopeNote scope={report.readScope} />
+            <ScopeNote />
             <div class="figures">
               <Figure
                 label={t('assessment.counted')}

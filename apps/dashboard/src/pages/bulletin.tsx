@@ -81,7 +81,7 @@ export function BulletinPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
-            <ScopeNote scope={report.readScope} />
+            <ScopeNote />
             <div class="figures">
               <Figure
                 label={t('bulletin.quarterProjects')}

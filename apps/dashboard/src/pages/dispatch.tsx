@@ -40,7 +40,7 @@ export function DispatchPage({ route }: { route: Route }) {
           const staleMonths = new Map(stale?.projects.map((p) => [p.projectId, p.missingMonths]) ?? []);
           return (
             <>
-              <ScopeNote scope={report.readScope} />
+              <ScopeNote />
               <div class="figures">
                 <Figure
                   label={t('dispatch.majorProjects')}

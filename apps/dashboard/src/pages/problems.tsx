@@ -51,7 +51,7 @@ export function ProblemsPage({ route }: { route: Route }) {
           const units = byUnit(open);
           return (
             <>
-              <ScopeNote scope={list.readScope} />
+              <ScopeNote />
               <div class="figures">
                 <Figure
                   label={t('problems.open')}

@@ -75,7 +75,7 @@ export function ProjectsPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(result) => (
           <>
-            <ScopeNote scope={result.readScope} />
+            <ScopeNote />
             <p class="hint" data-testid="projects-total">
               {t('projects.total', { n: result.total })}
             </p>

@@ -91,7 +91,7 @@ export function PromotionPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
-            <ScopeNote scope={report.readScope} />
+            <ScopeNote />
             <div class="figures">
               {MEASURES.map((measure) => (
                 <Figure

@@ -121,7 +121,7 @@ export function TargetsPage({ route }: { route: Route }) {
       <Loaded state={state}>
         {(report) => (
           <>
-            <ScopeNote scope={report.readScope} />
+            <ScopeNote />
             <Section title={t('targets.progress')}>
               <Chart option={option} height={300} testId="targets-chart" onBarClick={(i) => show(rows[i].key)} />
               <table class="data" data-testid="targets-table">
