@@ -41,7 +41,12 @@ export async function createApiApp(
     .setTitle('ITP: Industrial Transfer Platform')
     .setDescription('Commands for integration clients, projections for reporting services, history for auditors.')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'API key',
+      description: 'An API key (16 or more characters, not a JWT), sent as "Authorization: Bearer <key>"',
+    })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'api/docs-json',
