@@ -1,4 +1,4 @@
-import { startApi, type ApiHarness } from './support/api-harness';
+import { KEYS, startApi, type ApiHarness } from './support/api-harness';
 
 describe('the api on the embedded default', () => {
   let api: ApiHarness;
@@ -7,10 +7,13 @@ describe('the api on the embedded default', () => {
   });
   afterAll(() => api.close());
 
-  it('answers health without a key, naming its backends', async () => {
+  it('answers health without a key (status and lags), and names its backends to an auditor', async () => {
     const response = await api.request('GET', '/health', { key: null });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({
+    expect(response.body).toMatchObject({ status: 'ok' });
+    expect(response.body.backends).toBeUndefined();
+    const detailed = await api.request('GET', '/health', { key: KEYS.auditor });
+    expect(detailed.body).toMatchObject({
       status: 'ok',
       backends: { eventStore: { backend: 'sqlite', reachable: true } },
     });

@@ -10,7 +10,8 @@ import {
 } from '../support/command-fixtures';
 
 /**
- * Role × endpoint × city scope. Every target is a Hengyang (430400) aggregate prepared by an admin; the keys
+ * Role × endpoint × city scope. Every target is a Hengyang (430400) aggregate prepared by an admin (an investor
+ * to amend by the Hengyang key, the unit that registered it); the keys
  * are the harness's: admin (province), integration Hengyang (430400), integration Changsha (430100),
  * reporter and auditor (read-only roles).
  */
@@ -88,6 +89,15 @@ describe('who may send which command', () => {
         const { url, body } = await endpoint.prepare(api);
         const response = await api.request(endpoint.method, url, { key: KEYS.integrationChangsha, body });
         expect(response.status).toBe(endpoint.success);
+      },
+    );
+
+    it.each(byName(COMMAND_ENDPOINTS.filter((endpoint) => endpoint.scope === 'unit')))(
+      '%s answers 403 forbidden-unit: only the registering unit and admins change an investor',
+      async (_name, endpoint) => {
+        const response = await send(endpoint, KEYS.integrationChangsha);
+        expectProblem(response, 403, 'forbidden-unit');
+        expect(response.body.registeredByUnit).toBe('hengyang-commerce-bureau');
       },
     );
 

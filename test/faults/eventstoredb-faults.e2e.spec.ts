@@ -112,14 +112,16 @@ describe('the api on EventStoreDB', () => {
       const before = (await readAll(api)).length;
       const outage = standIn.refuseConnectionsFor(9_000);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const health = await api.request('GET', '/health', { key: null });
+      const health = await api.request('GET', '/health', { key: KEYS.auditor });
       expect(health.status).toBe(503);
       expect(health.body.backends.eventStore.reachable).toBe(false);
       const refused = await registerProject('During the outage', 'during-outage');
       expectProblem(refused, 503, 'backend-unavailable');
       expect(refused.headers['retry-after']).toBe('2');
       await outage;
-      expect((await api.request('GET', '/health', { key: null })).body.backends.eventStore.reachable).toBe(true);
+      expect((await api.request('GET', '/health', { key: KEYS.auditor })).body.backends.eventStore.reachable).toBe(
+        true,
+      );
       expect((await readAll(api)).length).toBe(before);
       const retried = accepted(await registerProject('During the outage', 'during-outage'), 201);
       await expectStoredOnce(retried.body.id);

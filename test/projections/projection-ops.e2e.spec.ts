@@ -68,7 +68,7 @@ describe('projection operations, with projections running in the api (the embedd
   describe('/health', () => {
     it('shows every projection with its checkpoint, head, lag and state, and the read store', async () => {
       const response = await eventually(
-        () => api.request('GET', '/health', { key: null }),
+        () => api.request('GET', '/health', { key: KEYS.auditor }),
         (r) => r.body.projections.every((p: { lag: number }) => p.lag === 0),
         'no lag',
       );
@@ -209,7 +209,7 @@ describe('with projections left to the projector app (ITP_PROJECTIONS_IN_PROCESS
     try {
       await projector.start();
       await expect(freshness.ensure(position, ['investor-library'])).resolves.toBeUndefined();
-      const health = await api.request('GET', '/health', { key: null });
+      const health = await api.request('GET', '/health', { key: KEYS.auditor });
       expect(health.body).toMatchObject({ status: 'ok', projectionsRunIn: 'projector' });
       expect(health.body.projections).toContainEqual(
         expect.objectContaining({ name: 'investor-library', checkpoint: position, lag: 0, state: 'live' }),

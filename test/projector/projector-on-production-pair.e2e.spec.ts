@@ -89,7 +89,7 @@ if (!mongoUri) {
   });
 
   it('leaves the projections to the projector, which has folded the demo year', async () => {
-    const health = await production.request('GET', '/health', { key: null });
+    const health = await production.request('GET', '/health', { key: KEYS.auditor });
     expect(health.body.projectionsRunIn).toBe('projector');
     const position = await production.store.headPosition();
     const targets = await production.request('GET', `/api/v1/statistics/targets?year=2014&minPosition=${position}`, {

@@ -17,8 +17,11 @@ import {
 export interface CommandEndpoint {
   name: string;
   method: 'POST' | 'PATCH';
-  /** What the refusal tables may expect of a key scoped to other cities: investors are province-wide. */
-  scope: 'city' | 'province' | 'admin-only';
+  /**
+   * What the refusal tables may expect of a key scoped to other cities: registering an investor is province-wide;
+   * changing one is for the unit that registered it ('unit': prepared with the Hengyang key) and admins.
+   */
+  scope: 'city' | 'province' | 'unit' | 'admin-only';
   success: 200 | 201;
   /** Prepares the aggregate (as admin) and answers the request to send. */
   prepare(api: ApiHarness): Promise<{ url: string; body: Record<string, unknown> }>;
@@ -59,10 +62,10 @@ export const COMMAND_ENDPOINTS: CommandEndpoint[] = [
   {
     name: 'PATCH /investors/{id}',
     method: 'PATCH',
-    scope: 'province',
+    scope: 'unit',
     success: 200,
     prepare: async (api) => ({
-      url: `/api/v1/investors/${await givenInvestor(api)}`,
+      url: `/api/v1/investors/${await givenInvestor(api, KEYS.integrationHengyang)}`,
       body: { rankings: ['fortune_global_500'], reason: 'Entered the Fortune Global 500' },
     }),
   },

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { ApiKeyGuard, ITP_CONFIG, type ItpConfig } from '@itp/platform';
+import { ApiKeyGuard, httpLogOptions, ITP_CONFIG, type ItpConfig } from '@itp/platform';
 import { BackendsModule } from './infrastructure/backends.module';
 import { HealthController } from './health/health.controller';
 import { ProjectionsModule } from './projections/projections.module';
@@ -23,14 +23,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // API keys are secrets: never logged, wherever they appear.
-            redact: { paths: ['req.headers.authorization', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-        }),
+        // A 503 is logged as a warning without a stack; API keys never (see http-logging.ts).
+        LoggerModule.forRoot({ pinoHttp: httpLogOptions(config.logLevel) }),
         CqrsModule.forRoot(),
         BackendsModule,
         ProjectionsModule,

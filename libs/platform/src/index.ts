@@ -12,3 +12,4 @@ export * from './http/json-body';
 export * from './http/framework-errors';
 export * from './auth/bearer';
 export * from './auth/authenticate-before-body';
+export * from './logging/http-logging';

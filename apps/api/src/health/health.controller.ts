@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
-import { Public } from '@itp/platform';
+import { Public, type Principal, type Role } from '@itp/platform';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
 import { ProjectionsHost } from '../projections/projections-host.service';
 
@@ -12,9 +12,14 @@ const unreachable = (error: unknown) => ({
   detail: error instanceof Error ? error.message : String(error),
 });
 
+/** Who sees the backends' details (file paths, server addresses, errors): operators and auditors. */
+const DETAIL_ROLES: readonly Role[] = ['admin', 'auditor'];
+
 /**
  * Liveness and readiness in one: 200 when every backend answers and no projection is stopped, 503 naming what
  * is wrong. A projection catching up or rebuilding is healthy: its lag shows how far it has to go.
+ * Anyone sees the status and each projection's lag; an admin or auditor key (optional here) also sees the
+ * backends' details, checkpoints and errors, which name files and servers.
  */
 @ApiTags('health')
 @Controller('health')
@@ -29,9 +34,9 @@ export class HealthController {
   @Get()
   @ApiOperation({
     summary:
-      "Backends in use and whether each is reachable; each projection's checkpoint, head, lag and state (no authentication)",
+      "Status and each projection's lag (no authentication); with an admin or auditor key also the backends, checkpoints, heads, states and errors",
   })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  async health(@Res({ passthrough: true }) reply: FastifyReply, @Req() request: { principal?: Principal } = {}) {
     const [eventStore, readStore] = await Promise.all([
       this.eventStore.health().catch(unreachable),
       this.readStore.health().catch(unreachable),
@@ -52,12 +57,11 @@ export class HealthController {
     const ok =
       Object.values(backends).every((backend) => backend.reachable) && statuses !== undefined && stopped.length === 0;
     void reply.status(ok ? 200 : 503);
-    return {
-      status: ok ? 'ok' : 'unavailable',
-      backends,
-      projectionsRunIn: this.projections.runsIn,
-      projections,
-      ...(stopped.length > 0 ? { stopped } : {}),
-    };
+    const status = ok ? 'ok' : 'unavailable';
+    const problems = stopped.length > 0 ? { stopped } : {};
+    if (!request.principal || !DETAIL_ROLES.includes(request.principal.role)) {
+      return { status, projections: projections.map(({ name, lag }) => ({ name, lag })), ...problems };
+    }
+    return { status, backends, projectionsRunIn: this.projections.runsIn, projections, ...problems };
   }
 }

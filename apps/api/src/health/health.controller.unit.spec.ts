@@ -1,4 +1,5 @@
 import type { EventStore } from '@itp/event-store';
+import type { Principal, Role } from '@itp/platform';
 import type { ProjectionStatus } from '@itp/projections/runner';
 import type { ReadStore } from '@itp/read-store';
 import type { ProjectionsHost } from '../projections/projections-host.service';
@@ -16,8 +17,10 @@ const status = (name: string, state: ProjectionStatus['state']): ProjectionStatu
   rebuild: null,
 });
 
-const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus['state'][] }) => {
-  const eventStore = { health: async () => ({ backend: 'sqlite', reachable: true }) } as unknown as EventStore;
+const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus['state'][]; role?: Role | null }) => {
+  const eventStore = {
+    health: async () => ({ backend: 'sqlite', reachable: true, detail: '/srv/itp/data/events.sqlite: wal' }),
+  } as unknown as EventStore;
   const readStore = {
     health: async () => {
       if (options.readStoreUp === false) throw new Error('connection refused');
@@ -35,7 +38,9 @@ const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus
       return reply;
     },
   };
-  const body = await new HealthController(eventStore, readStore, host).health(reply as never);
+  const role = options.role === undefined ? 'admin' : options.role;
+  const principal = role === null ? undefined : ({ role } as Principal);
+  const body: any = await new HealthController(eventStore, readStore, host).health(reply as never, { principal });
   return { code, body };
 };
 
@@ -54,5 +59,32 @@ describe('health', () => {
     const { code, body } = await check({ readStoreUp: false });
     expect(code).toBe(503);
     expect(body.backends.readStore).toEqual({ backend: 'unknown', reachable: false, detail: 'connection refused' });
+  });
+
+  describe('without a key, or with a key of a role that does not operate the platform', () => {
+    it.each([null, 'reporter', 'integration'] as const)('(%s) shows the status and the lags only', async (role) => {
+      const { code, body } = await check({ role, states: ['live', 'catching-up'] });
+      expect(code).toBe(200);
+      expect(body).toEqual({
+        status: 'ok',
+        projections: [
+          { name: 'p0', lag: 4 },
+          { name: 'p1', lag: 4 },
+        ],
+      });
+      expect(JSON.stringify(body)).not.toMatch(/sqlite|\/srv/);
+    });
+
+    it('names a stopped projection, but no backend detail, when unavailable', async () => {
+      const { code, body } = await check({ role: null, readStoreUp: false, states: ['stopped'] });
+      expect(code).toBe(503);
+      expect(body).toEqual({ status: 'unavailable', projections: [{ name: 'p0', lag: 4 }], stopped: ['p0'] });
+    });
+  });
+
+  it.each(['admin', 'auditor'] as const)('shows an %s the backends with their details', async (role) => {
+    const { body } = await check({ role });
+    expect(body.backends.eventStore.detail).toBe('/srv/itp/data/events.sqlite: wal');
+    expect(body.projections[0]).toMatchObject({ checkpoint: 5, head: 9, state: 'live' });
   });
 });

@@ -11,6 +11,7 @@ import { problem, ProblemException, type ErrorMapper } from '@itp/platform';
 import {
   CityScopeError,
   ConcurrencyExhaustedError,
+  UnitScopeError,
   IdempotencyKeyReusedError,
   StaleRevisionError,
   StreamIntegrityError,
@@ -69,6 +70,13 @@ export const errorMappers: ErrorMapper[] = [
   (error) =>
     error instanceof CityScopeError
       ? problem(403, 'forbidden-city', "City outside the key's scope", { detail: error.message })
+      : undefined,
+  (error) =>
+    error instanceof UnitScopeError
+      ? problem(403, 'forbidden-unit', 'Not the registering unit', {
+          detail: error.message,
+          registeredByUnit: error.ownerUnit,
+        })
       : undefined,
   (error) =>
     error instanceof ConcurrencyExhaustedError || error instanceof WrongExpectedRevisionError

@@ -1,6 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { INVESTOR_EVENTS, investorDecider, investorStreamId, type InvestorCommand } from '@itp/domain';
+import { INVESTOR_EVENTS, investorDecider, investorStreamId, type Investor, type InvestorCommand } from '@itp/domain';
+import type { Principal } from '@itp/platform';
 import type { CommandContext, CommandResult } from '../shared/command-execution/command-context';
+import { UnitScopeError } from '../shared/command-execution/command-errors';
 import { EventSourcedCommandExecutor } from '../shared/command-execution/event-sourced-command-executor';
 
 /** Any investor command, as the domain types it, with the context of its request. */
@@ -11,7 +13,6 @@ export class ExecuteInvestorCommand {
   ) {}
 }
 
-/** Investors are province-wide (客商资源库): no city scope applies to them. */
 @CommandHandler(ExecuteInvestorCommand)
 export class ExecuteInvestorCommandHandler implements ICommandHandler<ExecuteInvestorCommand, CommandResult> {
   constructor(private readonly executor: EventSourcedCommandExecutor) {}
@@ -26,6 +27,17 @@ export class ExecuteInvestorCommandHandler implements ICommandHandler<ExecuteInv
       command,
       decideContext: undefined,
       context,
+      authorize: (state) => authorizeInvestorCommand(context.principal, state, command),
     });
   }
 }
+
+/**
+ * Investors are province-wide (客商资源库): any integration key may register one and every project may name it.
+ * Changing one is kept to the unit that registered it (its `registeredByUnit`) and to admins.
+ */
+export const authorizeInvestorCommand = (principal: Principal, state: Investor, command: InvestorCommand): void => {
+  if (command.type !== 'AmendInvestorDetails' || state.status !== 'registered' || principal.role === 'admin') return;
+  if (principal.unit !== state.registeredByUnit)
+    throw new UnitScopeError('investor', state.investorId, state.registeredByUnit, principal.unit);
+};

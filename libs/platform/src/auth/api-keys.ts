@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { groupOrOtherBits } from '../data-dir/file-modes';
 import { join } from 'node:path';
 import { ROLES, type Principal, type Role } from './principal';
 
@@ -99,6 +101,13 @@ export class ApiKeyRegistry {
       writeFileSync(filePath, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
       chmodSync(filePath, 0o600);
       created = true;
+    } else if (groupOrOtherBits(filePath) !== 0) {
+      // Someone else on the machine may have read a key already: tightening the mode does not undo that.
+      const mode = (groupOrOtherBits(filePath) | 0o600).toString(8);
+      new Logger('ApiKeys').warn(
+        `${filePath} was readable or writable by group or others (mode at least 0${mode}); set to 0600 now. Rotate the keys in it if anyone else could have read them.`,
+      );
+      chmodSync(filePath, 0o600);
     }
     return { registry: new ApiKeyRegistry(parseEntries(readFileSync(filePath, 'utf8'), filePath)), filePath, created };
   }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiKeyConfigError, ApiKeyRegistry } from './api-keys';
@@ -48,5 +49,23 @@ describe('API keys', () => {
     expect(statSync(first.filePath).mode & 0o777).toBe(0o600);
     const [{ key }] = JSON.parse(readFileSync(first.filePath, 'utf8'));
     expect(second.registry.authenticate(key)).toMatchObject({ role: 'admin', cities: '*' });
+  });
+
+  it('warns when an existing key file is readable by group or others, and makes it 0600', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itp-keys-'));
+    const { filePath } = ApiKeyRegistry.fromDataDir(dir);
+    chmodSync(filePath, 0o644);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      ApiKeyRegistry.fromDataDir(dir);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/api-keys\.json was readable .* by group or others .*Rotate/);
+      expect(statSync(filePath).mode & 0o777).toBe(0o600);
+      warn.mockClear();
+      ApiKeyRegistry.fromDataDir(dir);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

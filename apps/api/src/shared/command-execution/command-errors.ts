@@ -54,3 +54,18 @@ export class StreamIntegrityError extends Error {
     super(`The stored history of ${streamId} is broken at revision ${revision}: ${reason}`);
   }
 }
+
+/** The caller's key is not of the unit that registered the aggregate (nor an admin's): answered 403, nothing appended. */
+export class UnitScopeError extends Error {
+  override readonly name = 'UnitScopeError';
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+    readonly ownerUnit: string,
+    readonly unit: string,
+  ) {
+    super(
+      `The ${kind} ${id} was registered by unit "${ownerUnit}": only its keys and admins may change it, not the key of unit "${unit}"`,
+    );
+  }
+}
