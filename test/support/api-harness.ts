@@ -15,6 +15,7 @@ export const KEYS = {
   reporter: 'test-reporter-key-000000001',
   reporterChangsha: 'test-reporter-changsha-0001',
   auditor: 'test-auditor-key-0000000001',
+  auditorChangsha: 'test-auditor-changsha-00001',
 } as const;
 
 const API_KEYS = [
@@ -36,6 +37,7 @@ const API_KEYS = [
   { key: KEYS.reporter, role: 'reporter', unit: 'statistics-office', cities: '*', actor: 'reporting-service' },
   { key: KEYS.reporterChangsha, role: 'reporter', unit: 'changsha-commerce-bureau', cities: ['430100'] },
   { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
+  { key: KEYS.auditorChangsha, role: 'auditor', unit: 'changsha-audit-bureau', cities: ['430100'] },
 ];
 
 /**

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
-import { Roles } from '@itp/platform';
+import { problem, ProblemException, Roles } from '@itp/platform';
+import { CurrentReadScope, type ReadScope } from '../../shared/queries/read-scope';
 import { auditEvent } from '../../shared/queries/audit-event';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { ListAuditEventsDto } from './list-audit-events.dto';
@@ -26,7 +27,15 @@ export class ListAuditEventsController {
     description: `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
   })
   @QueryErrors()
-  async list(@Query() query: ListAuditEventsDto) {
+  async list(@Query() query: ListAuditEventsDto, @CurrentReadScope() scope: ReadScope) {
+    // The global log mixes every city's streams (and province-wide ones): it is for province-wide keys (ADR 0009).
+    if (!scope.provinceWide) {
+      throw new ProblemException(
+        problem(403, 'forbidden-city', "City outside the key's scope", {
+          detail: 'The global audit log covers every city: it needs a key scoped to all cities ("*").',
+        }),
+      );
+    }
     const { after = 0, limit = 100, to, actor, unit, streamId, type } = query;
     const events = this.eventStore.readAll({
       fromPosition: after,

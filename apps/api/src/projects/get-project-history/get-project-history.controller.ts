@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, verifyChain, type EventStore } from '@itp/event-store';
-import { projectStreamId } from '@itp/domain';
+import { evolveProject, initialProjectState, PROJECT_EVENTS, projectStreamId } from '@itp/domain';
 import { Roles } from '@itp/platform';
 import { auditEvent } from '../../shared/queries/audit-event';
 import { notFound } from '../../shared/queries/query-answers';
+import { CurrentReadScope, type ReadScope } from '../../shared/queries/read-scope';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { GetProjectHistoryDto } from './get-project-history.dto';
 
@@ -27,10 +28,16 @@ export class GetProjectHistoryController {
       '{ projectId, streamId, asOf, events, chain }: chain is verified over the events shown, from revision 0',
   })
   @QueryErrors({ notFound: 'Unknown project' })
-  async history(@Param('id') id: string, @Query() query: GetProjectHistoryDto) {
+  async history(@Param('id') id: string, @Query() query: GetProjectHistoryDto, @CurrentReadScope() scope: ReadScope) {
     const streamId = projectStreamId(id);
     const stream = await this.eventStore.readStream(streamId);
     if (stream.length === 0) throw notFound('project', id);
+    // A key scoped to cities reads the history of its cities' projects only (ADR 0009): another city's is unknown.
+    const project = stream.reduce(
+      (state, event) => evolveProject(state, PROJECT_EVENTS.decode(event)),
+      initialProjectState(),
+    );
+    if (project.status !== 'absent' && !scope.sees(project.details.city)) throw notFound('project', id);
     const asOf = query.asOf === undefined ? null : new Date(query.asOf).toISOString();
     // "As of" is a prefix of the stream (from revision 0), so its chain verifies on its own.
     const cut = asOf === null ? -1 : stream.findIndex((e) => e.recordedAt > asOf);
