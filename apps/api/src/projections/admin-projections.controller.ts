@@ -1,7 +1,18 @@
 import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { problem, ProblemException, Roles } from '@itp/platform';
 import type { ProjectionStatus } from '@itp/projections/runner';
+import { ApiProblems, ApiQueryAnswer, AUTH_PROBLEMS } from '../shared/openapi/api-responses';
+import { READ_MODEL } from '../shared/queries/read-models';
+import { ProjectionStatusesView, ProjectionStatusView } from './projection-views.dto';
 import { ProjectionsHost } from './projections-host.service';
 
 @ApiTags('administration')
@@ -15,6 +26,11 @@ export class AdminProjectionsController {
   @Get()
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Every projection: version, collection, checkpoint, head, lag, state and last error' })
+  @ApiQueryAnswer(ProjectionStatusesView, '{ runIn, projections }', { readScope: false })
+  @ApiProblems({
+    ...AUTH_PROBLEMS,
+    503: 'The read store cannot be reached (Retry-After)',
+  })
   async list(): Promise<{ runIn: 'api' | 'projector'; projections: ProjectionStatus[] }> {
     return { runIn: this.host.runsIn, projections: await this.host.statuses() };
   }
@@ -23,8 +39,23 @@ export class AdminProjectionsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild a projection beside the live one; readers switch over when it has caught up' })
-  @ApiAcceptedResponse({
+  @ApiParam({
+    name: 'name',
+    description: 'The projection',
+    schema: { type: 'string', enum: Object.values(READ_MODEL) },
+  })
+  @ApiExtraModels(ProjectionStatusView)
+  @ApiResponse({
+    status: 202,
     description: 'The rebuild has started (or was already running): the status, with the rebuild under way',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ProjectionStatusView) } } },
+  })
+  @ApiProblems({
+    400: 'Invalid input (a body or query parameter this route does not take)',
+    ...AUTH_PROBLEMS,
+    404: 'Unknown projection',
+    409: 'Projections run in the projector process, not in this api',
+    503: 'The read store cannot be reached (Retry-After)',
   })
   async rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
     if (!this.host.has(name)) {

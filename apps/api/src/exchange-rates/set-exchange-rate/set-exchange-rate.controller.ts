@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@itp/platform';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
+import { CommandDocs } from '../../shared/openapi/api-responses';
 import { ExecuteExchangeRatesCommand } from '../execute-exchange-rates-command';
 import { SetExchangeRateDto } from './set-exchange-rate.dto';
 
@@ -18,7 +19,15 @@ export class SetExchangeRateController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Set the USD/CNY rate effective from a date (admin)' })
+  @CommandDocs({
+    summary: 'Set the USD/CNY rate effective from a date (admin)',
+    status: 201,
+    problems: {
+      403: 'Only an admin key sets exchange rates',
+      409: 'A concurrent modification',
+      422: 'Idempotency-Key reused with another body',
+    },
+  })
   set(
     @Body() body: SetExchangeRateDto,
     @CommandCtx() context: CommandContext,

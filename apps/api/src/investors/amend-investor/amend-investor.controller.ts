@@ -1,11 +1,11 @@
 import { Body, HttpCode, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
 import { namingBodyFields } from '../../shared/http/body-field-names';
+import { CommandDocs } from '../../shared/openapi/api-responses';
 import { ExecuteInvestorCommand } from '../execute-investor-command';
 import { InvestorCommandController } from '../investor-command-routes';
 import { AmendInvestorDto } from './amend-investor.dto';
@@ -16,7 +16,16 @@ export class AmendInvestorController {
 
   @Patch(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Amend an investor, with a mandatory reason' })
+  @CommandDocs({
+    summary: 'Amend an investor, with a mandatory reason (admins, or keys of the unit that registered it)',
+    status: 200,
+    path: ':id',
+    problems: {
+      403: "The key's role may not send commands, or it is not of the unit that registered the investor",
+      404: 'Unknown investor',
+      409: 'A concurrent modification',
+    },
+  })
   amend(
     @Param('id') id: string,
     @Body() body: AmendInvestorDto,

@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/project-summary';
 import { notFound, view } from '../../shared/queries/query-answers';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { InvestorDetailView } from '../investor-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -27,7 +29,7 @@ export class GetInvestorController {
       'One investor, with its projects and its first business registration in Hunan. A city-scoped key reads every firm, ' +
       "with its cities' projects only",
   })
-  @ApiOkResponse({ description: 'The investor and `projects` (a summary of each)' })
+  @ApiQueryAnswer(InvestorDetailView, 'The investor and `projects` (a summary of each)')
   @QueryErrors({ notFound: 'Unknown investor' })
   async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import type { ReadFilter } from '@itp/read-store';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { paging } from '../../shared/queries/fresh-query.dto';
 import { containsText, view } from '../../shared/queries/query-answers';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { InvestorPageView } from '../investor-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -28,7 +30,7 @@ export class ListInvestorsController {
       'The investor library (客商资源库), by name, with rankings and project ids. A city-scoped key reads every firm, with ' +
       "its cities' project ids only",
   })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  @ApiQueryAnswer(InvestorPageView, '{ items, total, page, pageSize }')
   @QueryErrors()
   async list(@Query() query: ListInvestorsDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);

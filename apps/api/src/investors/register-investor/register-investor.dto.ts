@@ -1,16 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { COUNTRY_CODES, RANKING_CODES, type Ranking } from '@itp/domain';
 import { RequiredText } from '../../shared/dto/common.dto';
+import { ApiCode, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
+@ClosedBody()
 export class RegisterInvestorDto {
+  @ApiText(200)
   @RequiredText(200)
   name!: string;
 
   /** ISO 3166-1 alpha-2. */
+  @ApiCode(COUNTRY_CODES, { description: 'ISO 3166-1 alpha-2' })
   @IsIn(COUNTRY_CODES)
   country!: string;
 
   /** 统一社会信用代码: required for a Chinese (CN) investor, absent otherwise. */
+  @ApiProperty({
+    type: String,
+    required: false,
+    pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$',
+    description: '统一社会信用代码 (GB 32100): required for a Chinese (CN) investor, absent otherwise',
+    example: '91430100MA4L0XXXX1',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
@@ -18,6 +30,7 @@ export class RegisterInvestorDto {
   })
   unifiedSocialCreditCode?: string;
 
+  @ApiProperty({ enum: [...RANKING_CODES], isArray: true, uniqueItems: true })
   @IsArray()
   @ArrayUnique()
   @IsIn(RANKING_CODES, { each: true })

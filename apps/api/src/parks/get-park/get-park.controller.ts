@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/project-summary';
 import { notFound, view } from '../../shared/queries/query-answers';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ParkDetailView } from '../park-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -24,7 +26,7 @@ export class GetParkController {
   @ApiOperation({
     summary: 'One park, with its level history, standard factory area by year and the projects located in it',
   })
-  @ApiOkResponse({ description: 'The park and `projects` (a summary of each)' })
+  @ApiQueryAnswer(ParkDetailView, 'The park and `projects` (a summary of each)')
   @QueryErrors({ notFound: "Unknown park, or a park of a city outside the key's scope (the same answer)" })
   async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import type { ReadFilter } from '@itp/read-store';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { paging } from '../../shared/queries/fresh-query.dto';
 import { view } from '../../shared/queries/query-answers';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ParkPageView } from '../park-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -26,7 +28,7 @@ export class ListParksController {
     summary:
       'Parks, by name: level, level history and standard factory floor area by year. A city-scoped key lists its cities only',
   })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  @ApiQueryAnswer(ParkPageView, '{ items, total, page, pageSize }')
   @QueryErrors()
   async list(@Query() query: ListParksDto, @CurrentReadScope() scope: ReadScope) {
     await this.freshness.ensure(query.minPosition, [READ_MODEL.parks]);

@@ -1,10 +1,10 @@
 import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
+import { CommandDocs } from '../../shared/openapi/api-responses';
 import { ExecuteParkCommand } from '../execute-park-command';
 import { ParkCommandController } from '../park-command-routes';
 import { RecordFactoryCompletionDto } from './record-factory-completion.dto';
@@ -15,7 +15,16 @@ export class RecordFactoryCompletionController {
 
   @Post(':id/factory-completions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record completed standard factory floor area (m²)' })
+  @CommandDocs({
+    summary: 'Record completed standard factory floor area (m²)',
+    status: 201,
+    path: ':id',
+    problems: {
+      403: "The key's role may not send commands, or the park's city is outside the key's scope",
+      404: 'Unknown park',
+      409: "Not allowed in the park's current state, or a concurrent modification",
+    },
+  })
   complete(
     @Param('id') id: string,
     @Body() body: RecordFactoryCompletionDto,

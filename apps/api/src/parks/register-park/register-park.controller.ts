@@ -1,11 +1,11 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
 import { newAggregateId } from '../../shared/http/command-request';
+import { CommandDocs } from '../../shared/openapi/api-responses';
 import { ExecuteParkCommand } from '../execute-park-command';
 import { ParkCommandController } from '../park-command-routes';
 import { RegisterParkDto } from './register-park.dto';
@@ -16,7 +16,14 @@ export class RegisterParkController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register a park' })
+  @CommandDocs({
+    summary: 'Register a park',
+    status: 201,
+    problems: {
+      403: "The key's role may not send commands, or the city is outside the key's scope",
+      409: 'It already exists (a reused Idempotency-Key on another body is a 422)',
+    },
+  })
   register(
     @Body() body: RegisterParkDto,
     @CommandCtx() context: CommandContext,

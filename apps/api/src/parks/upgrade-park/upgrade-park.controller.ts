@@ -1,10 +1,10 @@
 import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
+import { CommandDocs } from '../../shared/openapi/api-responses';
 import { ExecuteParkCommand } from '../execute-park-command';
 import { ParkCommandController } from '../park-command-routes';
 import { UpgradeParkDto } from './upgrade-park.dto';
@@ -15,7 +15,16 @@ export class UpgradeParkController {
 
   @Post(':id/upgrades')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Upgrade a park to a higher level, with its approval date' })
+  @CommandDocs({
+    summary: 'Upgrade a park to a higher level, with its approval date',
+    status: 200,
+    path: ':id',
+    problems: {
+      403: "The key's role may not send commands, or the park's city is outside the key's scope",
+      404: 'Unknown park',
+      409: "Not allowed in the park's current state, or a concurrent modification",
+    },
+  })
   upgrade(
     @Param('id') id: string,
     @Body() body: UpgradeParkDto,

@@ -1,13 +1,13 @@
 import { Body, HttpCode, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
 import { namingBodyFields } from '../../shared/http/body-field-names';
 import { ExecuteProjectCommand } from '../execute-project-command';
-import { COMMON_HEADERS, ERRORS, ProjectCommandController } from '../project-command-routes';
+import { CommandDocs } from '../../shared/openapi/api-responses';
+import { PROJECT_PROBLEMS, ProjectCommandController } from '../project-command-routes';
 import { AmendProjectDetailsDto } from './amend-project-details.dto';
 
 @ProjectCommandController()
@@ -16,10 +16,12 @@ export class AmendProjectDetailsController {
 
   @Patch(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Amend details (investment, name, industry, introducers...), with a mandatory reason' })
-  @ApiResponse({ status: 200, description: '{ id, revision, position }, with ETag' })
-  @(COMMON_HEADERS[1])
-  @(ERRORS[0])
+  @CommandDocs({
+    summary: 'Amend details (investment, name, industry, introducers...), with a mandatory reason',
+    status: 200,
+    path: ':id',
+    problems: PROJECT_PROBLEMS,
+  })
   amend(
     @Param('id') id: string,
     @Body() body: AmendProjectDetailsDto,

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, verifyChain, type EventStore } from '@itp/event-store';
 import { evolveProject, initialProjectState, PROJECT_EVENTS, projectStreamId } from '@itp/domain';
 import { Roles } from '@itp/platform';
 import { auditEvent } from '../../shared/queries/audit-event';
 import { notFound } from '../../shared/queries/query-answers';
 import { CurrentReadScope, type ReadScope } from '../../shared/queries/read-scope';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ProjectHistoryView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { GetProjectHistoryDto } from './get-project-history.dto';
 
@@ -23,10 +25,11 @@ export class GetProjectHistoryController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the project, with who recorded it and the verification of its hash chain' })
-  @ApiOkResponse({
-    description:
-      '{ projectId, streamId, asOf, events, chain }: chain is verified over the events shown, from revision 0',
-  })
+  @ApiQueryAnswer(
+    ProjectHistoryView,
+    '{ projectId, streamId, asOf, events, chain }: chain is verified over the events shown, from revision 0',
+    { readScope: false },
+  )
   @QueryErrors({ notFound: 'Unknown project' })
   async history(@Param('id') id: string, @Query() query: GetProjectHistoryDto, @CurrentReadScope() scope: ReadScope) {
     const streamId = projectStreamId(id);

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 import { notFound } from '../../shared/queries/query-answers';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ProjectView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -35,7 +37,9 @@ export class GetProjectController {
     required: false,
     description: 'The ETag last seen ("<revision>"): 304 when the project has not changed since',
   })
-  @ApiOkResponse({ description: 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)' })
+  @ApiQueryAnswer(ProjectView, 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)', {
+    headers: { ETag: { required: true, schema: { type: 'string', pattern: '^"[0-9]+"$' } } },
+  })
   @ApiResponse({ status: 304, description: 'Not modified since the ETag given' })
   @QueryErrors({ notFound: "Unknown project, or a project of a city outside the key's scope (the same answer)" })
   // The reply is sent here, not by Nest: Nest would overwrite a 304 with the route's 200.

@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Inject, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import type { ReadFilter } from '@itp/read-store';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ProblemListView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -47,10 +49,11 @@ export class ListProblemsController {
       'Problems raised to the joint conference (联席会议), with their age in days; open ones first, oldest first. A city-scoped key ' +
       "reads its cities' projects' problems only",
   })
-  @ApiOkResponse({
-    description: '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+  @ApiQueryAnswer(
+    ProblemListView,
+    '{ asOf, items, total }; each item with its project name and city, status and age as of `asOf`',
+    { exports: true },
+  )
   @QueryErrors()
   async list(
     @Query() query: ListProblemsDto,

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CITY_CODES } from '@itp/domain';
+import { IsLocalDate } from '../../shared/dto/common.dto';
+import { DATE_PATTERN } from '../../shared/openapi/api-properties';
 import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
@@ -28,11 +30,13 @@ export class ListProblemsDto extends FreshQueryDto {
   projectId?: string;
 
   @ApiPropertyOptional({
+    format: 'date',
+    pattern: DATE_PATTERN,
     description: 'YYYY-MM-DD: status and age as of this date (default: today, Asia/Shanghai)',
     example: '2014-06-30',
   })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   asOf?: string;
 
   @FormatParam()

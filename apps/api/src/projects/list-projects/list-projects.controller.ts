@@ -1,15 +1,17 @@
 import { Controller, Get, Headers, Inject, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OwedMonth, RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
 import type { ReadFilter } from '@itp/read-store';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
 import { paging, type Page } from '../../shared/queries/fresh-query.dto';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { ProjectPageView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -48,13 +50,13 @@ export class ListProjectsController {
     summary:
       'The project library (项目库), filtered, sorted and paged; each with its CNY equivalent. A city-scoped key lists its cities only',
   })
-  @ApiOkResponse({
-    description:
-      '{ items, total, page, pageSize, stale? }; items leave out the progress series, problems and suspensions ' +
+  @ApiQueryAnswer(
+    ProjectPageView,
+    '{ items, total, page, pageSize, stale? }; items leave out the progress series, problems and suspensions ' +
       '(GET /projects/{id} has them). With `stale`, each item has `staleness: { stale, missingMonths: [{ month, dueOn, status, recordedOn }] }`. ' +
       'As CSV or xlsx: every project the filters select (paging ignored), streamed.',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+    { exports: true },
+  )
   @QueryErrors()
   async list(
     @Query() query: ListProjectsDto,

@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, PROJECT_STAGE_CODES, SOURCE_REGION_CODES } from '@itp/domain';
+import { IsLocalDate } from '../../shared/dto/common.dto';
+import { DATE_PATTERN } from '../../shared/openapi/api-properties';
 import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
 import { PagedQueryDto } from '../../shared/queries/fresh-query.dto';
 
@@ -98,11 +100,13 @@ export class ListProjectsDto extends PagedQueryDto {
   stale?: boolean;
 
   @ApiPropertyOptional({
+    format: 'date',
+    pattern: DATE_PATTERN,
     description: 'YYYY-MM-DD: the date staleness is judged on (default: today, Asia/Shanghai)',
     example: '2014-12-31',
   })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'referenceDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   referenceDate?: string;
 
   @FormatParam()

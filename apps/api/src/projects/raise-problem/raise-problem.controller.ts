@@ -6,6 +6,7 @@ import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { newAggregateId } from '../../shared/http/command-request';
 import { sendCommand } from '../../shared/http/command-response';
 import { ExecuteProjectCommand } from '../execute-project-command';
+import { ProblemRaisedAnswerDto } from '../../shared/openapi/command-answer.dto';
 import { ProjectCommandController, ProjectCommandRoute } from '../project-command-routes';
 import { RaiseProblemDto } from './raise-problem.dto';
 
@@ -13,7 +14,9 @@ import { RaiseProblemDto } from './raise-problem.dto';
 export class RaiseProblemController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @ProjectCommandRoute(':id/problems', 'Raise a problem to the joint conference (联席会议)', 201)
+  @ProjectCommandRoute(':id/problems', 'Raise a problem to the joint conference (联席会议)', 201, {
+    answer: ProblemRaisedAnswerDto,
+  })
   raise(
     @Param('id') id: string,
     @Body() body: RaiseProblemDto,

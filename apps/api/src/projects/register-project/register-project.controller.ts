@@ -13,7 +13,12 @@ import { RegisterProjectDto } from './register-project.dto';
 export class RegisterProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @ProjectCommandRoute('', 'Register a project (a lead)', 201)
+  @ProjectCommandRoute('', 'Register a project (a lead)', 201, {
+    problems: {
+      403: "The key's role may not send commands, or the city is outside the key's scope",
+      409: 'The project already exists (a reused Idempotency-Key on another body is a 422)',
+    },
+  })
   register(
     @Body() body: RegisterProjectDto,
     @CommandCtx() context: CommandContext,

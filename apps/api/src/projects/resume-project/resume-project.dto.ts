@@ -1,10 +1,14 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsLocalDate } from '../../shared/dto/common.dto';
+import { ApiDate, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
+@ClosedBody()
 export class ResumeProjectDto {
+  @ApiDate({ description: 'Not after today, nor before the suspension' })
   @IsLocalDate()
   resumedOn!: string;
 
+  @ApiText(1000, { required: false })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { AssessmentView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -33,12 +35,12 @@ export class GetAssessmentController {
       '绩效考核 (item 25): projects and amounts credited to each introducing unit for the year, ranked. Credits and ranks ' +
       "are province-wide for every key; a city-scoped key sees only its cities' projects behind them",
   })
-  @ApiOkResponse({
-    description:
-      '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects: [{ ..., rate }] }], ' +
+  @ApiQueryAnswer(
+    AssessmentView,
+    '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects: [{ ..., rate }] }], ' +
       'unconverted }',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+    { exports: true },
+  )
   @QueryErrors()
   async get(
     @Query() query: YearQueryDto,

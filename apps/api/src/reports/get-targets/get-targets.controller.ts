@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { TargetsReportView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -34,12 +36,12 @@ export class GetTargetsController {
       "Progress against the year's targets (seed items 2-4, 17), each count with the projects, firms or parks behind it. " +
       "Counts are province-wide for every key; a city-scoped key sees only its cities' projects and parks behind them",
   })
-  @ApiOkResponse({
-    description:
-      'One section per target: counted, target, met, the rule applied and the list behind the count; transfer projects with ' +
+  @ApiQueryAnswer(
+    TargetsReportView,
+    'One section per target: counted, target, met, the rule applied and the list behind the count; transfer projects with ' +
       '`registeredInvestment` and `registeredInvestmentCny`',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+    { exports: true },
+  )
   @QueryErrors()
   async get(
     @Query() query: YearQueryDto,

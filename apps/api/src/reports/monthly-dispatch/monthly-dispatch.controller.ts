@@ -1,13 +1,15 @@
 import { Controller, Get, Headers, Inject, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
 import { earlierOf, monthEnd } from '../../shared/queries/calendar';
 import { PROGRESS_DUE_DAY } from '../../shared/queries/progress-due-day';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { MonthlyDispatchView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -38,13 +40,13 @@ export class MonthlyDispatchController {
       '一月一调度: progress of every major project in the month, open problems, totals by city, and the stale projects ' +
       "(no progress report recorded in time). A city-scoped key sees its cities' projects; totals stay province-wide",
   })
-  @ApiOkResponse({
-    description:
-      '{ month, definition, projects (each with `stale`), byCity, totals, unconverted, unevaluated, ' +
+  @ApiQueryAnswer(
+    MonthlyDispatchView,
+    '{ month, definition, projects (each with `stale`), byCity, totals, unconverted, unevaluated, ' +
       'stale: { referenceDate, dueDay, rule, total, byCity, projects: [{ projectId, name, city, cityName, stage, status, ' +
       'responsibleUnits, missingMonths: [{ month, dueOn, status: missing|late, recordedOn }] }] } }',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+    { exports: true },
+  )
   @QueryErrors()
   async get(
     @Query() query: MonthlyDispatchDto,

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { PromotionReportView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -34,15 +36,15 @@ export class PromotionController {
       'with their amounts in CNY, by lead channel and by promotion event, each figure with the projects behind it. Figures are ' +
       "province-wide for every key; a city-scoped key sees only its cities' projects behind them",
   })
-  @ApiOkResponse({
-    description:
-      '{ year, rules, totals, byChannel: [{ channel, name: { en, zh }, leads, contracts, registrations }], ' +
+  @ApiQueryAnswer(
+    PromotionReportView,
+    '{ year, rules, totals, byChannel: [{ channel, name: { en, zh }, leads, contracts, registrations }], ' +
       'byEvent: [{ eventId, name, otherNames, leads, contracts, registrations }], projects: [{ projectId, name, city, ' +
       'leadChannel, promotionEvent, measure, date, amount, amountCny }], unconverted }; each figure is ' +
       '{ count, amountCny, projectIds }. An event id named differently by its projects shows the name of the most recently ' +
       'identified project (`name`) and lists the others (`otherNames`)',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+    { exports: true },
+  )
   @QueryErrors()
   async get(
     @Query() query: YearQueryDto,

@@ -1,11 +1,13 @@
 import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
-import { CSV_MEDIA_TYPE, negotiateFormat, XLSX_MEDIA_TYPE } from '../../shared/exports/export-format';
+import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { quarterBounds } from '../../shared/queries/calendar';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { QuarterlyBulletinView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
@@ -34,10 +36,11 @@ export class QuarterlyBulletinController {
       '一季一通报: projects counted in the quarter and year to date per city (ranked), per source region and per industry. ' +
       "Figures and the ranking are province-wide for every key; a city-scoped key sees only its cities' project ids",
   })
-  @ApiOkResponse({
-    description: '{ quarter, period, rules, totals, byCity, bySourceRegion, byIndustry, unconverted }',
-  })
-  @ApiProduces('application/json', CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
+  @ApiQueryAnswer(
+    QuarterlyBulletinView,
+    '{ quarter, period, rules, totals, byCity, bySourceRegion, byIndustry, unconverted }',
+    { exports: true },
+  )
   @QueryErrors()
   async get(
     @Query() query: QuarterlyBulletinDto,

@@ -4,7 +4,7 @@ import { FormatParam, type ExportFormat } from '../../shared/exports/export-form
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export class QuarterlyBulletinDto extends FreshQueryDto {
-  @ApiProperty({ example: '2014-Q2', description: 'YYYY-Qn' })
+  @ApiProperty({ pattern: '^(19|20|21)[0-9]{2}-Q[1-4]$', example: '2014-Q2', description: 'YYYY-Qn, 1900-2199' })
   @Matches(/^(19|20|21)\d{2}-Q[1-4]$/, { message: 'quarter must be a quarter YYYY-Qn, e.g. 2014-Q2' })
   quarter!: string;
 

@@ -16,30 +16,100 @@ import {
 } from 'class-validator';
 import { CURRENCIES, type Currency } from '@itp/domain';
 import { normalizeText, textProblem } from '@itp/platform';
+import { ApiCode, ApiDecimal, ClosedBody } from '../openapi/api-properties';
 
-/** 'YYYY-MM-DD'; the domain checks that the day exists and how it relates to other milestones. */
-export const IsLocalDate = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' });
-export const IsYearMonth = () => Matches(/^\d{4}-\d{2}$/, { message: '$property must be a month YYYY-MM' });
+const DATE = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** A calendar date 'YYYY-MM-DD' that exists, from 1900 to 2099 (the OpenAPI `format: date`); the domain checks how it relates to other milestones. */
+export const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  return day <= daysIn(year, month);
+};
+
+export const IsLocalDate = () =>
+  ValidateBy({
+    name: 'isLocalDate',
+    validator: { validate: isCalendarDate, defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD` },
+  });
+export const IsYearMonth = () =>
+  Matches(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { message: '$property must be a month YYYY-MM' });
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An RFC 3339 date-time (the OpenAPI `format: date-time`): a day that exists, "T" and "Z" in either case. */
+export const isInstant = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value.toUpperCase());
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    !Number.isNaN(Date.parse(value.toUpperCase()))
+  );
+};
+
+/** An instant query parameter: RFC 3339, read upper-cased (Date reads "T" and "Z" only so). */
+export const IsInstant = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)),
+    ValidateBy({
+      name: 'isInstant',
+      validator: {
+        validate: isInstant,
+        defaultMessage: (args) => `${args?.property} must be an RFC 3339 date-time, e.g. 2014-06-30T16:00:00Z`,
+      },
+    }),
+  );
+
 /** Exact decimals travel as strings: a JSON number would already have lost precision. */
 export const IsDecimalString = (maxDecimals: number) =>
   Matches(new RegExp(`^(0|[1-9]\\d{0,14})(\\.\\d{1,${maxDecimals}})?$`), {
     message: `$property must be a decimal string with at most ${maxDecimals} decimals, e.g. "250000000.00"`,
   });
 
+/** An exact amount and its currency, as every amount travels. */
+@ClosedBody()
 export class MoneyDto {
   /** Exact decimal amount as a string, at most 2 decimals. */
+  @ApiDecimal(2, { description: 'Exact decimal amount as a string, at most 2 decimals', example: '250000000.00' })
   @IsString()
   @IsDecimalString(2)
   amount!: string;
 
+  @ApiCode(CURRENCIES)
   @IsIn(CURRENCIES)
   currency!: Currency;
 }
 
-export const ValidMoney = () => (target: object, key: string) => {
-  ValidateNested()(target, key);
-  Type(() => MoneyDto)(target, key);
-};
+/** An amount that must be more than zero (a total investment). */
+@ClosedBody()
+export class PositiveMoneyDto {
+  @ApiDecimal(2, {
+    positive: true,
+    description: 'Exact decimal amount > 0 as a string, at most 2 decimals',
+    example: '250000000.00',
+  })
+  @IsString()
+  @IsDecimalString(2)
+  amount!: string;
+
+  @ApiCode(CURRENCIES)
+  @IsIn(CURRENCIES)
+  currency!: Currency;
+}
+
+export const ValidMoney =
+  (type: typeof MoneyDto | typeof PositiveMoneyDto = MoneyDto) =>
+  (target: object, key: string) => {
+    ValidateNested()(target, key);
+    Type(() => type)(target, key);
+  };
 
 /**
  * Text as stored: no control characters (but tab and line breaks), unpaired surrogates or bidirectional

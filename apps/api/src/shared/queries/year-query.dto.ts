@@ -5,7 +5,7 @@ import { FormatParam, type ExportFormat } from '../exports/export-format';
 import { FreshQueryDto } from './fresh-query.dto';
 
 export class YearQueryDto extends FreshQueryDto {
-  @ApiProperty({ example: 2014, description: 'Calendar year' })
+  @ApiProperty({ type: 'integer', minimum: 1990, maximum: 2100, example: 2014, description: 'Calendar year' })
   @Type(() => Number)
   @IsInt()
   @Min(1990)
