@@ -22,7 +22,8 @@ describe('smaller leaks', () => {
     it('answers anyone the status and each projection’s lag, and no path, backend or error', async () => {
       const response = await api.request('GET', '/health', { key: null });
       expect(response.status).toBe(200);
-      expect(Object.keys(response.body).sort()).toEqual(['projections', 'status']);
+      expect(Object.keys(response.body).sort()).toEqual(['integrity', 'projections', 'status']);
+      expect(response.body.integrity).toBe('verified');
       for (const projection of response.body.projections)
         expect(Object.keys(projection).sort()).toEqual(['lag', 'name']);
       expect(JSON.stringify(response.body)).not.toContain(api.dataDir);

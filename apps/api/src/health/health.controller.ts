@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { Public, type Principal, type Role } from '@itp/platform';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
+import { NotaryHost } from '../audit/notary/notary-host.service';
 import { ProjectionsHost } from '../projections/projections-host.service';
 
 const unreachable = (error: unknown) => ({
@@ -18,8 +19,10 @@ const DETAIL_ROLES: readonly Role[] = ['admin', 'auditor'];
 /**
  * Liveness and readiness in one: 200 when every backend answers and no projection is stopped, 503 naming what
  * is wrong. A projection catching up or rebuilding is healthy: its lag shows how far it has to go.
- * Anyone sees the status and each projection's lag; an admin or auditor key (optional here) also sees the
- * backends' details, checkpoints and errors, which name files and servers.
+ * Anyone sees the status, each projection's lag and the integrity of stored history (the last verification:
+ * 'verified', 'violated', 'starting' or 'disabled'; a violation does not make the api unavailable, it is for
+ * operators and auditors to act on); an admin or auditor key (optional here) also sees the backends' details,
+ * checkpoints, errors and the last verification's report, which name files, servers and events.
  */
 @ApiTags('health')
 @Controller('health')
@@ -28,13 +31,14 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly projections: ProjectionsHost,
+    private readonly notary: NotaryHost,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({
     summary:
-      "Status and each projection's lag (no authentication); with an admin or auditor key also the backends, checkpoints, heads, states and errors",
+      "Status, integrity and each projection's lag (no authentication); with an admin or auditor key also the backends, checkpoints, heads, states, errors and the last verification",
   })
   async health(@Res({ passthrough: true }) reply: FastifyReply, @Req() request: { principal?: Principal } = {}) {
     const [eventStore, readStore] = await Promise.all([
@@ -59,9 +63,15 @@ export class HealthController {
     void reply.status(ok ? 200 : 503);
     const status = ok ? 'ok' : 'unavailable';
     const problems = stopped.length > 0 ? { stopped } : {};
+    const integrity = this.notary.integrity();
     if (!request.principal || !DETAIL_ROLES.includes(request.principal.role)) {
-      return { status, projections: projections.map(({ name, lag }) => ({ name, lag })), ...problems };
+      return {
+        status,
+        integrity: integrity.state,
+        projections: projections.map(({ name, lag }) => ({ name, lag })),
+        ...problems,
+      };
     }
-    return { status, backends, projectionsRunIn: this.projections.runsIn, projections, ...problems };
+    return { status, integrity, backends, projectionsRunIn: this.projections.runsIn, projections, ...problems };
   }
 }

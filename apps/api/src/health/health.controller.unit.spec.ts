@@ -40,7 +40,10 @@ const check = async (options: { readStoreUp?: boolean; states?: ProjectionStatus
   };
   const role = options.role === undefined ? 'admin' : options.role;
   const principal = role === null ? undefined : ({ role } as Principal);
-  const body: any = await new HealthController(eventStore, readStore, host).health(reply as never, { principal });
+  const notary = { integrity: () => ({ state: 'verified', keyId: 'k', head: { seq: 3, position: 3 } }) } as never;
+  const body: any = await new HealthController(eventStore, readStore, host, notary).health(reply as never, {
+    principal,
+  });
   return { code, body };
 };
 
@@ -67,6 +70,7 @@ describe('health', () => {
       expect(code).toBe(200);
       expect(body).toEqual({
         status: 'ok',
+        integrity: 'verified',
         projections: [
           { name: 'p0', lag: 4 },
           { name: 'p1', lag: 4 },
@@ -78,7 +82,12 @@ describe('health', () => {
     it('names a stopped projection, but no backend detail, when unavailable', async () => {
       const { code, body } = await check({ role: null, readStoreUp: false, states: ['stopped'] });
       expect(code).toBe(503);
-      expect(body).toEqual({ status: 'unavailable', projections: [{ name: 'p0', lag: 4 }], stopped: ['p0'] });
+      expect(body).toEqual({
+        status: 'unavailable',
+        integrity: 'verified',
+        projections: [{ name: 'p0', lag: 4 }],
+        stopped: ['p0'],
+      });
     });
   });
 
@@ -86,5 +95,6 @@ describe('health', () => {
     const { body } = await check({ role });
     expect(body.backends.eventStore.detail).toBe('/srv/itp/data/events.sqlite: wal');
     expect(body.projections[0]).toMatchObject({ checkpoint: 5, head: 9, state: 'live' });
+    expect(body.integrity).toMatchObject({ state: 'verified', head: { seq: 3 } });
   });
 });

@@ -84,8 +84,11 @@ export const errorMappers: ErrorMapper[] = [
       : undefined,
   // No retry can resolve a broken history: the problem names where it breaks, for the operators and auditors.
   (error) =>
+    // 500, not 409: the stored history was changed behind the api's back. No request of the client can resolve
+    // it and no retry will succeed (a 409 invites both); it is a fault of the server's data that operators must
+    // see among the 5xx and act on (ADR 0008).
     error instanceof StreamIntegrityError
-      ? problem(409, 'integrity-violation', 'Stored history is broken', {
+      ? problem(500, 'integrity-violation', 'Stored history is broken', {
           detail: `${error.message}. No command is decided on this stream until the history is restored.`,
           streamId: error.streamId,
           revision: error.revision,

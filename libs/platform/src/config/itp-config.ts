@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Validated configuration of an ITP process, read once from the environment at start. */
 export interface ItpConfig {
@@ -12,6 +13,18 @@ export interface ItpConfig {
   projectionsInProcess: boolean;
   logLevel: string;
   http: HttpLimits;
+  notary: NotaryConfig;
+}
+
+/** The notary that links the whole log into the global chain and signs checkpoints (ADR 0008). */
+export interface NotaryConfig {
+  enabled: boolean;
+  /** Its links and checkpoints: `notary.sqlite` in the data directory. */
+  filePath: string;
+  /** The Ed25519 private key (PKCS#8 PEM), outside the data directory; created on first start. */
+  signingKeyFile: string;
+  checkpointEveryEvents: number;
+  checkpointIntervalMs: number;
 }
 
 /** How much and how slowly a client may send: a slow or oversized sender is cut off, not waited for. */
@@ -92,6 +105,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
       `ITP_HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not exceed ITP_REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`,
     );
 
+  const notaryEnabled = blank('ITP_NOTARY') ? 'true' : env.ITP_NOTARY!.trim();
+  if (!['true', 'false'].includes(notaryEnabled)) problems.push('ITP_NOTARY must be "true" or "false"');
+  const configHome = blank('XDG_CONFIG_HOME') ? join(env.HOME ?? homedir(), '.config') : env.XDG_CONFIG_HOME!;
+  const signingKeyFile = resolve(
+    blank('ITP_SIGNING_KEY_FILE') ? join(configHome, 'itp', 'signing-key.pem') : env.ITP_SIGNING_KEY_FILE!.trim(),
+  );
+  const fromDataDir = relative(dataDir, signingKeyFile);
+  if (fromDataDir === '' || (!fromDataDir.startsWith('..') && !isAbsolute(fromDataDir)))
+    problems.push(
+      `ITP_SIGNING_KEY_FILE must be outside ITP_DATA_DIR (${dataDir}): whoever can write the data could otherwise sign it`,
+    );
+  const notary: NotaryConfig = {
+    enabled: notaryEnabled !== 'false',
+    filePath: resolve(dataDir, 'notary.sqlite'),
+    signingKeyFile,
+    checkpointEveryEvents: integer('ITP_CHECKPOINT_EVERY_EVENTS', 10_000, 1, 10_000_000),
+    checkpointIntervalMs: integer('ITP_CHECKPOINT_INTERVAL_MS', 60_000, 100, 86_400_000),
+  };
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
@@ -107,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
     projectionsInProcess: inProcess === undefined ? !mongoUri : inProcess === 'true',
     logLevel,
     http,
+    notary,
   };
 }
 

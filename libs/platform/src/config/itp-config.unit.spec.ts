@@ -79,4 +79,42 @@ describe('configuration from the environment', () => {
       );
     });
   });
+
+  describe('the notary', () => {
+    it('keeps its links in the data directory and its signing key outside it, under the user configuration', () => {
+      const { notary, dataDir } = loadConfig({ ITP_DATA_DIR: '/srv/itp/data', HOME: '/home/itp' });
+      expect(notary).toEqual({
+        enabled: true,
+        filePath: '/srv/itp/data/notary.sqlite',
+        signingKeyFile: '/home/itp/.config/itp/signing-key.pem',
+        checkpointEveryEvents: 10_000,
+        checkpointIntervalMs: 60_000,
+      });
+      expect(dataDir).toBe('/srv/itp/data');
+    });
+
+    it('takes the key file, the checkpoint cadence and an opt-out from their variables', () => {
+      const { notary } = loadConfig({
+        ITP_SIGNING_KEY_FILE: '/run/secrets/itp-signing-key.pem',
+        ITP_CHECKPOINT_EVERY_EVENTS: '500',
+        ITP_CHECKPOINT_INTERVAL_MS: '5000',
+        ITP_NOTARY: 'false',
+      });
+      expect(notary).toMatchObject({
+        enabled: false,
+        signingKeyFile: '/run/secrets/itp-signing-key.pem',
+        checkpointEveryEvents: 500,
+        checkpointIntervalMs: 5_000,
+      });
+    });
+
+    it('refuses a signing key inside the data directory', () => {
+      expect(() =>
+        loadConfig({ ITP_DATA_DIR: '/srv/itp/data', ITP_SIGNING_KEY_FILE: '/srv/itp/data/key.pem' }),
+      ).toThrow(/ITP_SIGNING_KEY_FILE must be outside ITP_DATA_DIR/);
+      expect(() =>
+        loadConfig({ ITP_DATA_DIR: '/srv/itp/data', ITP_SIGNING_KEY_FILE: '/srv/itp/data-keys/k.pem' }),
+      ).not.toThrow();
+    });
+  });
 });

@@ -20,10 +20,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { body, headers } = this.toProblem(error);
+    const { body, headers, known } = this.toProblem(error);
     body.instance ??= request.url;
     // A backend that cannot be reached is an operational state, not a bug: one line, no stack trace.
     if (body.status === 503) this.logger.warn(`${request.method} ${request.url}: 503 ${body.detail ?? body.title}`);
+    // A known failure (e.g. a broken stored history) is named by its problem: one error line, no stack trace.
+    else if (body.status >= 500 && known)
+      this.logger.error(`${request.method} ${request.url}: ${body.status} ${body.type} ${body.detail ?? body.title}`);
     else if (body.status >= 500)
       this.logger.error(`${request.method} ${request.url}: ${String((error as Error)?.stack ?? error)}`);
     void reply
@@ -32,19 +35,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .send(body);
   }
 
-  private toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string> } {
-    if (error instanceof ProblemException) return { body: { ...error.problem }, headers: error.headers };
+  private toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string>; known: boolean } {
+    if (error instanceof ProblemException) return { body: { ...error.problem }, headers: error.headers, known: true };
     for (const map of this.mappers) {
       const mapped = map(error);
-      if (mapped instanceof ProblemException) return { body: { ...mapped.problem }, headers: mapped.headers };
-      if (mapped) return { body: mapped, headers: {} };
+      if (mapped instanceof ProblemException)
+        return { body: { ...mapped.problem }, headers: mapped.headers, known: true };
+      if (mapped) return { body: mapped, headers: {}, known: true };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
       const detail =
         typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-      return { body: problem(status, problemSlug(status), problemTitle(status), { detail }), headers: {} };
+      return {
+        body: problem(status, problemSlug(status), problemTitle(status), { detail }),
+        headers: {},
+        known: status < 500,
+      };
     }
     // Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode.
     const statusCode = (error as { statusCode?: number })?.statusCode;
@@ -54,6 +62,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           detail: (error as Error).message,
         }),
         headers: {},
+        known: true,
       };
     }
     return {
@@ -61,6 +70,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'The error was logged; nothing was acknowledged.',
       }),
       headers: {},
+      known: false,
     };
   }
 }

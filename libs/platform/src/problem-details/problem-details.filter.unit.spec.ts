@@ -55,6 +55,17 @@ describe('what the problem filter logs', () => {
     expect(errors[0]).toMatch(/TypeError: x is undefined\n\s+at /);
   });
 
+  it('logs a known 5xx (a problem) at error level on one line, without a stack', () => {
+    const broken = new ProblemException(
+      problem(500, 'integrity-violation', 'Stored history is broken', { detail: 'project-1 is broken at revision 3' }),
+    );
+    const { sent, errors } = filterAnswer(broken);
+    expect(sent.status).toBe(500);
+    expect(errors).toEqual([
+      'GET /api/v1/projects?minPosition=999: 500 https://itp.hunan.gov.cn/problems/integrity-violation project-1 is broken at revision 3',
+    ]);
+  });
+
   it('does not log a 4xx', () => {
     const { sent, warnings, errors } = filterAnswer(new ProblemException(problem(404, 'not-found', 'Not found')));
     expect(sent.status).toBe(404);

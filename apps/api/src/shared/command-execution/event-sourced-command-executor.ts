@@ -14,6 +14,7 @@ import {
 import { SCHEMA_VERSION_KEY, type Decider, type EventCatalogue } from '@itp/domain';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
+import { assertStreamDidNotShrink } from './stream-integrity';
 import { StreamLocks } from './stream-locks';
 import { foldOnto, StreamStateCache, type FoldedStream } from './stream-state-cache';
 
@@ -99,6 +100,8 @@ export class EventSourcedCommandExecutor {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
+        this.cache.forget(streamId);
+        assertStreamDidNotShrink(streamId, revision, error);
       }
     }
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_POSITION } from '../../shared/dto/common.dto';
+
+/** One signed checkpoint, as exported. */
+export class SignedCheckpointDto {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'How many events of the log it covers' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_POSITION)
+  seq!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Global position of the last event it covers' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_POSITION)
+  position!: number;
+
+  @ApiProperty({ description: 'The global chain link of that event (hex SHA-256)' })
+  @Matches(/^[0-9a-f]{64}$/)
+  link!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  recordedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  signedAt!: string;
+
+  @ApiProperty({ description: 'Id of the signing key (first 16 hex digits of the SHA-256 of its public key)' })
+  @Matches(/^[0-9a-f]{16}$/)
+  keyId!: string;
+
+  @ApiProperty({ description: 'Ed25519 signature, base64' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9+/]+={0,2}$/)
+  signature!: string;
+}
+
+export const MAX_EXPORTED_CHECKPOINTS = 3_000;
+
+/** What GET /api/v1/audit/checkpoints answers, posted back as it is (or only its `checkpoints`). */
+export class CheckpointExportDto {
+  @ApiPropertyOptional({ enum: ['Ed25519'] })
+  @IsOptional()
+  @IsIn(['Ed25519'])
+  algorithm?: 'Ed25519';
+
+  @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{16}$/)
+  keyId?: string;
+
+  @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
+  publicKey?: string;
+
+  @ApiProperty({ type: [SignedCheckpointDto], maxItems: MAX_EXPORTED_CHECKPOINTS })
+  @IsArray()
+  @ArrayMaxSize(MAX_EXPORTED_CHECKPOINTS)
+  @ValidateNested({ each: true })
+  @Type(() => SignedCheckpointDto)
+  checkpoints!: SignedCheckpointDto[];
+}
