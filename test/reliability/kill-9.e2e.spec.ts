@@ -182,10 +182,14 @@ describe('kill -9 under concurrent load', () => {
       await store.close();
       return position;
     })();
-    expect(
-      (await fetch(`${base}/api/v1/projects?minPosition=${head}`, { headers: { authorization: `Bearer ${KEY}` } }))
-        .status,
-    ).toBe(200);
+    // Read-your-writes waits up to 5 s per request; a restarted api on a busy machine may need a few of them.
+    let status = 0;
+    for (let tries = 0; tries < 12 && status !== 200; tries++) {
+      status = (
+        await fetch(`${base}/api/v1/projects?minPosition=${head}`, { headers: { authorization: `Bearer ${KEY}` } })
+      ).status;
+    }
+    expect(status).toBe(200);
     await kill();
     const eventStore = new SqliteEventStore({ filePath: join(dataDir, 'events.sqlite') });
     const kept = new EmbeddedReadStore({ filePath: join(dataDir, 'read-models.sqlite') });
