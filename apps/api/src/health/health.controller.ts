@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { Public, type Principal, type Role } from '@itp/platform';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
 import { NotaryHost } from '../audit/notary/notary-host.service';
 import { ProjectionsHost } from '../projections/projections-host.service';
+import { HealthDetailView, HealthSummaryView } from './health-views.dto';
 
 const unreachable = (error: unknown) => ({
   backend: 'unknown',
@@ -39,6 +40,17 @@ export class HealthController {
   @ApiOperation({
     summary:
       "Status, integrity and each projection's lag (no authentication); with an admin or auditor key also the backends, checkpoints, heads, states, errors and the last verification",
+  })
+  @ApiExtraModels(HealthSummaryView, HealthDetailView)
+  @ApiResponse({
+    status: 200,
+    description:
+      "status 'ok'. The same body answers with 503 and status 'unavailable' when a backend cannot be reached or a projection is stopped (named in `stopped`). Without a key (or with another role): HealthSummary; with an admin or auditor key: HealthDetail",
+    content: {
+      'application/json': {
+        schema: { oneOf: [{ $ref: getSchemaPath(HealthSummaryView) }, { $ref: getSchemaPath(HealthDetailView) }] },
+      },
+    },
   })
   async health(@Res({ passthrough: true }) reply: FastifyReply, @Req() request: { principal?: Principal } = {}) {
     const [eventStore, readStore] = await Promise.all([

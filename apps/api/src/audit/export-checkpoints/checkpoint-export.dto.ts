@@ -15,8 +15,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_POSITION } from '../../shared/dto/common.dto';
+import { ClosedBody } from '../../shared/openapi/api-properties';
 
 /** One signed checkpoint, as exported. */
+@ClosedBody()
 export class SignedCheckpointDto {
   @ApiProperty({ type: 'integer', minimum: 1, description: 'How many events of the log it covers' })
   @IsInt()
@@ -56,6 +58,7 @@ export class SignedCheckpointDto {
 export const MAX_EXPORTED_CHECKPOINTS = 3_000;
 
 /** What GET /api/v1/audit/checkpoints answers, posted back as it is (or only its `checkpoints`). */
+@ClosedBody()
 export class CheckpointExportDto {
   @ApiPropertyOptional({ enum: ['Ed25519'] })
   @IsOptional()

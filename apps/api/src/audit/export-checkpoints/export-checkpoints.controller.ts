@@ -1,8 +1,11 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { CheckpointExport, SignedCheckpoint } from '@itp/event-store/notary';
 import { Roles } from '@itp/platform';
+import { ApiProblems, ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { notaryProblems } from '../notary/notary-docs';
 import { NotaryHost } from '../notary/notary-host.service';
+import { CheckpointExportView, CheckpointSignedView } from '../notary/notary-views.dto';
 
 /**
  * The signed checkpoints of the global chain, to be kept elsewhere (and published with reports): a copy held
@@ -17,7 +20,14 @@ export class ExportCheckpointsController {
   @Get()
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'Every signed checkpoint, with the public key that verifies them (keep a copy)' })
-  @ApiOkResponse({ description: '{ algorithm, keyId, publicKey, checkpoints }: post it to /audit/verification' })
+  @ApiQueryAnswer(
+    CheckpointExportView,
+    '{ algorithm, keyId, publicKey, checkpoints }: post it to /audit/verification',
+    {
+      readScope: false,
+    },
+  )
+  @ApiProblems(notaryProblems())
   async export(): Promise<CheckpointExport> {
     const key = this.notary.signingKey();
     return {
@@ -32,6 +42,13 @@ export class ExportCheckpointsController {
   @Roles('admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Sign a checkpoint of the head now (e.g. before publishing a report)' })
+  @ApiExtraModels(CheckpointSignedView)
+  @ApiResponse({
+    status: 201,
+    description: '{ checkpoint }: the checkpoint signed, or null when there was nothing new to sign',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(CheckpointSignedView) } } },
+  })
+  @ApiProblems(notaryProblems())
   async sign(): Promise<{ checkpoint: SignedCheckpoint | null }> {
     return { checkpoint: (await this.notary.checkpointNow()) ?? null };
   }

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { problem, ProblemException, Roles } from '@itp/platform';
 import { CurrentReadScope, type ReadScope } from '../../shared/queries/read-scope';
 import { auditEvent } from '../../shared/queries/audit-event';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
+import { AuditEventPageView } from '../../shared/openapi/views.dto';
 import { ListAuditEventsDto } from './list-audit-events.dto';
 import { scanAuditLog } from './scan-audit-log';
 
@@ -23,9 +25,11 @@ export class ListAuditEventsController {
 
   @Get('events')
   @ApiOperation({ summary: 'The global event log, filtered, in position order, with a cursor' })
-  @ApiOkResponse({
-    description: `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
-  })
+  @ApiQueryAnswer(
+    AuditEventPageView,
+    `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
+    { readScope: false },
+  )
   @QueryErrors()
   async list(@Query() query: ListAuditEventsDto, @CurrentReadScope() scope: ReadScope) {
     // The global log mixes every city's streams (and province-wide ones): it is for province-wide keys (ADR 0009).
