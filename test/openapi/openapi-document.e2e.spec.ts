@@ -31,8 +31,7 @@ describe('the OpenAPI document', () => {
     const response = await api.request('GET', '/api/docs-json', { key: null });
     expect(response.status).toBe(200);
     doc = response.body;
-    if (process.env.OPENAPI_DUMP)
-      writeFileSync(process.env.OPENAPI_DUMP, JSON.stringify(doc, null, 1));
+    if (process.env.OPENAPI_DUMP) writeFileSync(process.env.OPENAPI_DUMP, JSON.stringify(doc, null, 1));
     operations = Object.entries(doc.paths as Record<string, Schema>).flatMap(([path, item]) =>
       Object.entries(item)
         .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
@@ -177,7 +176,9 @@ describe('the OpenAPI document', () => {
         schema.$ref === undefined &&
         schema.allOf === undefined,
     );
-    const instants = fields.filter(({ name }) => /At$/.test(name));
+    const instants = fields.filter(
+      ({ name, schema }) => /At$/.test(name) && schema.$ref === undefined && schema.allOf === undefined,
+    );
     expect(date.length).toBeGreaterThan(30);
     expect(instants.length).toBeGreaterThan(5);
     expect(date.filter(({ schema }) => schema.format !== 'date').map(({ where }) => where)).toEqual([]);

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { problem, ProblemException, Roles } from '@itp/platform';
 import type { ProjectionStatus } from '@itp/projections/runner';
-import { ApiProblems, ApiQueryAnswer, AUTH_PROBLEMS } from '../shared/openapi/api-responses';
+import { ApiProblems, ApiQueryAnswer, AUTH_PROBLEMS, PATH_PROBLEMS } from '../shared/openapi/api-responses';
 import { READ_MODEL } from '../shared/queries/read-models';
 import { ProjectionStatusesView, ProjectionStatusView } from './projection-views.dto';
 import { ProjectionsHost } from './projections-host.service';
@@ -54,6 +54,7 @@ export class AdminProjectionsController {
     400: 'Invalid input (a body or query parameter this route does not take)',
     ...AUTH_PROBLEMS,
     404: 'Unknown projection',
+    ...PATH_PROBLEMS,
     409: 'Projections run in the projector process, not in this api',
     503: 'The read store cannot be reached (Retry-After)',
   })

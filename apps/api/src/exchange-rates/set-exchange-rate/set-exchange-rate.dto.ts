@@ -1,5 +1,5 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsDecimalString, IsLocalDate } from '../../shared/dto/common.dto';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsDecimalString, IsLocalDate, OptionalField } from '../../shared/dto/common.dto';
 import { ApiCode, ApiDate, ApiDecimal, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
 @ClosedBody()
@@ -28,14 +28,14 @@ export class SetExchangeRateDto {
   effectiveOn!: string;
 
   @ApiText(200, { required: false })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   source?: string;
 
   /** Required when it replaces a different rate for the same date. */
   @ApiText(500, { required: false, description: 'Required when it replaces a different rate for the same date' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(500)
   reason?: string;

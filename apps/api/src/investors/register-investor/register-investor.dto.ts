@@ -19,8 +19,9 @@ export class RegisterInvestorDto {
   @ApiProperty({
     type: String,
     required: false,
+    nullable: true,
     pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$',
-    description: '统一社会信用代码 (GB 32100): required for a Chinese (CN) investor, absent otherwise',
+    description: '统一社会信用代码 (GB 32100): required for a Chinese (CN) investor, absent (or null) otherwise',
     example: '91430100MA4L0XXXX1',
   })
   @IsOptional()
@@ -28,7 +29,7 @@ export class RegisterInvestorDto {
   @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
     message: 'unifiedSocialCreditCode must be 18 characters of the GB 32100 alphabet',
   })
-  unifiedSocialCreditCode?: string;
+  unifiedSocialCreditCode?: string | null;
 
   @ApiProperty({ enum: [...RANKING_CODES], isArray: true, uniqueItems: true })
   @IsArray()

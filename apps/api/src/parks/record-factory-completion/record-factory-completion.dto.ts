@@ -1,5 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsDecimalString, IsLocalDate } from '../../shared/dto/common.dto';
+import { IsString, MaxLength } from 'class-validator';
+import { IsDecimalString, IsLocalDate, OptionalField } from '../../shared/dto/common.dto';
 import { ApiDate, ApiDecimal, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
 @ClosedBody()
@@ -20,7 +20,7 @@ export class RecordFactoryCompletionDto {
   completedOn!: string;
 
   @ApiText(500, { required: false })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -18,8 +18,12 @@ export class RegisterParkDto {
   level!: ParkLevel;
 
   /** When the current level was approved, if known. */
-  @ApiDate({ required: false, description: 'When the current level was approved, if known; not after today' })
+  @ApiDate({
+    required: false,
+    nullable: true,
+    description: 'When the current level was approved, if known (null: not known); not after today',
+  })
   @IsOptional()
   @IsLocalDate()
-  levelApprovedOn?: string;
+  levelApprovedOn?: string | null;
 }

@@ -1,7 +1,8 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Body, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { AdvanceableStage } from '@itp/domain';
+import { IdParam } from '../../shared/dto/id-param';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
@@ -16,7 +17,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/intention', 'Record an investment intention (a lead registered at strategy moves on)')
   intend(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -26,7 +27,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/negotiation', 'Start negotiating')
   negotiate(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -36,7 +37,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/landing', 'Record that the project landed (落地)')
   land(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -46,7 +47,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/construction', 'Start construction')
   construct(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -56,7 +57,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/production', 'Start production')
   produce(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -66,7 +67,7 @@ export class AdvanceStageController {
 
   @ProjectCommandRoute(':id/operation', 'Start operating')
   operate(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AdvanceStageDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

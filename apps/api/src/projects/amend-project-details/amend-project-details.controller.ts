@@ -1,6 +1,7 @@
-import { Body, HttpCode, Param, Patch, Res } from '@nestjs/common';
+import { Body, HttpCode, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { IdParam } from '../../shared/dto/id-param';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
@@ -23,7 +24,7 @@ export class AmendProjectDetailsController {
     problems: PROJECT_PROBLEMS,
   })
   amend(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: AmendProjectDetailsDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

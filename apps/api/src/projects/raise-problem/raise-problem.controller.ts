@@ -1,6 +1,7 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Body, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { IdParam } from '../../shared/dto/id-param';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { newAggregateId } from '../../shared/http/command-request';
@@ -18,7 +19,7 @@ export class RaiseProblemController {
     answer: ProblemRaisedAnswerDto,
   })
   raise(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: RaiseProblemDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -27,7 +27,7 @@ import {
   type SourceRegionCode,
 } from '@itp/domain';
 import { IsDecimalString, IsLocalDate, PositiveMoneyDto, RequiredText, ValidMoney } from '../../shared/dto/common.dto';
-import { ApiCode, ApiDate, ApiId, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
+import { ApiCode, ApiDate, ApiId, ApiPattern, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
 @ClosedBody()
 export class IntroducingUnitDto {
@@ -36,12 +36,14 @@ export class IntroducingUnitDto {
   unit!: string;
 
   /** Exact decimal share (as many places as the domain allows); all shares of a project sum to exactly 1. */
-  @ApiProperty({
-    type: String,
-    pattern: `^(1(\\.0{1,${SHARE_MAX_DECIMALS}})?|0\\.(${Array.from({ length: SHARE_MAX_DECIMALS }, (_, zeros) => `0{${zeros}}[1-9][0-9]{0,${SHARE_MAX_DECIMALS - 1 - zeros}}`).join('|')}))$`,
-    description: `Exact decimal share in (0, 1], at most ${SHARE_MAX_DECIMALS} places; the shares of a project sum to exactly 1`,
-    example: '1',
-  })
+  @ApiPattern(
+    `^(1(\\.0{1,${SHARE_MAX_DECIMALS}})?|0\\.(${Array.from({ length: SHARE_MAX_DECIMALS }, (_, zeros) => `0{${zeros}}[1-9][0-9]{0,${SHARE_MAX_DECIMALS - 1 - zeros}}`).join('|')}))$`,
+    `must be a decimal in (0, 1] with at most ${SHARE_MAX_DECIMALS} places`,
+    {
+      description: `Exact decimal share in (0, 1], at most ${SHARE_MAX_DECIMALS} places; the shares of a project sum to exactly 1`,
+      example: '1',
+    },
+  )
   @IsString()
   @IsDecimalString(SHARE_MAX_DECIMALS)
   share!: string;
@@ -53,11 +55,11 @@ export class PromotionEventDto {
   @RequiredText(100)
   id!: string;
 
-  @ApiText(200, { required: false, description: 'Its name' })
+  @ApiText(200, { required: false, nullable: true, description: 'Its name' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  name?: string;
+  name?: string | null;
 }
 
 /** The details of a project, shared by registration and (all optional) amendment. */

@@ -1,6 +1,7 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Body, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { IdParam } from '../../shared/dto/id-param';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
@@ -14,7 +15,7 @@ export class ReportMonthlyProgressController {
 
   @ProjectCommandRoute(':id/progress-reports', 'Report monthly progress (一月一调度)', 201)
   handle(
-    @Param('id') id: string,
+    @IdParam('id') id: string,
     @Body() body: ReportMonthlyProgressDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

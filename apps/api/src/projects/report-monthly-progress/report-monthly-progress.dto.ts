@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsYearMonth, MoneyDto, ValidMoney } from '../../shared/dto/common.dto';
+import { IsString, MaxLength } from 'class-validator';
+import { IsYearMonth, MoneyDto, ValidMoney, OptionalField } from '../../shared/dto/common.dto';
 import { ApiMonth, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
 @ClosedBody()
@@ -16,7 +16,7 @@ export class ReportMonthlyProgressDto {
 
   /** Required when the month was reported before with another figure. */
   @ApiText(1000, { required: false, description: 'Required when the month was reported before with another figure' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(1000)
   correctionReason?: string;

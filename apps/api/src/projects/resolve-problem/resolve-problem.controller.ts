@@ -1,6 +1,7 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Body, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { IdParam } from '../../shared/dto/id-param';
 import type { CommandContext } from '../../shared/command-execution/command-context';
 import { CommandCtx } from '../../shared/http/command-context.decorator';
 import { sendCommand } from '../../shared/http/command-response';
@@ -14,8 +15,8 @@ export class ResolveProblemController {
 
   @ProjectCommandRoute(':id/problems/:problemId/resolution', 'Resolve a problem raised to the joint conference')
   handle(
-    @Param('id') id: string,
-    @Param('problemId') problemId: string,
+    @IdParam('id') id: string,
+    @IdParam('problemId') problemId: string,
     @Body() body: ResolveProblemDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

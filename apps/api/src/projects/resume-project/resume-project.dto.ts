@@ -1,5 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsLocalDate } from '../../shared/dto/common.dto';
+import { IsString, MaxLength } from 'class-validator';
+import { IsLocalDate, OptionalField } from '../../shared/dto/common.dto';
 import { ApiDate, ApiText, ClosedBody } from '../../shared/openapi/api-properties';
 
 @ClosedBody()
@@ -9,7 +9,7 @@ export class ResumeProjectDto {
   resumedOn!: string;
 
   @ApiText(1000, { required: false })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(1000)
   note?: string;

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  ValidateIf,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -66,6 +67,12 @@ export const IsInstant = () =>
       },
     }),
   );
+
+/**
+ * An optional member that may be absent but not null: `IsOptional` would let null through to the domain, which
+ * refuses it later (after an If-Match verdict, say), where the document says the pipe refuses it.
+ */
+export const OptionalField = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Exact decimals travel as strings: a JSON number would already have lost precision. */
 export const IsDecimalString = (maxDecimals: number) =>

@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiSchema, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 
 /**
  * The rules the validation pipe and the domain apply to a request, written as JSON Schema (ECMA-262 patterns that
@@ -38,27 +40,49 @@ type Doc = Pick<ApiPropertyOptions, 'description' | 'example'> & { required?: bo
 const property = (options: ApiPropertyOptions, doc: Doc) =>
   ApiProperty({ ...options, ...doc, required: doc.required ?? true } as ApiPropertyOptions);
 
+/**
+ * The pattern checked by the validation pipe too, so that the pipe refuses (400) all the document calls
+ * invalid before anything else looks at the request (an If-Match verdict, a domain rule).
+ */
+const checked = (pattern: string, message: string) => Matches(new RegExp(pattern), { message: `$property ${message}` });
+
 /** A non-blank text of at most `maxLength` characters (also the rule of the optional ones, when present). */
 export const ApiText = (maxLength: number, doc: Doc = {}) =>
-  property({ type: String, minLength: 1, maxLength, pattern: NON_BLANK_TEXT_PATTERN }, doc);
+  applyDecorators(
+    property({ type: String, minLength: 1, maxLength, pattern: NON_BLANK_TEXT_PATTERN }, doc),
+    checked(NON_BLANK_TEXT_PATTERN, 'must not be blank, nor hold control characters or bidirectional overrides'),
+  );
 
 /** An id of at most `maxLength` characters. */
 export const ApiId = (maxLength = 128, doc: Doc = {}) =>
-  property({ type: String, minLength: 1, maxLength, pattern: ID_PATTERN }, doc);
+  applyDecorators(
+    property({ type: String, minLength: 1, maxLength, pattern: ID_PATTERN }, doc),
+    checked(ID_PATTERN, 'must be an id: letters, digits, "_", ".", ":" or "-", starting with a letter or digit'),
+  );
 
-/** A calendar date, YYYY-MM-DD. */
+/** A calendar date, YYYY-MM-DD (checked by IsLocalDate). */
 export const ApiDate = (doc: Doc = {}) =>
   property({ type: String, format: 'date', pattern: DATE_PATTERN, example: '2014-06-30' }, doc);
 
-/** A calendar month, YYYY-MM. */
+/** A calendar month, YYYY-MM (checked by IsYearMonth). */
 export const ApiMonth = (doc: Doc = {}) => property({ type: String, pattern: MONTH_PATTERN, example: '2014-06' }, doc);
 
 /** An exact decimal string of at most `digits` integer digits; `positive` when zero is refused. */
 export const ApiDecimal = (places: number, doc: Doc & { positive?: boolean; digits?: number } = {}) => {
   const { positive, digits, ...rest } = doc;
   const pattern = positive ? positiveDecimalPattern(places, digits) : decimalPattern(places, digits);
-  return property({ type: String, pattern }, rest);
+  return applyDecorators(
+    property({ type: String, pattern }, rest),
+    checked(
+      pattern,
+      `must be a ${positive ? 'positive ' : ''}decimal string with at most ${digits ?? 15} integer digits and ${places} decimals`,
+    ),
+  );
 };
+
+/** A string matching `pattern`, checked by the pipe too. */
+export const ApiPattern = (pattern: string, message: string, doc: Doc = {}) =>
+  applyDecorators(property({ type: String, pattern }, doc), checked(pattern, message));
 
 /** An enum of codes. */
 export const ApiCode = (values: readonly string[], doc: Doc = {}) => property({ type: String, enum: [...values] }, doc);

@@ -14,7 +14,7 @@ import { CommandAnswerDto } from './command-answer.dto';
 import { PROBLEM_MEDIA_TYPE, ProblemDetailsDto } from './problem-details.dto';
 
 /** The error statuses the api answers, each as RFC 9457 problem details. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 414 | 415 | 422 | 503;
 
 const RETRY_AFTER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'string', pattern: '^[0-9]+$' } },
@@ -171,9 +171,19 @@ export const COMMAND_REQUEST_HEADERS = [
   }),
 ];
 
+/** The longest path parameter the HTTP server takes (Fastify's maxParamLength); a longer one is a 414. */
+export const MAX_PATH_PARAM_LENGTH = 100;
+
+/** What a route with a path parameter answers for one longer than the server takes. */
+export const PATH_PROBLEMS = { 414: `A path parameter longer than ${MAX_PATH_PARAM_LENGTH} characters` } as const;
+
 /** A path parameter naming an aggregate (or a problem) by id. */
 export const ApiIdParam = (name: string, description: string) =>
-  ApiParam({ name, description, schema: { type: 'string', pattern: ID_PATTERN, maxLength: 128 } });
+  ApiParam({
+    name,
+    description,
+    schema: { type: 'string', pattern: ID_PATTERN, maxLength: MAX_PATH_PARAM_LENGTH },
+  });
 
 /**
  * Everything a command route documents: its success answer, its request headers, its path ids and every
@@ -196,6 +206,6 @@ export const CommandDocs = (options: {
     ),
     ...COMMAND_REQUEST_HEADERS,
     ...ids.map((id) => ApiIdParam(id, id === 'problemId' ? 'The problem, as POST .../problems answered' : 'Its id')),
-    ApiProblems(commandProblems(options.problems)),
+    ApiProblems({ ...commandProblems(options.problems), ...(ids.length > 0 ? PATH_PROBLEMS : {}) }),
   );
 };
