@@ -153,8 +153,12 @@ st_status=0
   --report-junit-path "$work/report/junit.xml" --report-har-path "$work/report/requests.har") \
   >"$work/schemathesis.log" 2>&1 || st_status=$?
 # Its summary (and every failure with its curl line) as schemathesis printed it.
-sed -n '/^=* FAILURES =*$/,$p' "$work/schemathesis.log" | head -400
-grep -q "FAILURES" "$work/schemathesis.log" || sed -n '/^=* SUMMARY =*$/,$p' "$work/schemathesis.log"
+# (awk, not head: closing the pipe early would kill sed with SIGPIPE under pipefail.)
+if grep -q "FAILURES" "$work/schemathesis.log"; then
+  sed -n '/^=* FAILURES =*$/,$p' "$work/schemathesis.log" | awk 'NR <= 400'
+else
+  sed -n '/^=* SUMMARY =*$/,$p' "$work/schemathesis.log"
+fi
 
 kill -TERM "$api_pid" 2>/dev/null || true
 wait "$api_pid" 2>/dev/null || true

@@ -20,14 +20,15 @@ export class RegisterInvestorDto {
     type: String,
     required: false,
     nullable: true,
-    pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$',
-    description: '统一社会信用代码 (GB 32100): required for a Chinese (CN) investor, absent (or null) otherwise',
-    example: '91430100MA4L0XXXX1',
+    pattern: '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$',
+    description:
+      '统一社会信用代码 (GB 32100; its last character checks the other 17): required for a Chinese (CN) investor, absent (or null) otherwise',
+    example: '91430100MA4L0ABCDT',
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
-    message: 'unifiedSocialCreditCode must be 18 characters of the GB 32100 alphabet',
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+    message: 'unifiedSocialCreditCode must be 18 characters of the GB 32100 alphabet (the 3rd to 8th digits)',
   })
   unifiedSocialCreditCode?: string | null;
 

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   ValidateIf,
@@ -114,6 +115,8 @@ export class PositiveMoneyDto {
 export const ValidMoney =
   (type: typeof MoneyDto | typeof PositiveMoneyDto = MoneyDto) =>
   (target: object, key: string) => {
+    // ValidateNested alone lets an absent object through (to a controller that reads its members: a 500).
+    IsDefined({ message: '$property must be an object { amount, currency }' })(target, key);
     ValidateNested()(target, key);
     Type(() => type)(target, key);
   };
