@@ -155,10 +155,10 @@ st_status=0
 # Its summary (and every failure with its curl line) as schemathesis printed it.
 # (awk, not head: closing the pipe early would kill sed with SIGPIPE under pipefail.)
 if grep -q "FAILURES" "$work/schemathesis.log"; then
-  sed -n '/^=* FAILURES =*$/,$p' "$work/schemathesis.log" | awk 'NR <= 400'
-else
-  sed -n '/^=* SUMMARY =*$/,$p' "$work/schemathesis.log"
+  sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$work/schemathesis.log" | awk 'NR <= 300'
+  echo "   (the failures in full: $work/schemathesis.log)"
 fi
+sed -n '/^=* SUMMARY =*$/,$p' "$work/schemathesis.log"
 
 kill -TERM "$api_pid" 2>/dev/null || true
 wait "$api_pid" 2>/dev/null || true
