@@ -40,8 +40,27 @@ type Ids = {
   problems: Map<string, string>;
 };
 type Command = (kind: Kind, request: ApiRequest) => Promise<{ id: string; problemId?: string }>;
-/** One command of the year, run in business-date order with the others. */
-type Scheduled = { on: string; run: (command: Command, ids: Ids) => Promise<void> };
+/**
+ * One command of the year, run in business-date order with the others: `on` orders it, `day` is the day it is
+ * recorded on (its business date; a month's progress figure on the month's last day, after that day's steps).
+ */
+type Scheduled = { on: string; day: string; run: (command: Command, ids: Ids) => Promise<void> };
+
+/** The first working day of 2014: the rate table starts then, and the demo's parks and investors are on file. */
+export const DEMO_YEAR_START = EXCHANGE_RATES[0].effectiveOn;
+
+export interface LoadOptions {
+  log?: (line: string) => void;
+  tally?: Tally;
+  /**
+   * 'reference-first' (`npm run demo`): the whole rate table, the parks and the investors, then the year's commands
+   * in business-date order. 'as-recorded': as the commands would have arrived during 2014, each on its day: the
+   * parks and investors on the first working day, each rate on the day it takes effect, among the year's commands.
+   */
+  order?: 'reference-first' | 'as-recorded';
+  /** Called before each command with the day it is recorded on (see Scheduled), e.g. to set a clock. */
+  beforeCommand?: (day: string) => void;
+}
 
 const need = (map: Map<string, string>, slug: string, what: string): string => {
   const id = map.get(slug);
@@ -55,61 +74,28 @@ const need = (map: Map<string, string>, slug: string, what: string): string => {
  * Idempotent: every command carries a stable Idempotency-Key, so a second run appends nothing.
  * Stops at the first refused command (a DemoLoadError with the problem details).
  */
-export async function loadDemoData(
-  send: Send,
-  options: { log?: (line: string) => void; tally?: Tally } = {},
-): Promise<Tally> {
+export async function loadDemoData(send: Send, options: LoadOptions = {}): Promise<Tally> {
   const log = options.log ?? (() => undefined);
   const tally = options.tally ?? new Tally();
   const ids: Ids = { parks: new Map(), investors: new Map(), projects: new Map(), problems: new Map() };
   const command: Command = (kind, request) => sendCommand(send, tally, kind, request);
+  const run = async (scheduled: Scheduled) => {
+    options.beforeCommand?.(scheduled.day);
+    await scheduled.run(command, ids);
+  };
 
-  for (const { effectiveOn, rate } of EXCHANGE_RATES) {
-    const body = { base: 'USD', quote: 'CNY', rate, effectiveOn, source: RATE_SOURCE };
-    await command('exchange rates', {
-      method: 'POST',
-      path: '/api/v1/exchange-rates',
-      body,
-      idempotencyKey: keyOf('exchange-rate', 'USD-CNY', effectiveOn),
-    });
-  }
-  for (const park of PARKS) {
-    const body = {
-      name: park.name,
-      city: park.city,
-      level: park.level,
-      ...(park.levelApprovedOn ? { levelApprovedOn: park.levelApprovedOn } : {}),
-    };
-    const answer = await command('parks', {
-      method: 'POST',
-      path: '/api/v1/parks',
-      body,
-      idempotencyKey: keyOf('park', park.slug),
-    });
-    ids.parks.set(park.slug, answer.id);
-  }
-  for (const investor of INVESTORS) {
-    const code = creditCodeOf(investor);
-    const body = {
-      name: investor.name,
-      country: investor.country,
-      rankings: investor.rankings,
-      ...(code ? { unifiedSocialCreditCode: code } : {}),
-    };
-    const answer = await command('investors', {
-      method: 'POST',
-      path: '/api/v1/investors',
-      body,
-      idempotencyKey: keyOf('investor', investor.slug),
-    });
-    ids.investors.set(investor.slug, answer.id);
+  // Array.prototype.sort is stable: commands of one day keep the order they are written in.
+  const byDate = (list: Scheduled[]) => list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const reference = referenceTimeline();
+  const year = [...parkTimeline(), ...DEMO_PROJECTS.flatMap(projectTimeline)];
+  let timeline: Scheduled[];
+  if (options.order === 'as-recorded') timeline = byDate([...reference, ...year]);
+  else {
+    for (const scheduled of reference) await run(scheduled);
+    timeline = byDate(year);
   }
   log(`reference data: ${EXCHANGE_RATES.length} exchange rates, ${PARKS.length} parks, ${INVESTORS.length} investors`);
 
-  // Array.prototype.sort is stable: steps of one day keep the order they are written in.
-  const timeline = [...parkTimeline(), ...DEMO_PROJECTS.flatMap(projectTimeline)].sort((a, b) =>
-    a.on < b.on ? -1 : a.on > b.on ? 1 : 0,
-  );
   let month = '';
   let inMonth = 0;
   for (const scheduled of timeline) {
@@ -117,17 +103,74 @@ export async function loadDemoData(
       if (month) log(`${month}: ${inMonth} commands`);
       [month, inMonth] = [scheduled.on.slice(0, 7), 0];
     }
-    await scheduled.run(command, ids);
+    await run(scheduled);
     inMonth += 1;
   }
   if (month) log(`${month}: ${inMonth} commands`);
   return tally;
 }
 
+/** The rate table (each rate on the day it takes effect), then the parks and investors (on the year's first day). */
+const referenceTimeline = (): Scheduled[] => [
+  ...EXCHANGE_RATES.map(({ effectiveOn, rate }) => ({
+    on: effectiveOn,
+    day: effectiveOn,
+    run: async (command: Command) => {
+      const body = { base: 'USD', quote: 'CNY', rate, effectiveOn, source: RATE_SOURCE };
+      await command('exchange rates', {
+        method: 'POST',
+        path: '/api/v1/exchange-rates',
+        body,
+        idempotencyKey: keyOf('exchange-rate', 'USD-CNY', effectiveOn),
+      });
+    },
+  })),
+  ...PARKS.map((park) => ({
+    on: DEMO_YEAR_START,
+    day: DEMO_YEAR_START,
+    run: async (command: Command, ids: Ids) => {
+      const body = {
+        name: park.name,
+        city: park.city,
+        level: park.level,
+        ...(park.levelApprovedOn ? { levelApprovedOn: park.levelApprovedOn } : {}),
+      };
+      const answer = await command('parks', {
+        method: 'POST',
+        path: '/api/v1/parks',
+        body,
+        idempotencyKey: keyOf('park', park.slug),
+      });
+      ids.parks.set(park.slug, answer.id);
+    },
+  })),
+  ...INVESTORS.map((investor) => ({
+    on: DEMO_YEAR_START,
+    day: DEMO_YEAR_START,
+    run: async (command: Command, ids: Ids) => {
+      const code = creditCodeOf(investor);
+      const body = {
+        name: investor.name,
+        country: investor.country,
+        rankings: investor.rankings,
+        ...(code ? { unifiedSocialCreditCode: code } : {}),
+      };
+      const answer = await command('investors', {
+        method: 'POST',
+        path: '/api/v1/investors',
+        body,
+        idempotencyKey: keyOf('investor', investor.slug),
+      });
+      ids.investors.set(investor.slug, answer.id);
+    },
+  })),
+];
+
 const parkTimeline = (): Scheduled[] =>
   PARKS.flatMap((park) => [
     ...(park.upgrades ?? []).map(({ level, approvedOn }) => ({
       on: approvedOn,
+      day: approvedOn,
       run: async (command: Command, ids: Ids) => {
         const path = `/api/v1/parks/${need(ids.parks, park.slug, 'park')}/upgrades`;
         await command('park upgrades', {
@@ -140,6 +183,7 @@ const parkTimeline = (): Scheduled[] =>
     })),
     ...(park.factories ?? []).map(([completedOn, area]) => ({
       on: completedOn,
+      day: completedOn,
       run: async (command: Command, ids: Ids) => {
         const path = `/api/v1/parks/${need(ids.parks, park.slug, 'park')}/factory-completions`;
         const body = {
@@ -156,6 +200,12 @@ const parkTimeline = (): Scheduled[] =>
       },
     })),
   ]);
+
+/** '2014-06' -> '2014-06-30'. */
+const lastDayOf = (month: string): string => {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+};
 
 const STAGE_KEYS = {
   negotiation: 'negotiation',
@@ -174,6 +224,7 @@ function projectTimeline(project: DemoProject): Scheduled[] {
 
   const registration: Scheduled = {
     on: project.lead.on,
+    day: project.lead.on,
     run: async (command, ids) => {
       const { slug: _slug, investor, park, lead, steps: _steps, progress: _progress, ...details } = project;
       const body = {
@@ -207,6 +258,7 @@ function projectTimeline(project: DemoProject): Scheduled[] {
   const toScheduled = (step: Step): Scheduled => {
     const at = (run: (command: Command, ids: Ids) => Promise<unknown>): Scheduled => ({
       on: step.on,
+      day: step.on,
       run: async (c, i) => void (await run(c, i)),
     });
     switch (step.kind) {
@@ -299,6 +351,7 @@ function projectTimeline(project: DemoProject): Scheduled[] {
   const progress = signed
     ? progressSeries(project, signed.on).map(({ month, amount }): Scheduled => ({
         on: dispatchSortKey(month),
+        day: lastDayOf(month),
         run: async (command, ids) => {
           await onProject(
             'monthly progress reports',
