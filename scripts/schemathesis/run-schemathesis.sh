@@ -57,7 +57,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "   schemathesis ${SCHEMATHESIS_VERSION}, ${max_examples} examples per operation, seed ${seed}, api on :${port}"
-ITP_DATA_DIR="$data" PORT="$port" LOG_LEVEL=warn \
+# The embedded default, whatever backends the calling shell names (.ci/run exports FerretDB's MONGODB_URI).
+env -u MONGODB_URI -u MONGODB_DB -u EVENTSTORE_CONNECTION_STRING -u ITP_PROJECTIONS_IN_PROCESS \
+  ITP_DATA_DIR="$data" PORT="$port" LOG_LEVEL=warn \
   ITP_API_KEYS="[{\"key\":\"${key}\",\"role\":\"admin\",\"unit\":\"schemathesis\",\"cities\":\"*\",\"actor\":\"schemathesis\"}]" \
   node "$main" >"$work/api.log" 2>&1 &
 api_pid=$!
