@@ -24,6 +24,18 @@ jest.setTimeout(300_000);
 type Sent = { key: string; path: string; body: object; kind: 'register' | 'progress' };
 type Ack = Sent & { id: string; revision: number; position: number };
 
+/** This process's environment without the backends a calling shell may name (CI exports FerretDB's MONGODB_URI). */
+const embeddedDefaultEnv = (): NodeJS.ProcessEnv => {
+  const {
+    MONGODB_URI: _m,
+    MONGODB_DB: _d,
+    EVENTSTORE_CONNECTION_STRING: _e,
+    ITP_PROJECTIONS_IN_PROCESS: _p,
+    ...env
+  } = process.env;
+  return env;
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('kill -9 under concurrent load', () => {
@@ -40,7 +52,7 @@ describe('kill -9 under concurrent load', () => {
   const start = async (): Promise<void> => {
     child = spawn(process.execPath, [MAIN], {
       env: {
-        ...process.env,
+        ...embeddedDefaultEnv(),
         PORT: String(port),
         ITP_DATA_DIR: dataDir,
         LOG_LEVEL: 'silent',
