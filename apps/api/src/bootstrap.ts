@@ -4,16 +4,40 @@ import type { FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, ProblemDetailsFilter, type ItpConfig } from '@itp/platform';
+import { acquireWriterLock, storesWrittenBy } from '@itp/platform/data-dir/writer-lock';
 import { AppModule } from './app.module';
 import { errorMappers } from './infrastructure/error-mappers';
 import { CLOCK, type Clock } from './shared/http/clock';
 import { fastifyServerOptions, hardenHttp } from './shared/http/http-hardening';
 import type { CommandRequest } from './shared/command-execution/command-context';
 
-/** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
+/**
+ * Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring).
+ * First it takes the writer lock of the data directory's stores it writes (throws DataDirInUseError when another
+ * process holds it), released when the app closes.
+ */
 export async function createApiApp(
   config: ItpConfig,
   options: { quiet?: boolean; clock?: Clock } = {},
+): Promise<NestFastifyApplication> {
+  const writerLock = acquireWriterLock(config.dataDir, storesWrittenBy(config, 'api'), { app: 'itp-api' });
+  try {
+    const app = await buildApiApp(config, options);
+    // Fastify's onClose runs last in app.close() (and on SIGTERM), after the stores have closed.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => writerLock.release());
+    return app;
+  } catch (error) {
+    writerLock.release();
+    throw error;
+  }
+}
+
+async function buildApiApp(
+  config: ItpConfig,
+  options: { quiet?: boolean; clock?: Clock },
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config, { clock: options.clock }),

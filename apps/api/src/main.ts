@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadConfig } from '@itp/platform';
+import { DataDirInUseError } from '@itp/platform/data-dir/writer-lock';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -13,7 +14,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApiApp(config);
+  let app;
+  try {
+    app = await createApiApp(config);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   await app.listen(config.port, '0.0.0.0');
   console.log(
     `ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}); OpenAPI at /api/docs`,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadConfig } from '@itp/platform';
+import { DataDirInUseError } from '@itp/platform/data-dir/writer-lock';
 import { runProjector } from './projector';
 import { rebuildCommand } from './rebuild-command';
 
@@ -24,6 +25,10 @@ async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigurationError) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (error instanceof DataDirInUseError) {
+      console.error(error.message);
+      process.exit(1);
     }
     console.error(error);
     process.exit(1);

@@ -1,14 +1,21 @@
 import type { ItpConfig } from '@itp/platform';
+import { acquireWriterLock, storesWrittenBy } from '@itp/platform/data-dir/writer-lock';
 import { ALL_PROJECTIONS } from '@itp/projections';
 import { openEventStore, openReadStore } from '@itp/projections/backends/open-stores';
+import { rebuildCheckpointKey } from '@itp/projections/rebuild/collection-names';
 import { ProjectionRunner } from '@itp/projections/runner';
+import { MongoReadStore } from '@itp/read-store';
+import { fencedIdsOf, MongoLease, type LeaseTerm } from '@itp/read-store/mongodb/mongodb-lease';
+import { leaseTimingsFromEnv } from './lease-config';
 import { projectorLogger } from './projector-logger';
 
 /**
  * `projector rebuild <name>`: rebuilds one projection beside its live collection, switches readers over, exits.
  * Readers keep the old model meanwhile. Run it while the projector worker is STOPPED: a worker running at the
  * same time would keep writing the old collection after the switch (the api's admin endpoint is the online way
- * when projections run in the api). Answers true when readers were switched over.
+ * when projections run in the api). It is refused while another process writes the read models: the data
+ * directory's writer lock (embedded) or the projector lease (MongoDB), which it holds, fenced, while it runs.
+ * Answers true when readers were switched over.
  */
 export async function rebuildCommand(config: ItpConfig, name: string): Promise<boolean> {
   const logger = projectorLogger(config);
@@ -19,10 +26,27 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
     );
     return false;
   }
+  const timings = config.readStore.backend === 'mongodb' ? leaseTimingsFromEnv() : undefined;
+  const writerLock = acquireWriterLock(config.dataDir, storesWrittenBy(config, 'projector'), { app: 'itp rebuild' });
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
+  let lease: MongoLease | undefined;
+  let term: LeaseTerm | undefined;
   const runner = new ProjectionRunner({ eventStore, readStore, projections: [projection], logger });
   try {
+    if (config.readStore.backend === 'mongodb' && readStore instanceof MongoReadStore && timings !== undefined) {
+      lease = new MongoLease({ uri: config.readStore.uri, dbName: config.readStore.database, ...timings });
+      const attempt = await lease.tryAcquire(fencedIdsOf(ALL_PROJECTIONS, rebuildCheckpointKey));
+      if (!attempt.acquired) {
+        const { current } = attempt;
+        logger.error(
+          `The projector lease is held by ${String(current?.holder)} (token ${String(current?.token)}) until ${current?.expiresAt.toISOString()}: stop the projector worker first, or rebuild online`,
+        );
+        return false;
+      }
+      term = attempt.term;
+      readStore.fenceWith(term);
+    }
     await runner.start();
     const { completion } = await runner.rebuild(name);
     const switched = await completion;
@@ -31,7 +55,10 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
     return switched;
   } finally {
     await runner.stop();
+    if (term !== undefined) await lease?.release(term);
+    await lease?.close();
     await eventStore.close();
     await readStore.close();
+    writerLock.release();
   }
 }

@@ -369,8 +369,13 @@ export class MongoLease {
         onError(error);
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollEveryMs);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const wake = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, this.options.pollEveryMs);
+        signal.addEventListener('abort', wake, { once: true });
       });
     }
     return undefined;
