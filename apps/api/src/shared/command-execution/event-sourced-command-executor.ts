@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as pause } from 'node:timers/promises';
 import { v5 as uuidv5 } from 'uuid';
 import {
   EventStoreUnavailableError,
@@ -37,9 +38,11 @@ export interface AggregateCommand<C, E extends AnyEvent, S, Ctx> {
 }
 
 const EVENT_ID_NAMESPACE = '8a1d6f0e-3c2b-5e4f-9a7b-1c2d3e4f5a6b';
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
 /** How long an append whose outcome is unknown (connection lost) is sent again before answering 503. */
 const UNKNOWN_OUTCOME_BUDGET_MS = 5_000;
+/** The first conflict retry waits up to this long; each further one up to twice as long. */
+const CONFLICT_BACKOFF_MS = 4;
 
 /**
  * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
@@ -102,6 +105,9 @@ export class EventSourcedCommandExecutor {
         // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
         this.cache.forget(streamId);
         assertStreamDidNotShrink(streamId, revision, error);
+        // Only another process can have written (this one takes turns per stream): two writers that retried at
+        // once would collide again, so each waits a random moment, longer with every attempt (full jitter).
+        if (attempt < MAX_ATTEMPTS) await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** (attempt - 1));
       }
     }
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
@@ -142,7 +148,7 @@ export class EventSourcedCommandExecutor {
         return await this.store.appendToStream(streamId, events, { expectedRevision });
       } catch (error) {
         if (!(error instanceof EventStoreUnavailableError) || Date.now() + delay > giveUpAt) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await pause(delay);
       }
     }
   }
