@@ -79,7 +79,7 @@ const hintFor = ({ status, body }: ApiResponse): string | undefined => {
   if (type.endsWith('/idempotency-key-reused')) {
     return 'this data directory already holds demo data loaded from different values; load the demo into a fresh ITP_DATA_DIR.';
   }
-  if (status === 409 || status === 400) {
+  if (status === 409 || status === 400 || status === 422) {
     return 'if this data directory was loaded with another API key, the keys of that run do not match (Idempotency-Keys are scoped to the key): use the same key or a fresh ITP_DATA_DIR.';
   }
   return undefined;

@@ -18,6 +18,35 @@ import {
  */
 const TODAY = '2014-06-30T04:00:00Z'; // 2014-06-30 noon in Shanghai
 
+/**
+ * Input the schema (and the validation pipe) refuses is a 400 invalid-input; input the schema takes that a
+ * domain rule refuses (a date before the previous milestone, an id never registered, shares that do not sum
+ * to 1) is a 422 rule-violation. Both name every field.
+ */
+const expectRefusal = (response: Parameters<typeof expectProblem>[0], status: 400 | 422) =>
+  expectProblem(response, status, status === 400 ? 'invalid-input' : 'rule-violation');
+
+/** The cases below that only a domain rule refuses (422); the others are refused by the schema (400). */
+const NEW_PROJECT_RULES = new Set([
+  'shares that sum to 0.9',
+  'shares that sum to 1.0001',
+  'one unit credited twice',
+  'identifiedOn after today',
+  'the promotion_event channel without its event',
+  'an investor that was never registered',
+  'a park that was never registered',
+]);
+const EXISTING_PROJECT_RULES = new Set([
+  'a landing dated before the contract was signed',
+  'a business registration dated before the signing',
+  'a suspension dated after today',
+  'a progress month before the signing',
+  'a progress month after this month',
+  'a progress figure in another currency than the investment',
+  'a cumulative figure below the previous month',
+  'a changed figure for a reported month without a correction reason',
+]);
+
 describe('a refused command', () => {
   let api: ApiHarness;
   let investorId: string;
@@ -33,10 +62,10 @@ describe('a refused command', () => {
   const patch = (url: string, body: unknown) =>
     expectNothingAppended(api, () => api.request('PATCH', `/api/v1${url}`, { body }));
 
-  describe('400 when a new project has invalid input', () => {
-    const refusedFields = async (overrides: Record<string, unknown>) => {
+  describe('400 (the schema refuses it) or 422 (a domain rule refuses it) when a new project has invalid input', () => {
+    const refusedFields = async (overrides: Record<string, unknown>, status: 400 | 422 = 400) => {
       const response = await post('/projects', projectBody(investorId, overrides));
-      expectProblem(response, 400, 'invalid-input');
+      expectRefusal(response, status);
       expect(response.body.errors).toEqual(
         expect.arrayContaining([{ field: expect.any(String), message: expect.any(String) }]),
       );
@@ -124,8 +153,8 @@ describe('a refused command', () => {
       ['the promotion_event channel without its event', { leadChannel: 'promotion_event' }, ['promotionEvent']],
       ['an investor that was never registered', { investorId: 'inv-unknown' }, ['investorId']],
       ['a park that was never registered', { parkId: 'park-unknown' }, ['parkId']],
-    ])('refuses %s, naming the field', async (_case, overrides, fields) => {
-      expect(await refusedFields(overrides)).toEqual(fields);
+    ])('refuses %s, naming the field', async (name, overrides, fields) => {
+      expect(await refusedFields(overrides, NEW_PROJECT_RULES.has(name) ? 422 : 400)).toEqual(fields);
     });
 
     it('names every bad field in one answer', async () => {
@@ -164,12 +193,12 @@ describe('a refused command', () => {
       const park = await api.request('POST', '/api/v1/parks', {
         body: { name: 'Wangcheng ETDZ', city: '430100', level: 'national_etdz' },
       });
-      expect(await refusedFields({ parkId: park.body.id })).toEqual(['parkId']);
+      expect(await refusedFields({ parkId: park.body.id }, 422)).toEqual(['parkId']);
     });
 
     it('counts "today" in Shanghai (UTC+8): a date is in the future until midnight there', async () => {
       api.setNow('2014-06-30T15:59:00Z'); // 23:59 in Shanghai
-      expect(await refusedFields({ identifiedOn: '2014-07-01' })).toEqual(['identifiedOn']);
+      expect(await refusedFields({ identifiedOn: '2014-07-01' }, 422)).toEqual(['identifiedOn']);
       api.setNow('2014-06-30T16:01:00Z'); // 00:01 on 1 July in Shanghai
       const accepted = await api.request('POST', '/api/v1/projects', {
         body: projectBody(investorId, { identifiedOn: '2014-07-01' }),
@@ -178,7 +207,7 @@ describe('a refused command', () => {
     });
   });
 
-  describe('400 when a command on an existing project has invalid input', () => {
+  describe('400 (the schema refuses it) or 422 (a domain rule refuses it) when a command on an existing project has invalid input', () => {
     let signedId: string;
     beforeAll(async () => {
       signedId = await givenSignedProject(api, { investorId });
@@ -231,41 +260,43 @@ describe('a refused command', () => {
         ['correctionReason'],
       ],
       ['batch 0', 'demonstration-zone-batch', { batch: 0, assignedOn: '2014-06-01' }, ['batch']],
-    ])('refuses %s', async (_case, path, body, fields) => {
+    ])('refuses %s', async (name, path, body, fields) => {
       const response = await post(`/projects/${signedId}/${path}`, body);
-      expectProblem(response, 400, 'invalid-input');
+      expectRefusal(response, EXISTING_PROJECT_RULES.has(name) ? 422 : 400);
       expect(fieldsOf(response.body)).toEqual(fields);
     });
 
     it('refuses a contract signed before the lead was identified', async () => {
       const id = await givenProject(api, { investorId });
       const response = await post(`/projects/${id}/contract`, { signedOn: '2014-02-09' });
-      expectProblem(response, 400, 'invalid-input');
+      expectRefusal(response, 422);
       expect(fieldsOf(response.body)).toEqual(['signedOn']);
     });
 
     it('refuses an amendment without a reason, and one that changes nothing', async () => {
       const noReason = await patch(`/projects/${signedId}`, { name: 'Renamed' });
-      expectProblem(noReason, 400, 'invalid-input');
+      expectRefusal(noReason, 400);
       expect(fieldsOf(noReason.body)).toEqual(['reason']);
       const noChange = await patch(`/projects/${signedId}`, { city: '430400', reason: 'confirming the city' });
-      expectProblem(noChange, 400, 'invalid-input');
+      expectRefusal(noChange, 422);
       expect(fieldsOf(noChange.body)).toEqual(['changes']);
     });
 
     it('names the fields of an amendment as the PATCH body has them, whichever layer refuses it', async () => {
       const zero = await patch(`/projects/${signedId}`, { totalInvestment: money('0.00'), reason: 'budget cut' });
-      expectProblem(zero, 400, 'invalid-input');
+      expectRefusal(zero, 400);
       expect(fieldsOf(zero.body)).toEqual(['totalInvestment.amount']);
       const unknownInvestor = await patch(`/projects/${signedId}`, {
         investorId: 'inv-unknown',
         reason: 'new investor',
       });
+      expectRefusal(unknownInvestor, 422);
       expect(fieldsOf(unknownInvestor.body)).toEqual(['investorId']);
       const badShares = await patch(`/projects/${signedId}`, {
         introducers: [{ unit: 'hengyang-commerce-bureau', share: '0.9' }],
         reason: 'credit',
       });
+      expectRefusal(badShares, 422);
       expect(fieldsOf(badShares.body)).toEqual(['introducers']);
     });
 
@@ -273,13 +304,13 @@ describe('a refused command', () => {
       const id = await givenProject(api, { investorId, totalInvestment: money('400000000.00', 'USD') });
       await given(api, id, 'demonstration-zone-batch', { batch: 3, assignedOn: '2014-06-01' });
       const response = await patch(`/projects/${id}`, { city: '430100', reason: 'Relocated to Changsha' });
-      expectProblem(response, 400, 'invalid-input');
+      expectRefusal(response, 422);
       expect(fieldsOf(response.body)).toEqual(['city']);
     });
 
     it('names the field of an investor amendment that breaks the country rule', async () => {
       const response = await patch(`/investors/${investorId}`, { country: 'US', reason: 'Moved its seat' });
-      expectProblem(response, 400, 'invalid-input');
+      expectRefusal(response, 422);
       expect(fieldsOf(response.body)).toEqual(['unifiedSocialCreditCode']);
     });
 

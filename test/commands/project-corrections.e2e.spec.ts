@@ -58,7 +58,7 @@ describe('corrections', () => {
 
     it('refuses a correction that would break the cumulative series', async () => {
       const response = await expectNothingAppended(api, () => report(id, '2014-03', '160000000.00', 'Late invoices'));
-      expectProblem(response, 400, 'invalid-input');
+      expectProblem(response, 422, 'rule-violation');
       expect(fieldsOf(response.body)).toEqual(['investmentCompletedToDate.amount']);
     });
 
@@ -171,7 +171,7 @@ describe('corrections', () => {
           body: { base: 'USD', quote: 'CNY', rate: '6.1600', effectiveOn: '2014-01-02' },
         }),
       );
-      expectProblem(noReason, 400, 'invalid-input');
+      expectProblem(noReason, 422, 'rule-violation');
       expect(fieldsOf(noReason.body)).toEqual(['reason']);
 
       const corrected = await api.request('POST', '/api/v1/exchange-rates', {

@@ -289,7 +289,7 @@ describe('the OpenAPI document', () => {
       await check('/api/v1/projects/{id}', '/api/v1/projects/no-such-project', '404');
       await check('/api/v1/projects', '/api/v1/projects?page=0&unknown=1', '400');
       await check('/api/v1/reports/monthly-dispatch', '/api/v1/reports/monthly-dispatch?month=2014-13', '400');
-      await check('/api/v1/projects', `/api/v1/projects?minPosition=${HEAD + 1000}`, '503');
+      await check('/api/v1/projects', `/api/v1/projects?minPosition=${HEAD + 1000}`, '422');
     });
   });
 });

@@ -116,14 +116,19 @@ describe('the query api', () => {
     });
   });
 
-  it('waits for minPosition, and answers 503 for a position beyond the log', async () => {
+  it('waits for minPosition, and answers 422 for a position beyond the log (no wait can serve it)', async () => {
     const last = c.position;
     expect((await api.request('GET', `/api/v1/projects?minPosition=${last}`, { key: KEYS.reporter })).body.total).toBe(
       6,
     );
     const beyond = await api.request('GET', `/api/v1/projects?minPosition=${last + 1000}`, { key: KEYS.reporter });
-    expect(beyond.status).toBe(503);
-    expect(beyond.headers['retry-after']).toBeDefined();
+    expect(beyond.status).toBe(422);
+    expect(beyond.body).toMatchObject({
+      type: expect.stringMatching(/position-beyond-head$/),
+      minPosition: last + 1000,
+      errors: [{ field: 'minPosition', message: expect.any(String) }],
+    });
+    expect(beyond.headers['retry-after']).toBeUndefined();
   });
 
   it('documents every query in OpenAPI, with its parameters', async () => {

@@ -13,3 +13,4 @@ export * from './http/framework-errors';
 export * from './auth/bearer';
 export * from './auth/authenticate-before-body';
 export * from './logging/http-logging';
+export * from './http/method-not-allowed';

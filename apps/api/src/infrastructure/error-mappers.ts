@@ -19,9 +19,11 @@ import {
 
 /** Domain and store errors as RFC 9457 problems: the one place where each is given its status. */
 export const errorMappers: ErrorMapper[] = [
+  // Input the schema and the validation pipe accept (so not a 400) that a domain rule refuses: a date before the
+  // previous milestone, an unknown investor, an amendment that changes nothing. 422, naming each field.
   (error) =>
     error instanceof DomainValidationError
-      ? problem(400, 'invalid-input', 'Invalid input', { detail: error.message, errors: [...error.errors] })
+      ? problem(422, 'rule-violation', 'Refused by a domain rule', { detail: error.message, errors: [...error.errors] })
       : undefined,
   (error) =>
     error instanceof IllegalTransitionError

@@ -10,7 +10,8 @@ const POLL_MS = 50;
 /**
  * Read-your-writes: a query may pass `minPosition` (the position a command answered); `ensure` waits, bounded,
  * until every named projection has reached it, then returns; past the bound it throws a ProblemException 503 with
- * a Retry-After header. Without minPosition it returns at once.
+ * a Retry-After header. A position beyond the log's head (one no command answered) is refused at once with 422
+ * `position-beyond-head`: no wait can serve it. Without minPosition it returns at once.
  */
 @Injectable()
 export class ProjectionFreshness {
@@ -29,13 +30,8 @@ export class ProjectionFreshness {
     // A query naming a projection that does not exist is a bug in the query, not a lagging projection.
     if (unknown.length > 0) throw new Error(`ProjectionFreshness.ensure: unknown projection(s) ${unknown.join(', ')}`);
     const head = await this.eventStore.headPosition();
-    // No command has answered a position beyond the head: waiting for it cannot help.
-    if (minPosition > head)
-      throw await this.lagging(
-        minPosition,
-        projectionNames,
-        `Position ${minPosition} is beyond the head of the log (${head}).`,
-      );
+    // No command has answered a position beyond the head: waiting cannot serve it, so it is refused, not retried.
+    if (minPosition > head) throw beyondHead(minPosition, head);
     const reached =
       this.host.runner !== undefined
         ? await this.host.runner.waitFor(minPosition, projectionNames, timeoutMs)
@@ -70,4 +66,16 @@ export class ProjectionFreshness {
       { 'Retry-After': '1' },
     );
   }
+}
+
+/** A position the log has not reached: no command answered it, and no wait for the read models can serve it. */
+export function beyondHead(minPosition: number, head: number): ProblemException {
+  return new ProblemException(
+    problem(422, 'position-beyond-head', 'Position beyond the head of the log', {
+      detail: `minPosition ${minPosition} is beyond the head of the event log (${head}): no command has answered it, so no read model will reach it. Pass a position a command answered.`,
+      minPosition,
+      head,
+      errors: [{ field: 'minPosition', message: `must not be beyond the head of the event log (${head})` }],
+    }),
+  );
 }

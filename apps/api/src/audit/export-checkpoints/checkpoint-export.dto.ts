@@ -5,7 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
+  ValidateBy,
   IsOptional,
   IsString,
   Matches,
@@ -14,8 +14,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_POSITION } from '../../shared/dto/common.dto';
+import { isInstant, MAX_POSITION } from '../../shared/dto/common.dto';
 import { ClosedBody } from '../../shared/openapi/api-properties';
+
+/** An RFC 3339 date-time, taken as it is (not upper-cased: the signature covers the text as exported). */
+const IsRfc3339 = () =>
+  ValidateBy({
+    name: 'isRfc3339',
+    validator: {
+      validate: isInstant,
+      defaultMessage: (args) => `${args?.property} must be an RFC 3339 date-time, e.g. 2014-06-30T16:00:00Z`,
+    },
+  });
 
 /** One signed checkpoint, as exported. */
 @ClosedBody()
@@ -36,12 +46,12 @@ export class SignedCheckpointDto {
   @Matches(/^[0-9a-f]{64}$/)
   link!: string;
 
-  @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'RFC 3339, as exported (the signature covers it as it is)' })
+  @IsRfc3339()
   recordedAt!: string;
 
-  @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'RFC 3339, as exported (the signature covers it as it is)' })
+  @IsRfc3339()
   signedAt!: string;
 
   @ApiProperty({ description: 'Id of the signing key (first 16 hex digits of the SHA-256 of its public key)' })

@@ -1,20 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MAX_POSITION, QueryInteger } from '../../shared/dto/common.dto';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInstant, MAX_POSITION, QueryInteger } from '../../shared/dto/common.dto';
 import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
 
 export const MAX_AUDIT_LIMIT = 500;
 
 /** minPosition is accepted for uniformity: the event store is always current. */
 export class ListAuditEventsDto extends FreshQueryDto {
-  @ApiPropertyOptional({ description: 'Recorded at or after this ISO-8601 instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or after this instant (RFC 3339, e.g. 2014-06-30T16:00:00Z)',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this ISO-8601 instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or before this instant (RFC 3339, e.g. 2014-06-30T16:00:00Z)',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: "The actor named in the events' metadata" })

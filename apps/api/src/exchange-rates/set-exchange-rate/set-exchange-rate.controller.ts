@@ -25,7 +25,7 @@ export class SetExchangeRateController {
     problems: {
       403: 'Only an admin key sets exchange rates',
       409: 'A concurrent modification',
-      422: 'Idempotency-Key reused with another body',
+      422: 'A domain rule refuses it (rule-violation: replacing a rate already set needs a reason), or an Idempotency-Key reused with another body',
     },
   })
   set(

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { FastifyHttpOptions } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  answerMethodNotAllowed,
   API_KEY_REGISTRY,
   authenticateBeforeBody,
   clientErrorHandler,
@@ -33,12 +34,15 @@ export const fastifyServerOptions = (limits: HttpLimits): FastifyHttpOptions<Ser
 });
 
 /**
- * What every request meets before a route: the API key checked before the body is read (a caller without one
+ * What every request meets before a route: a method the path is not served with answered 405 with Allow
+ * (method-not-allowed.ts); the API key checked before the body is read (a caller without one
  * is answered 401 at once, see authenticate-before-body.ts); JSON bodies in UTF-8 only, nesting bounded before
  * parsing, clean text normalised to NFC (json-body.ts); and every error answer a problem, whoever wrote it.
  */
 export function hardenHttp(app: NestFastifyApplication, limits: HttpLimits): void {
   const fastify = app.getHttpAdapter().getInstance();
+  // Before authentication: a method the path is not served with is a 405 with Allow, key or none.
+  answerMethodNotAllowed(fastify);
   fastify.addHook('onRequest', authenticateBeforeBody(app.get<ApiKeyRegistry>(API_KEY_REGISTRY)));
   app.useBodyParser(
     'application/json',

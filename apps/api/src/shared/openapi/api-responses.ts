@@ -55,7 +55,7 @@ export const commandProblems = (extra: Partial<Record<ErrorStatus, string>> = {}
   409: 'Not allowed in the current state (illegal transition, already exists) or a concurrent modification',
   412: 'Stale If-Match revision: nothing appended',
   ...BODY_PROBLEMS,
-  422: 'Idempotency-Key reused with another body, or a needed exchange rate is missing',
+  422: 'Schema-valid input refused by a domain rule (rule-violation, naming each field: a date before the previous milestone, an unknown investor, an amendment that changes nothing), an Idempotency-Key reused with another body, or a needed exchange rate is missing',
   503: UNAVAILABLE,
   ...extra,
 });
@@ -64,6 +64,9 @@ export const commandProblems = (extra: Partial<Record<ErrorStatus, string>> = {}
 export const queryProblems = (extra: Partial<Record<ErrorStatus, string>> = {}) => ({
   400: 'Invalid query parameter: problem details naming each field',
   ...AUTH_PROBLEMS,
+  422:
+    'minPosition (or, on the reads that take it, atPosition) is beyond the head of the event log (position-beyond-head): ' +
+    'no command answered it, no wait can serve it; or asOf is after the server clock (as-of-in-future)',
   503: `The read models did not reach minPosition in time, or ${UNAVAILABLE.charAt(0).toLowerCase()}${UNAVAILABLE.slice(1)}`,
   ...extra,
 });
@@ -105,6 +108,20 @@ const READ_SCOPE: HeadersObject = {
   },
 };
 
+/** What an answer computed as of a past instant or position reflects (only when `asOf` or `atPosition` was given). */
+const AS_OF_HEADERS: HeadersObject = {
+  'X-As-Of-Position': {
+    description:
+      'With asOf or atPosition: the global position of the last event the answer folds (0: none was recorded by then)',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+  'X-As-Of': {
+    description:
+      'With asOf or atPosition: the recorded instant the answer is as of (RFC 3339, UTC): the asOf given, or the recorded time of atPosition',
+    schema: { type: 'string', format: 'date-time' },
+  },
+};
+
 /**
  * The 200 of a query: the JSON answer's schema and, for the exportable ones, the CSV and xlsx files the same
  * route answers for `?format=csv|xlsx` or `Accept: text/csv | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
@@ -112,7 +129,7 @@ const READ_SCOPE: HeadersObject = {
 export const ApiQueryAnswer = (
   type: Type<unknown>,
   description: string,
-  options: { exports?: boolean; readScope?: boolean; headers?: HeadersObject } = {},
+  options: { exports?: boolean; readScope?: boolean; asOf?: boolean; headers?: HeadersObject } = {},
 ) =>
   applyDecorators(
     ApiExtraModels(type),
@@ -130,6 +147,7 @@ export const ApiQueryAnswer = (
               },
             }
           : {}),
+        ...(options.asOf ? AS_OF_HEADERS : {}),
         ...options.headers,
       },
       content: {

@@ -19,7 +19,7 @@ export class ProblemFieldErrorDto {
   name: 'ProblemDetails',
   description:
     'RFC 9457 problem details (application/problem+json). Extension members may follow, e.g. `currentStage` and `rule` (409 ' +
-    'illegal transition), `expectedRevision` and `currentRevision` (412), `minPosition` and `projections` (503), `kind` and `id` (404).',
+    'illegal transition), `expectedRevision` and `currentRevision` (412), `minPosition` and `projections` (503), `minPosition` and `head` (422 position-beyond-head), `kind` and `id` (404).',
   additionalProperties: true,
 } as never)
 export class ProblemDetailsDto {

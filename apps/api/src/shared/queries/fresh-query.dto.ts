@@ -6,7 +6,7 @@ export class FreshQueryDto {
     min: 0,
     max: MAX_POSITION,
     description:
-      'The `position` a command answered: the query first waits (bounded; then 503 with Retry-After) until the read models it reads have folded it.',
+      'The `position` a command answered: the query first waits (bounded; then 503 with Retry-After) until the read models it reads have folded it. A position beyond the head of the event log is refused with 422 (position-beyond-head).',
     example: 42,
   })
   minPosition?: number;
