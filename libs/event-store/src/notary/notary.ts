@@ -25,6 +25,13 @@ export interface NotaryOptions {
 }
 
 const FLUSH_EVERY = 1_000;
+/**
+ * Linking a backlog (a log the notary has not seen, e.g. the first start of a build with a notary on an old log)
+ * is all synchronous reads, hashing and promise callbacks: without a turn of the event loop now and then it would
+ * starve everything else, and the api would neither finish starting nor answer until the whole log was linked.
+ */
+const SLICE_MS = 10;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const silent: NotaryLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 export type IntegrityState = 'starting' | 'verified' | 'violated';
@@ -159,12 +166,17 @@ export class Notary {
     for (let delay = 100; !signal.aborted; delay = Math.min(delay * 2, 5_000)) {
       try {
         this.caughtUp = false;
+        let slice = performance.now();
         for await (const message of this.options.store.subscribeToAll({ fromPosition: this.head.position, signal })) {
           if (message.kind === 'caught-up') {
             this.caughtUp = true;
             await this.serial(() => this.flush());
           } else await this.serial(() => this.link(message.event));
           delay = 100;
+          if (performance.now() - slice >= SLICE_MS) {
+            await nextTurn();
+            slice = performance.now();
+          }
         }
         return;
       } catch (error) {

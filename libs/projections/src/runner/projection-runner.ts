@@ -224,6 +224,9 @@ export class ProjectionRunner implements RebuildHost {
       this.batchesSinceStart += 1;
       const wasLive = this.live;
       await this.exclusive(() => this.dispatch(batch));
+      // Catching up is reads, folds and writes that never wait for I/O: one turn of the event loop per batch, so
+      // that the api finishes starting and answers meanwhile.
+      if (!batch.live) await new Promise<void>((resolve) => setImmediate(resolve));
       if (!wasLive && this.live) {
         const seconds = (Date.now() - started) / 1000;
         this.logger.log(
