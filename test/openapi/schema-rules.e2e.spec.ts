@@ -106,4 +106,49 @@ describe('requests the OpenAPI document calls invalid', () => {
     const after = await api.request('GET', `/api/v1/projects/${inPark.projectId}?minPosition=${cleared.body.position}`);
     expect(after.body).toMatchObject({ parkId: null, name: inPark.name, investorId: inPark.investorId });
   });
+  describe('instants of the audit routes are RFC 3339 date-times (format date-time)', () => {
+    it.each([
+      ['an empty from (was accepted by the schema, refused by the pipe)', 'from='],
+      ['a date without a time', 'from=2014-06-30'],
+      ['a day that does not exist', 'to=2014-02-30T00:00:00Z'],
+      ['no offset', 'to=2014-06-30T12:00:00'],
+    ])('refuses %s in GET /audit/events, naming the field', (_case, query) =>
+      refused(api.request('GET', `/api/v1/audit/events?${query}`, { key: KEYS.auditor }), query.split('=')[0]),
+    );
+
+    it('takes an RFC 3339 instant with an offset, and lower-case t and z', async () => {
+      const offset = await api.request('GET', '/api/v1/audit/events?from=2014-06-30T18:00:00%2B08:00&limit=1', {
+        key: KEYS.auditor,
+      });
+      expect(offset.status).toBe(200);
+      const lower = await api.request('GET', '/api/v1/audit/events?to=2014-06-30t10:00:00z&limit=1', {
+        key: KEYS.auditor,
+      });
+      expect(lower.status).toBe(200);
+    });
+
+    const checkpoint = {
+      seq: 1,
+      position: 1,
+      link: 'a'.repeat(64),
+      recordedAt: '2014-06-30T04:00:00.000Z',
+      signedAt: '2014-06-30T04:00:01.000Z',
+      keyId: '0123456789abcdef',
+      signature: 'c2lnbmF0dXJl',
+    };
+
+    it('refuses a checkpoint posted to /audit/verification whose instants are not date-times', async () => {
+      await refused(
+        post('/api/v1/audit/verification', { checkpoints: [{ ...checkpoint, recordedAt: '2014-06-30' }] }),
+        'checkpoints[0].recordedAt',
+      );
+      await refused(
+        post('/api/v1/audit/verification', { checkpoints: [{ ...checkpoint, signedAt: '20140630T040001Z' }] }),
+        'checkpoints[0].signedAt',
+      );
+    });
+
+    it('refuses null where an export member may only be absent (was verified as if absent)', () =>
+      refused(post('/api/v1/audit/verification', { checkpoints: [], publicKey: null }), 'publicKey'));
+  });
 });

@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   ValidateBy,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -14,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { isInstant, MAX_POSITION } from '../../shared/dto/common.dto';
+import { isInstant, MAX_POSITION, OptionalField } from '../../shared/dto/common.dto';
 import { ClosedBody } from '../../shared/openapi/api-properties';
 
 /** An RFC 3339 date-time, taken as it is (not upper-cased: the signature covers the text as exported). */
@@ -67,21 +66,24 @@ export class SignedCheckpointDto {
 
 export const MAX_EXPORTED_CHECKPOINTS = 3_000;
 
-/** What GET /api/v1/audit/checkpoints answers, posted back as it is (or only its `checkpoints`). */
+/**
+ * What GET /api/v1/audit/checkpoints answers, posted back as it is (or only its `checkpoints`). Its optional
+ * members may be absent, not null (the schema says string).
+ */
 @ClosedBody()
 export class CheckpointExportDto {
   @ApiPropertyOptional({ enum: ['Ed25519'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['Ed25519'])
   algorithm?: 'Ed25519';
 
   @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[0-9a-f]{16}$/)
   keyId?: string;
 
   @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(1_000)
   publicKey?: string;
