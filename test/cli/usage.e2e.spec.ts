@@ -46,13 +46,16 @@ describe('the itp command line, asked for help or misused', () => {
     expect(run.stderr).toContain('--year must not be less than 1990');
   });
 
-  it('refuses --as-of on reports, exit 2, saying the as-of engine is not built yet', async () => {
-    const run = await itp(
-      ['report', 'quarterly-bulletin', '--quarter', '2014-Q2', '--as-of', '2014-07-05T18:00:00+08:00'],
+  it('refuses an --as-of that is not an instant, or is in the future, exit 2', async () => {
+    const malformed = await itp(['report', 'quarterly-bulletin', '--quarter', '2014-Q2', '--as-of', '2014-07-05'], env);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--as-of must be an RFC 3339 instant');
+    const future = await itp(
+      ['report', 'quarterly-bulletin', '--quarter', '2014-Q2', '--as-of', '2999-01-01T00:00:00Z'],
       env,
     );
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--as-of is not available yet');
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('is in the future');
   });
 
   it('exits 2 when the data directory holds no event log, and creates nothing there', async () => {

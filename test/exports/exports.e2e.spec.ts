@@ -137,7 +137,7 @@ describe('exports over HTTP', () => {
   });
 
   it('exports the problems, open ones first, aged as of the date asked', async () => {
-    const workbook = await xlsx('problems?asOf=2014-12-31');
+    const workbook = await xlsx('problems?ageOn=2014-12-31');
     expect(rows(workbook.worksheets[0]).map((r) => [r[0], r[1], r[6]])).toEqual([
       ['未解决', 212, 'Land approval'],
       ['未解决', 182, 'Power supply'],

@@ -270,7 +270,7 @@ describe('the OpenAPI document', () => {
       for (const { investorId } of investors.items)
         await check('/api/v1/investors/{id}', `/api/v1/investors/${investorId}?${fresh}`);
       for (const { parkId } of parks.items) await check('/api/v1/parks/{id}', `/api/v1/parks/${parkId}?${fresh}`);
-      await check('/api/v1/problems', `/api/v1/problems?asOf=2014-12-31&${fresh}`);
+      await check('/api/v1/problems', `/api/v1/problems?ageOn=2014-12-31&${fresh}`);
       await check('/api/v1/statistics/targets', `/api/v1/statistics/targets?year=2014&${fresh}`);
       await check('/api/v1/statistics/targets', `/api/v1/statistics/targets?year=2015&${fresh}`);
       for (const month of ['2014-03', '2014-06', '2014-12'])

@@ -161,16 +161,16 @@ describe('the counting scenario of 2014', () => {
   });
 
   it('ages the joint-conference problems', async () => {
-    const all = await get('problems?asOf=2014-12-31');
+    const all = await get('problems?ageOn=2014-12-31');
     // Open first, oldest first: Land approval 06-02 -> 12-31 = 212 days; Power supply 07-02 -> 12-31 = 182; Customs 05-05 -> 06-25 = 51
     expect(all.items.map((q: any) => [q.title, q.status, q.ageDays])).toEqual([
       ['Land approval', 'open', 212],
       ['Power supply', 'open', 182],
       ['Customs clearance', 'resolved', 51],
     ]);
-    const juneEnd = await get('problems?status=open&asOf=2014-06-30');
+    const juneEnd = await get('problems?status=open&ageOn=2014-06-30');
     expect(juneEnd.items.map((q: any) => [q.title, q.ageDays])).toEqual([['Land approval', 28]]);
-    const hengyang = await get('problems?city=430400&asOf=2014-12-31');
+    const hengyang = await get('problems?city=430400&ageOn=2014-12-31');
     expect(hengyang.items.map((q: any) => [q.title, q.cityName.en])).toEqual([
       ['Land approval', 'Hengyang'],
       ['Customs clearance', 'Hengyang'],

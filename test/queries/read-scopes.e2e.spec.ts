@@ -29,7 +29,7 @@ describe('read scopes: a reporter scoped to Changsha', () => {
   const QUERIES = [
     'projects?pageSize=200',
     'projects?stale=true&referenceDate=2014-12-31',
-    'problems?asOf=2014-12-31',
+    'problems?ageOn=2014-12-31',
     'investors',
     'parks',
     'statistics/targets?year=2014',
@@ -80,7 +80,7 @@ describe('read scopes: a reporter scoped to Changsha', () => {
   });
 
   it("lists only the problems of Changsha's projects", async () => {
-    const problems = (await get('problems?asOf=2014-12-31')).body;
+    const problems = (await get('problems?ageOn=2014-12-31')).body;
     expect(problems.items.map((q: any) => [q.title, q.projectId])).toEqual([['Power supply', s.projects.p2]]);
     expect((await get('problems?city=430400')).body.total).toBe(0);
   });

@@ -91,7 +91,10 @@ export function itpProgram(done: (code: ExitCode) => void): Command {
       .requiredOption(parameter.flag, parameter.description)
       .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('json'))
       .option('--out <file>', 'write to this file instead of stdout (needed for xlsx)')
-      .option('--as-of <instant>', 'not available yet: needs the as-of engine (issue 11, item 1)');
+      .option(
+        '--as-of <instant>',
+        'as of a recorded instant (RFC 3339): from the event log up to the last event recorded at or before it',
+      );
     if (name === 'monthly-dispatch')
       command.option('--reference-date <date>', 'YYYY-MM-DD the stale projects are judged on (default as the api)');
     command.action(

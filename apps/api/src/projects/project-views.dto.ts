@@ -402,7 +402,7 @@ export class ProjectHistoryView {
   chain!: ChainVerificationView;
 }
 
-/** A problem raised to the joint conference, as it stood on `asOf`. */
+/** A problem raised to the joint conference, as it stood on `ageOn`. */
 @ApiSchema({ name: 'ProblemItem' })
 export class ProblemItemView {
   @Str()
@@ -441,14 +441,16 @@ export class ProblemItemView {
   @Str({ nullable: true })
   resolution!: string | null;
 
-  @Int({ minimum: 0, description: 'Days from raisedOn to its resolution, or to asOf while open' })
+  @Int({ minimum: 0, description: 'Days from raisedOn to its resolution, or to ageOn while open' })
   ageDays!: number;
 }
 
 @ApiSchema({ name: 'ProblemList' })
 export class ProblemListView {
-  @DateStr()
-  asOf!: string;
+  @DateStr({
+    description: 'The business date of the statuses and ages (the `ageOn` asked, or today / the day of `asOf`)',
+  })
+  ageOn!: string;
 
   @List(() => ProblemItemView)
   items!: ProblemItemView[];

@@ -7,10 +7,18 @@ import type { ExportDocument } from '../../../api/src/shared/exports/export-mode
 import { stampText } from '../../../api/src/shared/exports/export-stamp.service';
 import { writeXlsx } from '../../../api/src/shared/exports/xlsx-export';
 import { ReadModels } from '../../../api/src/shared/queries/read-models';
+import {
+  asOfSnapshotBudget,
+  asOfSnapshotDir,
+  asOfStampText,
+  type AsOfRead,
+} from '../../../api/src/shared/queries/as-of-read-models';
+import { AsOfEngine } from '@itp/projections/as-of';
 import { EXIT, usageError, type ExitCode } from '../shared/cli-errors';
 import { count, eprintln } from '../shared/output';
 import { cliConfig, openEventStoreForReading, openReadStoreForReading, withStore } from '../shared/stores';
-import { REPORTS, type ReportParameters } from './report-definitions';
+import { parseInstant } from '../shared/bounds';
+import { REPORTS, type ComputedReport, type ReportParameters } from './report-definitions';
 import { REPORT_FORMATS, type ReportFormat, type ReportName } from './report-names';
 
 export interface ReportOptions {
@@ -18,12 +26,6 @@ export interface ReportOptions {
   out?: string;
   asOf?: string;
 }
-
-export const AS_OF_NOT_YET =
-  '--as-of is not available yet: reports as of a past recorded instant need the as-of engine (issue 11, item 1), ' +
-  'which is not built. `itp report` computes from the read models as they are now. What works as of an instant ' +
-  'today: `itp history <project> --as-of <instant>`, and `itp export --to <instant>` followed by `itp import` into ' +
-  'an empty data directory (the report computed there is the report as of that instant).';
 
 /**
  * `itp report <name>`: the report the api's endpoint answers, computed by the api's own pure report function from
@@ -35,15 +37,19 @@ export async function reportCommand(
   parameters: ReportParameters,
   options: ReportOptions,
 ): Promise<ExitCode> {
-  if (options.asOf !== undefined) throw usageError(AS_OF_NOT_YET);
+  const asOf = options.asOf === undefined ? undefined : parseInstant('--as-of', options.asOf);
+  if (asOf !== undefined && Date.parse(asOf) > Date.now())
+    throw usageError(`--as-of ${options.asOf} is in the future: what will be recorded until then is not known yet`);
   const format = options.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw usageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (format === 'xlsx' && (options.out === undefined || options.out === '-'))
     throw usageError('--format xlsx writes a workbook: give it a file with --out <file.xlsx>');
   const definition = REPORTS[name];
-  const now = new Date();
+  // "Today" in a report (the dispatch's default reference date) is the as-of instant when one is given.
+  const now = asOf === undefined ? new Date() : new Date(asOf);
   const compute = definition.prepare(parameters, now);
   const config = cliConfig();
+  if (asOf !== undefined) return reportAsOf(config, asOf, compute, format, options.out);
   const { computed, folded } = await withStore(openReadStoreForReading(config), async (readStore) => {
     const computed = await compute(new ReadModels(readStore));
     const checkpoints = await Promise.all(definition.reads.map((read) => readStore.getCheckpoint(read)));
@@ -54,6 +60,50 @@ export async function reportCommand(
     if (format === 'json') await writeText(output, `${JSON.stringify(computed.report, null, 2)}\n`);
     else {
       const document: ExportDocument = computed.document({ asOf: stampText(folded, now), scope: '*' });
+      await (format === 'csv' ? writeCsv : writeXlsx)(document, output);
+    }
+  });
+  return EXIT.ok;
+}
+
+/**
+ * The report as of a recorded instant: the api's as-of engine (the same projections folded from the event log up to
+ * the last event recorded at or before the instant, from the snapshots in ITP_AS_OF_DIR or <ITP_DATA_DIR>/as-of),
+ * then the same pure report. The export is stamped with the instant and the position.
+ */
+async function reportAsOf(
+  config: ItpConfig,
+  asOf: string,
+  compute: (readModels: ReadModels) => Promise<ComputedReport>,
+  format: ReportFormat,
+  out: string | undefined,
+): Promise<ExitCode> {
+  const { computed, read } = await withStore(openEventStoreForReading(config), async (eventStore) => {
+    const engine = new AsOfEngine({
+      eventStore,
+      snapshotDir: asOfSnapshotDir(config),
+      snapshotBudgetBytes: asOfSnapshotBudget(),
+    });
+    try {
+      const view = await engine.at({ instant: asOf });
+      const read: AsOfRead = {
+        readModels: new ReadModels(view.store),
+        position: view.position,
+        recordedAt: view.recordedAt,
+        instant: view.instant,
+      };
+      return { computed: await compute(read.readModels), read };
+    } finally {
+      engine.close();
+    }
+  });
+  eprintln(
+    `as of ${asOf}: the event log up to position ${count(read.position)}${read.recordedAt === null ? '' : ` (recorded ${read.recordedAt})`}`,
+  );
+  await writeOutput(out, async (output) => {
+    if (format === 'json') await writeText(output, `${JSON.stringify(computed.report, null, 2)}\n`);
+    else {
+      const document: ExportDocument = computed.document({ asOf: asOfStampText(read), scope: '*' });
       await (format === 'csv' ? writeCsv : writeXlsx)(document, output);
     }
   });

@@ -151,7 +151,7 @@ export type Problem = {
   resolution: string | null;
   ageDays: number;
 };
-export type ProblemList = { asOf: string; items: Problem[] };
+export type ProblemList = { ageOn: string; items: Problem[] };
 
 export type ProgressEntry = {
   month: string;

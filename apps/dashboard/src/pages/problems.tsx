@@ -27,7 +27,7 @@ export function ProblemsPage({ route }: { route: Route }) {
   const { t, label } = useI18n();
   const asOfParam = route.params.get('asOf');
   const asOf = isDate(asOfParam) ? asOfParam : null;
-  const path = `/api/v1/problems?status=open${asOf ? `&asOf=${asOf}` : ''}`;
+  const path = `/api/v1/problems?status=open${asOf ? `&ageOn=${asOf}` : ''}`;
   const state = useApi<ProblemList>(path);
 
   return (
@@ -56,7 +56,7 @@ export function ProblemsPage({ route }: { route: Route }) {
                 <Figure
                   label={t('problems.open')}
                   value={String(open.length)}
-                  sub={t('problems.asOfDay', { day: list.asOf })}
+                  sub={t('problems.asOfDay', { day: list.ageOn })}
                   testId="problems-open"
                   tone={open.length > 0 ? 'warn' : 'ok'}
                 />

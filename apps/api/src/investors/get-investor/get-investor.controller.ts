@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
-import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { AsOfQueryDto } from '../../shared/queries/as-of-query.dto';
+import { AsOfReadModels } from '../../shared/queries/as-of-read-models';
 import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/project-summary';
 import { notFound, view } from '../../shared/queries/query-answers';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
@@ -20,6 +22,7 @@ import { scopeInvestor, visibleInvestorProjects } from '../../shared/queries/sco
 export class GetInvestorController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
   ) {}
 
@@ -29,20 +32,27 @@ export class GetInvestorController {
       'One investor, with its projects and its first business registration in Hunan. A city-scoped key reads every firm, ' +
       "with its cities' projects only",
   })
-  @ApiQueryAnswer(InvestorDetailView, 'The investor and `projects` (a summary of each)')
+  @ApiQueryAnswer(InvestorDetailView, 'The investor and `projects` (a summary of each)', { asOf: true })
   @QueryErrors({ notFound: 'Unknown investor' })
-  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
-    const investor = await this.readModels.investors().findOne({ _id: id });
+  async get(
+    @Param('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentReadScope() scope: ReadScope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
+    const investor = await readModels.investors().findOne({ _id: id });
     if (investor === null) throw notFound('investor', id);
     const city = scope.cityCondition();
-    const projects = await this.readModels
+    const projects = await readModels
       .projects()
       .find(
         { _id: { $in: investor.projectIds }, ...(city === undefined ? {} : { city }) },
         { sort: { name: 1, _id: 1 }, projection: PROJECT_SUMMARY_FIELDS },
       );
-    const visible = await visibleInvestorProjects(this.readModels, scope, [investor]);
+    const visible = await visibleInvestorProjects(readModels, scope, [investor]);
     return { ...view(scopeInvestor(investor, visible)), projects: projects.map(projectSummary) };
   }
 }

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
-import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { AsOfQueryDto } from '../../shared/queries/as-of-query.dto';
+import { AsOfReadModels } from '../../shared/queries/as-of-read-models';
 import { PROJECT_SUMMARY_FIELDS, projectSummary } from '../../shared/queries/project-summary';
 import { notFound, view } from '../../shared/queries/query-answers';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
@@ -19,6 +21,7 @@ import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queri
 export class GetParkController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
   ) {}
 
@@ -26,14 +29,21 @@ export class GetParkController {
   @ApiOperation({
     summary: 'One park, with its level history, standard factory area by year and the projects located in it',
   })
-  @ApiQueryAnswer(ParkDetailView, 'The park and `projects` (a summary of each)')
+  @ApiQueryAnswer(ParkDetailView, 'The park and `projects` (a summary of each)', { asOf: true })
   @QueryErrors({ notFound: "Unknown park, or a park of a city outside the key's scope (the same answer)" })
-  async get(@Param('id') id: string, @Query() query: FreshQueryDto, @CurrentReadScope() scope: ReadScope) {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);
-    const park = await this.readModels.parks().findOne({ _id: id });
+  async get(
+    @Param('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentReadScope() scope: ReadScope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);
+    const park = await readModels.parks().findOne({ _id: id });
     if (park === null || !scope.sees(park.city)) throw notFound('park', id);
     const city = scope.cityCondition();
-    const projects = await this.readModels
+    const projects = await readModels
       .projects()
       .find(
         { parkId: id, ...(city === undefined ? {} : { city }) },

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
-import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { AsOfQueryDto } from '../../shared/queries/as-of-query.dto';
+import { AsOfReadModels } from '../../shared/queries/as-of-read-models';
 import { notFound } from '../../shared/queries/query-answers';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
 import { ProjectView } from '../project-views.dto';
@@ -27,6 +28,7 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
 export class GetProjectController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
   ) {}
 
@@ -38,6 +40,7 @@ export class GetProjectController {
     description: 'The ETag last seen ("<revision>"): 304 when the project has not changed since',
   })
   @ApiQueryAnswer(ProjectView, 'The project, with ETag: "<revision>" (the same revision commands take as If-Match)', {
+    asOf: true,
     headers: { ETag: { required: true, schema: { type: 'string', pattern: '^"[0-9]+"$' } } },
   })
   @ApiResponse({ status: 304, description: 'Not modified since the ETag given' })
@@ -45,13 +48,15 @@ export class GetProjectController {
   // The reply is sent here, not by Nest: Nest would overwrite a 304 with the route's 200.
   async get(
     @Param('id') id: string,
-    @Query() query: FreshQueryDto,
+    @Query() query: AsOfQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @CurrentReadScope() scope: ReadScope,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
-    const project = await this.readModels.projects().findOne({ _id: id });
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
+    const project = await readModels.projects().findOne({ _id: id });
     // Another city's project is answered as an unknown one: a scoped key learns nothing of it, not even that it exists.
     if (project === null || !scope.sees(project.city)) throw notFound('project', id);
     const etag = `"${project.revision}"`;
@@ -60,6 +65,6 @@ export class GetProjectController {
       await reply.status(304).send();
       return;
     }
-    await reply.status(200).send(projectItem(project, await this.readModels.rateTable()));
+    await reply.status(200).send(projectItem(project, await readModels.rateTable()));
   }
 }

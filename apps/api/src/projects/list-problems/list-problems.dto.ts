@@ -4,10 +4,10 @@ import { CITY_CODES } from '@itp/domain';
 import { IsLocalDate } from '../../shared/dto/common.dto';
 import { DATE_PATTERN } from '../../shared/openapi/api-properties';
 import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
-import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { AsOfQueryDto } from '../../shared/queries/as-of-query.dto';
 
-export class ListProblemsDto extends FreshQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'resolved'], description: 'Status as of `asOf`' })
+export class ListProblemsDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'resolved'], description: 'Status on `ageOn`' })
   @IsOptional()
   @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
@@ -32,12 +32,13 @@ export class ListProblemsDto extends FreshQueryDto {
   @ApiPropertyOptional({
     format: 'date',
     pattern: DATE_PATTERN,
-    description: 'YYYY-MM-DD: status and age as of this date (default: today, Asia/Shanghai)',
+    description:
+      'YYYY-MM-DD, a business date: status and age on this day (default: today in Asia/Shanghai, or the day of `asOf` when given). Was `asOf` before issue 11: `asOf` is now the recorded instant of the whole read',
     example: '2014-06-30',
   })
   @IsOptional()
   @IsLocalDate()
-  asOf?: string;
+  ageOn?: string;
 
   @FormatParam()
   format?: ExportFormat;

@@ -19,7 +19,7 @@ const problemRow = (p: ProblemItem): Row => ({
 
 /** 联席会议问题 (item 24) as a workbook: open ones first, oldest first, as GET /problems lists them. */
 export const problemsExport = (
-  answer: { asOf: string; items: readonly ProblemItem[] },
+  answer: { ageOn: string; items: readonly ProblemItem[] },
   query: ListProblemsDto,
   context: ExportContext,
 ): ExportDocument => {
@@ -31,10 +31,10 @@ export const problemsExport = (
   ].filter((f) => f !== null);
   return {
     title: '湖南省承接产业转移 联席会议问题清单',
-    period: `状态与已历天数截至 ${answer.asOf}${filters.length === 0 ? '' : `；${filters.join('；')}`}`,
+    period: `状态与已历天数截至 ${answer.ageOn}${filters.length === 0 ? '' : `；${filters.join('；')}`}`,
     asOf: context.asOf,
     scope: scopeZh(context.scope),
-    fileName: { ascii: `itp-problems-${answer.asOf}`, zh: `联席会议问题清单-${answer.asOf}` },
+    fileName: { ascii: `itp-problems-${answer.ageOn}`, zh: `联席会议问题清单-${answer.ageOn}` },
     tables: [
       {
         name: '问题清单',

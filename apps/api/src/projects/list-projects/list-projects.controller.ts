@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Inject, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, type StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OwedMonth, RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
@@ -8,11 +9,12 @@ import { ProjectionFreshness } from '../../projections/projection-freshness.serv
 import { exportFile } from '../../shared/exports/export-file';
 import { negotiateFormat } from '../../shared/exports/export-format';
 import { ExportStamp } from '../../shared/exports/export-stamp.service';
-import { CLOCK, shanghaiToday, type Clock } from '../../shared/http/clock';
+import { CLOCK, type Clock } from '../../shared/http/clock';
 import { paging, type Page } from '../../shared/queries/fresh-query.dto';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
 import { ProjectPageView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { AsOfReadModels, asOfStampText, reportDay } from '../../shared/queries/as-of-read-models';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { StaleProjects, staleRule } from '../../shared/queries/stale-projects';
@@ -39,6 +41,7 @@ type Answer = Page<Item> & {
 export class ListProjectsController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
     private readonly staleProjects: StaleProjects,
     private readonly stamp: ExportStamp,
@@ -55,31 +58,35 @@ export class ListProjectsController {
     '{ items, total, page, pageSize, stale? }; items leave out the progress series, problems and suspensions ' +
       '(GET /projects/{id} has them). With `stale`, each item has `staleness: { stale, missingMonths: [{ month, dueOn, status, recordedOn }] }`. ' +
       'As CSV or xlsx: every project the filters select (paging ignored), streamed.',
-    { exports: true },
+    { exports: true, asOf: true },
   )
   @QueryErrors()
   async list(
     @Query() query: ListProjectsDto,
     @Headers('accept') accept: string | undefined,
     @CurrentReadScope() scope: ReadScope,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Answer | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
-    const referenceDate = query.referenceDate ?? shanghaiToday(this.clock());
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
+    const referenceDate = query.referenceDate ?? reportDay(asOf, this.clock);
     let filter = projectFilter(query, scope);
     let lapses: Map<string, OwedMonth[]> | undefined;
     if (query.stale !== undefined) {
-      const stale = await this.staleProjects.find(referenceDate, filter);
+      const stale = await this.staleProjects.find(referenceDate, filter, readModels);
       lapses = new Map(stale.map((p) => [p.projectId, p.missingMonths]));
       filter = { ...filter, _id: { [query.stale ? '$in' : '$nin']: [...lapses.keys()] } };
     }
     const sort = parseSort(query.sort);
     if (format !== 'json') {
-      const stamp = await this.stamp.of([READ_MODEL.projects, READ_MODEL.rates]);
-      const table = await this.readModels.rateTable();
-      const ids = await this.orderedIds(filter, sort, table);
+      const stamp =
+        asOf !== null ? { text: asOfStampText(asOf) } : await this.stamp.of([READ_MODEL.projects, READ_MODEL.rates]);
+      const table = await readModels.rateTable();
+      const ids = await this.orderedIds(readModels, filter, sort, table);
       const period = filtersZh(query, referenceDate, this.staleProjects.dueDay);
-      const rows = this.rows(ids, table, lapses);
+      const rows = this.rows(readModels, ids, table, lapses);
       return exportFile(
         projectsExport(rows, period, lapses !== undefined, { asOf: stamp.text, scope: scope.description }),
         format,
@@ -87,8 +94,8 @@ export class ListProjectsController {
     }
 
     const { page, pageSize, skip } = paging(query);
-    const projects = this.readModels.projects();
-    const [table, total] = await Promise.all([this.readModels.rateTable(), projects.count(filter)]);
+    const projects = readModels.projects();
+    const [table, total] = await Promise.all([readModels.rateTable(), projects.count(filter)]);
     const withStaleness = (p: ProjectLibraryDocument & { _position: number }): Item => {
       const item = projectItem(p, table);
       if (lapses === undefined) return item;
@@ -115,7 +122,7 @@ export class ListProjectsController {
       return answer(items.map(withStaleness));
     }
     // Two currencies: sort the keys in memory (a few fields of each match), then read the page's documents.
-    const pageIds = (await this.orderedIds(filter, sort, table)).slice(skip, skip + pageSize);
+    const pageIds = (await this.orderedIds(readModels, filter, sort, table)).slice(skip, skip + pageSize);
     const found =
       pageIds.length === 0 ? [] : await projects.find({ _id: { $in: pageIds } }, { projection: LIST_FIELDS });
     const byId = new Map(found.map((p) => [p._id, p]));
@@ -123,8 +130,13 @@ export class ListProjectsController {
   }
 
   /** The ids the filter selects, in the list's order: all an export needs to hold in memory. */
-  private async orderedIds(filter: ReadFilter, sort: ParsedSort, table: RateTable): Promise<string[]> {
-    const projects = this.readModels.projects();
+  private async orderedIds(
+    readModels: ReadModels,
+    filter: ReadFilter,
+    sort: ParsedSort,
+    table: RateTable,
+  ): Promise<string[]> {
+    const projects = readModels.projects();
     if (sort.field !== 'totalInvestment')
       return (await projects.find(filter, { sort: storeSort(sort), projection: { _id: 1 } })).map((p) => p._id);
     const keys = await projects.find(filter, { projection: { totalInvestment: 1, registeredOn: 1 } });
@@ -132,10 +144,15 @@ export class ListProjectsController {
   }
 
   /** Reads the documents a chunk at a time, in the given order, as the export consumes them. */
-  private async *rows(ids: readonly string[], table: RateTable, lapses?: Map<string, OwedMonth[]>) {
+  private async *rows(
+    readModels: ReadModels,
+    ids: readonly string[],
+    table: RateTable,
+    lapses?: Map<string, OwedMonth[]>,
+  ) {
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
       const chunk = ids.slice(start, start + EXPORT_CHUNK);
-      const found = await this.readModels.projects().find({ _id: { $in: chunk } }, { projection: LIST_FIELDS });
+      const found = await readModels.projects().find({ _id: { $in: chunk } }, { projection: LIST_FIELDS });
       const byId = new Map(found.map((p) => [p._id, p]));
       for (const id of chunk) {
         const project = byId.get(id);

@@ -5,7 +5,7 @@ import { CAPITAL_TYPE_CODES, CITY_CODES, INDUSTRY_CODES, PROJECT_STAGE_CODES, SO
 import { IsLocalDate } from '../../shared/dto/common.dto';
 import { DATE_PATTERN } from '../../shared/openapi/api-properties';
 import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
-import { PagedQueryDto } from '../../shared/queries/fresh-query.dto';
+import { PagedAsOfQueryDto } from '../../shared/queries/as-of-query.dto';
 
 export const PROJECT_SORTS = [
   'name',
@@ -26,7 +26,7 @@ export const PROJECT_STATUSES = ['active', 'suspended', 'abandoned'] as const;
 /** Query strings carry text: "true"/"false" become booleans, anything else stays and fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListProjectsDto extends PagedQueryDto {
+export class ListProjectsDto extends PagedAsOfQueryDto {
   @ApiPropertyOptional({ enum: CITY_CODES, description: 'GB/T 2260 code' })
   @IsOptional()
   @IsIn(CITY_CODES)

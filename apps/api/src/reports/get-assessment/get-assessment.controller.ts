@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
@@ -8,6 +9,7 @@ import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
 import { AssessmentView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { AsOfReadModels, asOfStampText } from '../../shared/queries/as-of-read-models';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { YearQueryDto } from '../../shared/queries/year-query.dto';
@@ -25,6 +27,7 @@ const READS = [READ_MODEL.projects, READ_MODEL.rates];
 export class GetAssessmentController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
     private readonly stamp: ExportStamp,
   ) {}
@@ -39,25 +42,28 @@ export class GetAssessmentController {
     AssessmentView,
     '{ year, rules, projectsCounted, units: [{ rank, unit, projectsCredited, amountCreditedCny, projects: [{ ..., rate }] }], ' +
       'unconverted }',
-    { exports: true },
+    { exports: true, asOf: true },
   )
   @QueryErrors()
   async get(
     @Query() query: YearQueryDto,
     @Headers('accept') accept: string | undefined,
     @CurrentReadScope() scope: ReadScope,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AssessmentReport | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    await this.freshness.ensure(query.minPosition, READS);
-    const stamp = format === 'json' ? null : await this.stamp.of(READS);
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, READS);
+    const stamp = format === 'json' ? null : asOf !== null ? { text: asOfStampText(asOf) } : await this.stamp.of(READS);
     const [projects, rates] = await Promise.all([
-      this.readModels
+      readModels
         .projects()
         .find(
           { targetYear: query.year, countsTowardTarget: true },
           { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
         ),
-      this.readModels.rateTable(),
+      readModels.rateTable(),
     ]);
     const report = scopeAssessment(assessmentReport(query.year, projects, rates), scope, scope.visibleIds(projects));
     if (stamp !== null && format !== 'json')

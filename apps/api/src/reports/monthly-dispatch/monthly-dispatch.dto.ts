@@ -3,11 +3,11 @@ import { IsOptional, Matches } from 'class-validator';
 import { IsLocalDate } from '../../shared/dto/common.dto';
 import { DATE_PATTERN } from '../../shared/openapi/api-properties';
 import { FormatParam, type ExportFormat } from '../../shared/exports/export-format';
-import { FreshQueryDto } from '../../shared/queries/fresh-query.dto';
+import { AsOfQueryDto } from '../../shared/queries/as-of-query.dto';
 
 const MONTH_QUERY_PATTERN = '^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$';
 
-export class MonthlyDispatchDto extends FreshQueryDto {
+export class MonthlyDispatchDto extends AsOfQueryDto {
   @ApiProperty({ pattern: MONTH_QUERY_PATTERN, example: '2014-06', description: 'YYYY-MM, 1900-2199' })
   @Matches(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, { message: 'month must be a month YYYY-MM' })
   month!: string;

@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
@@ -8,6 +9,7 @@ import { ExportStamp } from '../../shared/exports/export-stamp.service';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
 import { PromotionReportView } from '../report-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { AsOfReadModels, asOfStampText } from '../../shared/queries/as-of-read-models';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { YearQueryDto } from '../../shared/queries/year-query.dto';
@@ -25,6 +27,7 @@ const READS = [READ_MODEL.projects, READ_MODEL.rates];
 export class PromotionController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly asOf: AsOfReadModels,
     private readonly freshness: ProjectionFreshness,
     private readonly stamp: ExportStamp,
   ) {}
@@ -43,22 +46,25 @@ export class PromotionController {
       'leadChannel, promotionEvent, measure, date, amount, amountCny }], unconverted }; each figure is ' +
       '{ count, amountCny, projectIds }. An event id named differently by its projects shows the name of the most recently ' +
       'identified project (`name`) and lists the others (`otherNames`)',
-    { exports: true },
+    { exports: true, asOf: true },
   )
   @QueryErrors()
   async get(
     @Query() query: YearQueryDto,
     @Headers('accept') accept: string | undefined,
     @CurrentReadScope() scope: ReadScope,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PromotionReport | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    await this.freshness.ensure(query.minPosition, READS);
-    const stamp = format === 'json' ? null : await this.stamp.of(READS);
+    const asOf = await this.asOf.forQuery(query, reply);
+    const readModels = asOf?.readModels ?? this.readModels;
+    if (asOf === null) await this.freshness.ensure(query.minPosition, READS);
+    const stamp = format === 'json' ? null : asOf !== null ? { text: asOfStampText(asOf) } : await this.stamp.of(READS);
     const { year } = query;
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
     // The store narrows to the projects with a figure in the year; the report applies the rules itself.
     const [projects, rates] = await Promise.all([
-      this.readModels.projects().find(
+      readModels.projects().find(
         {
           $or: [
             { identifiedOn: { $gte: from, $lte: to } },
@@ -68,7 +74,7 @@ export class PromotionController {
         },
         { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
       ),
-      this.readModels.rateTable(),
+      readModels.rateTable(),
     ]);
     const report = scopePromotion(promotionReport(year, projects, rates), scope, scope.visibleIds(projects));
     if (stamp !== null && format !== 'json')

@@ -80,7 +80,7 @@ export const staleProject = (p: FollowUpFields, lapses: OwedMonth[]): StaleProje
   missingMonths: lapses,
 });
 
-/** Finds the stale projects among those a filter selects, as of a reference date. */
+/** Finds the stale projects among those a filter selects, as of a reference date (in the live read models, or those given). */
 @Injectable()
 export class StaleProjects {
   constructor(
@@ -89,8 +89,8 @@ export class StaleProjects {
   ) {}
 
   /** Sorted by city, then name, then id. */
-  async find(referenceDate: string, filter: ReadFilter = {}): Promise<StaleProject[]> {
-    const candidates = await this.readModels
+  async find(referenceDate: string, filter: ReadFilter = {}, readModels = this.readModels): Promise<StaleProject[]> {
+    const candidates = await readModels
       .projects()
       .find(
         { ...filter, signedOn: { $ne: null, $lte: referenceDate } },

@@ -2,9 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { FormatParam, type ExportFormat } from '../exports/export-format';
-import { FreshQueryDto } from './fresh-query.dto';
+import { AsOfQueryDto } from './as-of-query.dto';
 
-export class YearQueryDto extends FreshQueryDto {
+export class YearQueryDto extends AsOfQueryDto {
   @ApiProperty({ type: 'integer', minimum: 1990, maximum: 2100, example: 2014, description: 'Calendar year' })
   @Type(() => Number)
   @IsInt()

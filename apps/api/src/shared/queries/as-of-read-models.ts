@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '@itp/event-store';
+import { ITP_CONFIG, ProblemException, problem, type ItpConfig } from '@itp/platform';
+import { AsOfEngine, DEFAULT_SNAPSHOT_BUDGET_BYTES, type AsOfBound } from '@itp/projections/as-of';
+import { CLOCK, shanghaiToday, type Clock } from '../http/clock';
+import type { AsOfQueryDto } from './as-of-query.dto';
+import { ReadModels } from './read-models';
+
+/** The read models as of a past position, and what the answer reflects. */
+export interface AsOfRead {
+  readModels: ReadModels;
+  /** The last event folded (0: none). */
+  position: number;
+  /** Its recorded time (null at position 0). */
+  recordedAt: string | null;
+  /** The instant the answer is as of: the one asked, or the recorded time of `position`. */
+  instant: string | null;
+}
+
+/** Where the as-of snapshots live: ITP_AS_OF_DIR, else `<ITP_DATA_DIR>/as-of` (a local directory on every backend). */
+export const asOfSnapshotDir = (config: Pick<ItpConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): string =>
+  env.ITP_AS_OF_DIR !== undefined && env.ITP_AS_OF_DIR.trim() !== ''
+    ? env.ITP_AS_OF_DIR
+    : join(config.dataDir, 'as-of');
+
+/** The snapshot file's disk budget: ITP_AS_OF_SNAPSHOT_MB (default 1024). */
+export const asOfSnapshotBudget = (env: NodeJS.ProcessEnv = process.env): number => {
+  const mb = Number(env.ITP_AS_OF_SNAPSHOT_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_SNAPSHOT_BUDGET_BYTES;
+};
+
+/** "Today" for a report: the as-of instant's day when a past instant was asked, the clock's otherwise. */
+export const reportDay = (asOf: AsOfRead | null, clock: Clock): string =>
+  shanghaiToday(asOf?.instant == null ? clock() : new Date(asOf.instant));
+
+/** The instant of a report: the as-of instant, or the clock. */
+export const reportNow = (asOf: AsOfRead | null, clock: Clock): Date =>
+  asOf?.instant == null ? clock() : new Date(asOf.instant);
+
+/**
+ * The api's side of the time machine (libs/projections/src/as-of): the read models as of a recorded instant or a
+ * position of the log, behind the same ReadModels the live queries read, so that a controller changes only which
+ * ReadModels it reads. Snapshots go to asOfSnapshotDir, within asOfSnapshotBudget.
+ */
+@Injectable()
+export class AsOfReadModels implements OnModuleDestroy {
+  private readonly engine: AsOfEngine;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(ITP_CONFIG) config: ItpConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.engine = new AsOfEngine({
+      eventStore,
+      snapshotDir: asOfSnapshotDir(config),
+      snapshotBudgetBytes: asOfSnapshotBudget(),
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.engine.close();
+  }
+
+  /**
+   * As of the bound: an instant after the clock is refused (422 as-of-in-future: events may still be recorded
+   * before it, so the answer could change), a position beyond the head too (422 position-beyond-head).
+   * `fromScratch` folds the whole log up to the bound, trusting no snapshot (verifications).
+   */
+  async at(bound: AsOfBound, options: { fromScratch?: boolean } = {}): Promise<AsOfRead> {
+    if ('instant' in bound && Date.parse(bound.instant) > this.clock().getTime())
+      throw new ProblemException(
+        problem(422, 'as-of-in-future', 'asOf is in the future', {
+          detail: `asOf ${bound.instant} is after the server's clock: what will be recorded until then is not known yet.`,
+        }),
+      );
+    if ('position' in bound) {
+      const head = await this.eventStore.headPosition();
+      if (bound.position > head)
+        throw new ProblemException(
+          problem(422, 'position-beyond-head', 'Position beyond the head of the event log', {
+            detail: `atPosition ${bound.position} is beyond the head of the event log (${head}).`,
+            head,
+          }),
+        );
+    }
+    const view = await this.engine.at(bound, options);
+    return {
+      readModels: new ReadModels(view.store),
+      position: view.position,
+      recordedAt: view.recordedAt,
+      instant: view.instant,
+    };
+  }
+
+  /**
+   * The read a query asks for: null for the live read models (no asOf, no atPosition), else the as-of read, its
+   * position and instant put on the reply as `X-As-Of-Position` and `X-As-Of`.
+   */
+  async forQuery(query: AsOfQueryDto, reply?: FastifyReply): Promise<AsOfRead | null> {
+    const bound: AsOfBound | undefined =
+      query.atPosition !== undefined
+        ? { position: query.atPosition }
+        : query.asOf !== undefined
+          ? { instant: query.asOf }
+          : undefined;
+    if (bound === undefined) return null;
+    const read = await this.at(bound);
+    if (reply !== undefined) {
+      void reply.header('X-As-Of-Position', String(read.position));
+      if (read.instant !== null) void reply.header('X-As-Of', new Date(read.instant).toISOString());
+    }
+    return read;
+  }
+}
+
+/** The stamp of an export computed as of a past instant: the instant (Asia/Shanghai) and the position. */
+export const asOfStampText = (read: AsOfRead): string =>
+  `数据时点：截至 ${read.instant === null ? '日志之初' : shanghaiDateTime.format(new Date(read.instant))}（北京时间）记录的事件，事件日志位置 ${read.position}`;
+
+const shanghaiDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});

@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  FLAT_RATE_EVENTS,
+  businessRegistered,
+  projectEvents,
+  projectRegistered,
+} from '@itp/domain/testing/project-events';
+import { ALL_PROJECTIONS } from '../all-projections';
+import { projectLibraryProjection } from '../project-library/project-library.projection';
+import type { ProjectLibraryDocument } from '../project-library/project-library.document';
+import { arrayEventLog } from '../testing/array-event-log';
+import { fold } from '../testing/fold';
+import { eventLog } from '../testing/recorded-events';
+import { AsOfEngine, type AsOfBound } from './as-of-engine';
+
+/** 2014 as recorded: a rate, then three projects registered and counted on three days; on 1 July a correction renames p-2. */
+const log = eventLog();
+log.record('exchange-rates-USD-CNY', FLAT_RATE_EVENTS, '2014-01-02T01:00:00.000Z');
+const p1 = projectRegistered({ projectId: 'p-1' });
+const p2 = projectRegistered({ projectId: 'p-2', name: 'Second' });
+const p3 = projectRegistered({ projectId: 'p-3', name: 'Third' });
+log.record('project-p-1', [p1], '2014-02-01T01:00:00.000Z'); // 2
+log.record('project-p-1', [businessRegistered(p1, '2014-03-01')], '2014-03-01T01:00:00.000Z'); // 3
+log.record('project-p-2', [p2], '2014-03-05T01:00:00.000Z'); // 4
+log.record('project-p-2', [businessRegistered(p2, '2014-04-01')], '2014-04-01T01:00:00.000Z'); // 5
+log.record('project-p-3', [p3], '2014-05-01T01:00:00.000Z'); // 6
+log.record('project-p-3', [businessRegistered(p3, '2014-06-01')], '2014-06-01T01:00:00.000Z'); // 7
+log.record(
+  'project-p-2',
+  [projectEvents('p-2').amended({ name: 'Second (corrected)' }, { name: 'Second' })],
+  '2014-07-01T01:00:00.000Z',
+); // 8
+
+const counted = async (engine: AsOfEngine, bound: AsOfBound) => {
+  const view = await engine.at(bound);
+  const projects = await view.store
+    .collection<ProjectLibraryDocument>(projectLibraryProjection.collection)
+    .find({ targetYear: 2014, countsTowardTarget: true }, { sort: { _id: 1 }, projection: { _id: 1, name: 1 } });
+  return { position: view.position, recordedAt: view.recordedAt, projects: projects.map((p) => `${p._id}:${p.name}`) };
+};
+
+describe('AsOfEngine', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itp-as-of-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('answers as of an instant with the last event recorded at or before it, never a business date', async () => {
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    expect(await counted(engine, { instant: '2014-01-01T00:00:00Z' })).toEqual({
+      position: 0,
+      recordedAt: null,
+      projects: [],
+    });
+    expect(await counted(engine, { instant: '2014-03-01T01:00:00Z' })).toEqual({
+      position: 3,
+      recordedAt: '2014-03-01T01:00:00.000Z',
+      projects: ['p-1:Lens Technology new materials'],
+    });
+    // An offset is an instant like any other: 09:00 in Hunan is 01:00 UTC.
+    expect(await counted(engine, { instant: '2014-04-01T08:59:59+08:00' })).toMatchObject({ position: 4 });
+    expect(await counted(engine, { instant: '2014-06-30T23:59:59+08:00' })).toMatchObject({
+      position: 7,
+      projects: ['p-1:Lens Technology new materials', 'p-2:Second', 'p-3:Third'],
+    });
+    engine.close();
+  });
+
+  it('a correction recorded later does not change the earlier answer', async () => {
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const now = await counted(engine, { instant: '2015-01-01T00:00:00Z' });
+    expect(now.projects).toContain('p-2:Second (corrected)');
+    expect((await counted(engine, { instant: '2014-06-30T00:00:00Z' })).projects).toContain('p-2:Second');
+    expect((await counted(engine, { position: 7 })).projects).toContain('p-2:Second');
+    engine.close();
+  });
+
+  it('at the head, every read model is what the runner folds (the same evolve, the same documents)', async () => {
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const view = await engine.at({ position: 8 });
+    for (const projection of ALL_PROJECTIONS) {
+      const live = await fold(projection, log.events);
+      expect(await view.store.collection(projection.collection).find({}, { sort: { _id: 1 } })).toEqual(live);
+    }
+    engine.close();
+  });
+
+  it('answers the same from snapshots on disk as from the log, and rebuilds them when deleted', async () => {
+    const dir = tempDir();
+    const plain = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const first = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 2 });
+    await first.warm();
+    expect(first.snapshotUsage().snapshots).toBe(4); // after events 2, 4, 6, 8
+    first.close();
+    const events = arrayEventLog(log.events);
+    const second = new AsOfEngine({ eventStore: events, snapshotDir: dir, snapshotEvery: 2, cachedStates: 1 });
+    for (const bound of [
+      { position: 5 },
+      { position: 3 },
+      { position: 8 },
+      { instant: '2014-05-15T00:00:00Z' },
+      { instant: '2014-02-01T01:00:00Z' },
+    ] as AsOfBound[]) {
+      expect(await counted(second, bound)).toEqual(await counted(plain, bound));
+    }
+    second.close();
+    rmSync(join(dir, 'snapshots.sqlite'));
+    rmSync(join(dir, 'snapshots.sqlite-wal'), { force: true });
+    rmSync(join(dir, 'snapshots.sqlite-shm'), { force: true });
+    const third = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 2 });
+    expect(third.snapshotUsage().snapshots).toBe(0);
+    expect(await counted(third, { position: 7 })).toEqual(await counted(plain, { position: 7 }));
+    expect(third.snapshotUsage().snapshots).toBe(3);
+    third.close();
+    plain.close();
+  });
+
+  it('drops snapshots that another log made (the event at their position is not the same)', async () => {
+    const dir = tempDir();
+    const first = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 2 });
+    await first.warm();
+    first.close();
+    const other = log.events.map((event) => ({ ...event, id: `other-${event.position}` }));
+    const second = new AsOfEngine({ eventStore: arrayEventLog(other), snapshotDir: dir, snapshotEvery: 2 });
+    const view = await second.at({ position: 8 });
+    expect(view.position).toBe(8);
+    expect(second.snapshotUsage().snapshots).toBe(4); // folded again from the log, snapshots written anew
+    second.close();
+  });
+
+  it('keeps its disk budget: the least recently used snapshots go', async () => {
+    const dir = tempDir();
+    const engine = new AsOfEngine({
+      eventStore: arrayEventLog(log.events),
+      snapshotDir: dir,
+      snapshotEvery: 1,
+      snapshotBudgetBytes: 1500,
+    });
+    await engine.warm();
+    const usage = engine.snapshotUsage();
+    expect(usage.bytes).toBeLessThanOrEqual(1500);
+    expect(usage.snapshots).toBeGreaterThan(0);
+    expect(usage.snapshots).toBeLessThan(8);
+    engine.close();
+  });
+
+  it('shares frozen documents: a caller that mutates what it read throws instead of changing the past', async () => {
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const view = await engine.at({ position: 3 });
+    const [p] = await view.store.collection<ProjectLibraryDocument>('project_library').find({ _id: 'p-1' });
+    expect(() => {
+      (p as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    await expect(view.store.applyBatch({ writes: [] })).rejects.toThrow(/read-only/);
+    engine.close();
+  });
+
+  it('from scratch, it trusts no state it holds', async () => {
+    const events = arrayEventLog(log.events);
+    const engine = new AsOfEngine({ eventStore: events });
+    await engine.at({ position: 6 });
+    const reads = events.reads;
+    const view = await engine.at({ position: 7 }, { fromScratch: true });
+    expect(view.position).toBe(7);
+    expect(events.reads).toBe(reads + 1);
+    engine.close();
+  });
+});
