@@ -3,7 +3,8 @@ import { acquireWriterLock, storesWrittenBy } from '@itp/platform/data-dir/write
 import { ALL_PROJECTIONS } from '@itp/projections';
 import { openEventStore, openReadStore } from '@itp/projections/backends/open-stores';
 import { rebuildCheckpointKey } from '@itp/projections/rebuild/collection-names';
-import { ProjectionRunner } from '@itp/projections/runner';
+import { RebuildNotary } from '@itp/event-store/notary';
+import { ProjectionRunner, type ProjectionStatus } from '@itp/projections/runner';
 import { MongoReadStore } from '@itp/read-store';
 import { fencedIdsOf, MongoLease, type LeaseTerm } from '@itp/read-store/mongodb/mongodb-lease';
 import { leaseTimingsFromEnv } from './lease-config';
@@ -18,13 +19,25 @@ import { projectorLogger } from './projector-logger';
  * Answers true when readers were switched over.
  */
 export async function rebuildCommand(config: ItpConfig, name: string): Promise<boolean> {
+  return (await rebuildProjection(config, name)).switched;
+}
+
+/**
+ * The rebuild, with the projection's status at its end (its lastError names a break of the stored history when
+ * the rebuild halted on one: it verifies the log as it reads it, against the notary's links when `notary.sqlite`
+ * is in the data directory, and ingests nothing of a batch that does not hold).
+ */
+export async function rebuildProjection(
+  config: ItpConfig,
+  name: string,
+): Promise<{ switched: boolean; status?: ProjectionStatus }> {
   const logger = projectorLogger(config);
   const projection = ALL_PROJECTIONS.find((candidate) => candidate.name === name);
   if (projection === undefined) {
     logger.error(
       `Unknown projection "${name}"; known: ${ALL_PROJECTIONS.map((candidate) => candidate.name).join(', ')}`,
     );
-    return false;
+    return { switched: false };
   }
   const timings = config.readStore.backend === 'mongodb' ? leaseTimingsFromEnv() : undefined;
   const writerLock = acquireWriterLock(config.dataDir, storesWrittenBy(config, 'projector'), { app: 'itp rebuild' });
@@ -32,7 +45,14 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
   const readStore = openReadStore(config);
   let lease: MongoLease | undefined;
   let term: LeaseTerm | undefined;
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: [projection], logger });
+  const rebuildNotary = new RebuildNotary(config.notary.enabled ? config.notary.filePath : undefined);
+  const runner = new ProjectionRunner({
+    eventStore,
+    readStore,
+    projections: [projection],
+    logger,
+    verifyRebuilds: rebuildNotary,
+  });
   try {
     if (config.readStore.backend === 'mongodb' && readStore instanceof MongoReadStore && timings !== undefined) {
       lease = new MongoLease({ uri: config.readStore.uri, dbName: config.readStore.database, ...timings });
@@ -42,7 +62,7 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
         logger.error(
           `The projector lease is held by ${String(current?.holder)} (token ${String(current?.token)}) until ${current?.expiresAt.toISOString()}: stop the projector worker first, or rebuild online`,
         );
-        return false;
+        return { switched: false };
       }
       term = attempt.term;
       readStore.fenceWith(term);
@@ -52,9 +72,10 @@ export async function rebuildCommand(config: ItpConfig, name: string): Promise<b
     const switched = await completion;
     const [status] = await runner.statuses();
     logger.raw.info({ status }, switched ? `Rebuilt ${name}` : `Rebuild of ${name} failed`);
-    return switched;
+    return { switched, status };
   } finally {
     await runner.stop();
+    await rebuildNotary.close();
     if (term !== undefined) await lease?.release(term);
     await lease?.close();
     await eventStore.close();

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
+import { RebuildNotary } from '@itp/event-store/notary';
 import { ITP_CONFIG, type ItpConfig } from '@itp/platform';
 import { PROJECTIONS, type Projection } from '@itp/projections';
 import { ProjectionRunner, type ProjectionStatus } from '@itp/projections/runner';
@@ -16,6 +17,8 @@ const LIVE_WINDOW_MS = 10;
 export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy {
   /** Undefined when the projector app runs the projections. */
   readonly runner: ProjectionRunner | undefined;
+  /** What rebuilds verify the global chain against (ADR 0008): the notary's links, read-only. */
+  private readonly rebuildNotary: RebuildNotary;
 
   constructor(
     @Inject(ITP_CONFIG) config: ItpConfig,
@@ -23,6 +26,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PROJECTIONS) readonly projections: readonly Projection[],
   ) {
+    this.rebuildNotary = new RebuildNotary(config.notary.enabled ? config.notary.filePath : undefined);
     this.runner = config.projectionsInProcess
       ? new ProjectionRunner({
           eventStore,
@@ -31,6 +35,8 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
           logger: new Logger('Projections'),
           // While commands flow, one commit per few milliseconds instead of one per command (minPosition waits).
           liveWindowMs: LIVE_WINDOW_MS,
+          // Every rebuild verifies the log as it reads it and halts on a break, readers keeping their model.
+          verifyRebuilds: this.rebuildNotary,
         })
       : undefined;
   }
@@ -50,6 +56,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
   /** Before the stores close (their modules close them at shutdown, after every module is destroyed). */
   async onModuleDestroy(): Promise<void> {
     await this.runner?.stop();
+    await this.rebuildNotary.close();
   }
 
   async statuses(): Promise<ProjectionStatus[]> {

@@ -1,9 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import type { EventStore } from '../event-store.port';
+import { existsSync } from 'node:fs';
+import type { EventStore, RecordedEvent } from '../event-store.port';
 import type { SignedCheckpoint } from './checkpoint';
 import { GENESIS_ANCHOR, GENESIS_LINK, type ChainAnchor } from './global-chain';
 import { LogVerifier, type ChainVerification } from './log-verifier';
 import type { NotaryStore } from './notary-store.port';
+import { SqliteNotaryStore } from './sqlite-notary-store';
 
 export interface TrustedKey {
   publicKey: KeyObject;
@@ -65,4 +67,104 @@ export async function anchorAt(notary: NotaryStore, position: number): Promise<C
   if (position <= 0) return GENESIS_ANCHOR;
   const link = await notary.linkAtOrBefore(position);
   return link ? { seq: link.seq, position: link.position, link: link.link } : { ...GENESIS_ANCHOR, link: GENESIS_LINK };
+}
+
+/** Where a rebuild found the log not to hold, as an operator reads it (and the projection's status keeps it). */
+export interface RebuildBreak {
+  /** The stream and revision whose own chain breaks, when it is a stream's chain that does. */
+  streamId?: string;
+  revision?: number;
+  /** Position of the first event that does not hold (or of the event found missing there). */
+  position: number;
+  /** The event read at that position, when the batch has one. */
+  eventId?: string;
+  eventType?: string;
+  /** One sentence naming it: stream and revision, or position. */
+  description: string;
+}
+
+/** How a projection's lastError begins when a rebuild halted on a break (command lines tell it from other failures). */
+export const REBUILD_HALTED = 'Rebuild halted on a break of the stored history';
+
+/**
+ * Thrown by a rebuild on the first batch whose events do not verify: nothing of that batch was written, and
+ * the rebuild must not go on (retrying cannot help: the stored history is broken).
+ */
+export class RebuildIntegrityError extends Error {
+  override readonly name = 'RebuildIntegrityError';
+  constructor(
+    readonly found: RebuildBreak,
+    readonly verification: ChainVerification,
+  ) {
+    super(`the log does not verify: ${found.description}`);
+  }
+}
+
+/**
+ * Verifies the log as a rebuild reads it from its first event, batch by batch, before the batch is folded:
+ * each event's link in its stream's chain (revision, previousHash, hash over its content; memory: the last
+ * hash of each stream) and, with the notary's store, the global chain against the links it recorded (a
+ * deleted, inserted, moved or re-timed event anywhere). Events beyond the notary's head are not failed (the
+ * notary follows the log and may lag). `checkBatch` throws RebuildIntegrityError at the first break.
+ */
+export class RebuildVerifier {
+  private readonly verifier: LogVerifier;
+  private last: ChainVerification | undefined;
+
+  constructor(readonly notary?: NotaryStore) {
+    this.verifier = new LogVerifier(notary, GENESIS_ANCHOR);
+  }
+
+  /** Checks the next events of the log (in position order, continuing the previous batch). */
+  async checkBatch(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const event of events) await this.verifier.check(event);
+    // Up to the batch's last position: the notary's links beyond it belong to the next batch.
+    const verification = await this.verifier.finish(events[events.length - 1].position);
+    this.last = verification;
+    if (verification.valid) return;
+    const found = rebuildBreak(verification);
+    const event = events.find((candidate) => candidate.position === found.position);
+    throw new RebuildIntegrityError(
+      event
+        ? { ...found, eventId: event.id, eventType: event.type, streamId: found.streamId ?? event.streamId }
+        : found,
+      verification,
+    );
+  }
+
+  /** What was verified so far (events, streams, links compared with the notary's, unnotarised). */
+  get verified(): ChainVerification | undefined {
+    return this.last;
+  }
+}
+
+function rebuildBreak(verification: ChainVerification): RebuildBreak {
+  const stream = verification.streams.firstBreak;
+  const global = verification.globalChain.firstBreak;
+  const description = verification.firstBreak ?? 'the log does not verify';
+  if (stream && (!global || stream.position <= global.position))
+    return { streamId: stream.streamId, revision: stream.revision, position: stream.position, description };
+  return { position: global?.position ?? verification.throughPosition, description };
+}
+
+/**
+ * The notary's store as a rebuild reads it: `notary.sqlite` opened read-only the first time a rebuild asks, when
+ * it exists (the api's notary writes it; a projector elsewhere has none, and its rebuilds check streams only).
+ */
+export class RebuildNotary {
+  private store: SqliteNotaryStore | undefined;
+
+  constructor(private readonly filePath: string | undefined) {}
+
+  get notary(): NotaryStore | undefined {
+    if (this.store === undefined && this.filePath !== undefined && existsSync(this.filePath))
+      this.store = new SqliteNotaryStore(this.filePath, { readonly: true });
+    return this.store;
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+    this.store = undefined;
+  }
 }

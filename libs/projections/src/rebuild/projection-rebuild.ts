@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@itp/event-store';
+import { RebuildVerifier, type NotaryStore } from '@itp/event-store/notary';
 import { CollectionInUseError, type ReadStore } from '@itp/read-store';
 import type { Projection } from '../projection';
 import type { CatchUpCommit } from '../shared/catch-up-commit';
@@ -17,6 +18,13 @@ export interface RebuildOptions {
   catchUpCommit: CatchUpCommit;
   logger: RunnerLogger;
   signal: AbortSignal;
+  /**
+   * Verify the log as it is read (ADR 0008): every batch's events against their streams' hash chains and, with
+   * a notary store, against the global chain it recorded, before the batch is folded. On a break the rebuild
+   * throws RebuildIntegrityError: nothing of that batch is written and readers keep the model they have.
+   * Absent: no verification (fixtures whose events carry no chain).
+   */
+  verify?: { notary?: NotaryStore };
 }
 
 /** The rebuild stops reading ahead once this close to the head; the rest is caught up during the switch. */
@@ -28,11 +36,16 @@ const CLOSE_ENOUGH = 1000;
  * new collection and sets the live checkpoint in one step, then drops the old collection.
  */
 export class ProjectionRebuild {
+  /** Checks the log from its first event as the rebuild reads it (a rebuild always starts at position 0). */
+  private readonly verifier: RebuildVerifier | undefined;
+
   private constructor(
     private readonly options: RebuildOptions,
     readonly status: RebuildStatus,
     private readonly checkpointKey: string,
-  ) {}
+  ) {
+    this.verifier = options.verify ? new RebuildVerifier(options.verify.notary) : undefined;
+  }
 
   /**
    * Chooses the target, clears what an interrupted rebuild may have left, gives the empty target its indexes
@@ -115,6 +128,8 @@ export class ProjectionRebuild {
     let page: RecordedEvent[] = [];
     const fold = async (): Promise<void> => {
       this.assertNotAborted();
+      // Before anything of the batch is folded: a break halts the rebuild here (RebuildIntegrityError).
+      await this.verifier?.checkBatch(page);
       await pending.add(page, this.status.position);
       folded = page[page.length - 1].position;
       page = [];

@@ -1,4 +1,5 @@
 import type { EventStore } from '@itp/event-store';
+import type { NotaryStore } from '@itp/event-store/notary';
 import type { ReadStore } from '@itp/read-store';
 import { physicalCollection, type Projection } from '../projection';
 import { parsePhysical } from '../rebuild/collection-names';
@@ -28,6 +29,11 @@ export interface ProjectionRunnerOptions {
   idleBackoffMs?: number;
   /** Once live, how long a batch gathers events after its first (see logBatches); default 0. */
   liveWindowMs?: number;
+  /**
+   * Rebuilds verify the log as they read it (streams' chains; the global chain with the notary's store) and halt
+   * on a break, readers keeping their model (ADR 0008). Absent: rebuilds do not verify.
+   */
+  verifyRebuilds?: { notary?: NotaryStore };
 }
 
 /**
@@ -70,6 +76,7 @@ export class ProjectionRunner implements RebuildHost {
       logger: this.logger,
       signal: this.controller.signal,
       retryDelayMs: options.retryDelayMs ?? 1000,
+      verify: options.verifyRebuilds,
     });
   }
 

@@ -1,4 +1,5 @@
 import type { EventStore } from '@itp/event-store';
+import { REBUILD_HALTED, RebuildIntegrityError, type NotaryStore } from '@itp/event-store/notary';
 import type { ReadStore } from '@itp/read-store';
 import { ProjectionRebuild } from '../rebuild/projection-rebuild';
 import type { CatchUpCommit } from '../shared/catch-up-commit';
@@ -26,6 +27,8 @@ export interface RebuildCoordinatorOptions {
   logger: RunnerLogger;
   signal: AbortSignal;
   retryDelayMs: number;
+  /** Verify the log as every rebuild reads it, halting on a break (see RebuildOptions.verify). */
+  verify?: { notary?: NotaryStore };
 }
 
 /**
@@ -33,7 +36,9 @@ export interface RebuildCoordinatorOptions {
  * meanwhile when it can), then, between two live batches, catch up to the live reader's position and switch.
  * A model of another version cannot take live events, so after a version change the projection waits
  * (readers keep the old version) until the switch. A backend failure restarts the rebuild after a pause; a
- * failing fold ends it, with the event named, and leaves the live model as it was.
+ * failing fold ends it, with the event named, and leaves the live model as it was. So does a log that does not
+ * verify (with `verify`): the rebuild halts before the batch that breaks, names the break (stream and revision,
+ * or position) in the projection's lastError and the log, and is not retried (no retry can mend the history).
  */
 export class RebuildCoordinator {
   constructor(
@@ -99,6 +104,21 @@ export class RebuildCoordinator {
             return false;
           }
           if (signal.aborted) return false;
+          if (error instanceof RebuildIntegrityError) {
+            const at = rebuild?.status.position ?? 0;
+            slot.lastError = {
+              position: error.found.position,
+              eventId: error.found.eventId ?? '',
+              eventType: error.found.eventType ?? '',
+              streamId: error.found.streamId ?? '',
+              error: `${REBUILD_HALTED}, nothing of the batch ingested: ${error.message}`,
+              at: new Date().toISOString(),
+            };
+            logger.error(
+              `Rebuild of ${name} halted at position ${at}: ${error.message}. Nothing of the batch was ingested; readers keep ${slot.physical}.`,
+            );
+            return false;
+          }
           if (error instanceof ProjectionEvolveError) {
             slot.lastError = error.failure;
             logger.error(`Rebuild of ${name} failed: ${error.message}. Readers keep ${slot.physical}.`);
