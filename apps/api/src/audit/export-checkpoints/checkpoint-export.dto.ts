@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isInstant, MAX_POSITION, OptionalField } from '../../shared/dto/common.dto';
-import { ClosedBody } from '../../shared/openapi/api-properties';
+import { ClosedBody, TEXT_PATTERN } from '../../shared/openapi/api-properties';
 
 /** An RFC 3339 date-time, taken as it is (not upper-cased: the signature covers the text as exported). */
 const IsRfc3339 = () =>
@@ -41,7 +41,7 @@ export class SignedCheckpointDto {
   @Max(MAX_POSITION)
   position!: number;
 
-  @ApiProperty({ description: 'The global chain link of that event (hex SHA-256)' })
+  @ApiProperty({ description: 'The global chain link of that event (hex SHA-256)', pattern: '^[0-9a-f]{64}$' })
   @Matches(/^[0-9a-f]{64}$/)
   link!: string;
 
@@ -53,11 +53,14 @@ export class SignedCheckpointDto {
   @IsRfc3339()
   signedAt!: string;
 
-  @ApiProperty({ description: 'Id of the signing key (first 16 hex digits of the SHA-256 of its public key)' })
+  @ApiProperty({
+    description: 'Id of the signing key (first 16 hex digits of the SHA-256 of its public key)',
+    pattern: '^[0-9a-f]{16}$',
+  })
   @Matches(/^[0-9a-f]{16}$/)
   keyId!: string;
 
-  @ApiProperty({ description: 'Ed25519 signature, base64' })
+  @ApiProperty({ description: 'Ed25519 signature, base64', maxLength: 200, pattern: '^[A-Za-z0-9+/]+={0,2}$' })
   @IsString()
   @MaxLength(200)
   @Matches(/^[A-Za-z0-9+/]+={0,2}$/)
@@ -77,12 +80,19 @@ export class CheckpointExportDto {
   @IsIn(['Ed25519'])
   algorithm?: 'Ed25519';
 
-  @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
+  @ApiPropertyOptional({
+    description: "Ignored: signatures are checked with this api's own key",
+    pattern: '^[0-9a-f]{16}$',
+  })
   @OptionalField()
   @Matches(/^[0-9a-f]{16}$/)
   keyId?: string;
 
-  @ApiPropertyOptional({ description: "Ignored: signatures are checked with this api's own key" })
+  @ApiPropertyOptional({
+    description: "Ignored: signatures are checked with this api's own key (PEM text)",
+    maxLength: 1_000,
+    pattern: TEXT_PATTERN,
+  })
   @OptionalField()
   @IsString()
   @MaxLength(1_000)
