@@ -52,6 +52,16 @@ export class HealthController {
       },
     },
   })
+  @ApiResponse({
+    status: 503,
+    description:
+      "The same body as the 200, with status 'unavailable': a backend cannot be reached (its `reachable` false, with the error, for admins and auditors) or a projection is stopped (named in `stopped`). Not a problem document: a load balancer or operator reads the same shape either way",
+    content: {
+      'application/json': {
+        schema: { oneOf: [{ $ref: getSchemaPath(HealthSummaryView) }, { $ref: getSchemaPath(HealthDetailView) }] },
+      },
+    },
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply, @Req() request: { principal?: Principal } = {}) {
     const [eventStore, readStore] = await Promise.all([
       this.eventStore.health().catch(unreachable),
