@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@itp/event-store';
 import { AsOfEngine, DEFAULT_SNAPSHOT_EVERY } from '@itp/projections/as-of';
 import { ReadModels } from '../apps/api/src/shared/queries/read-models';
-import { REPORTS, type ReportDefinition } from '../apps/cli/src/report/report-definitions';
+import { REPORTS, type ReportDefinition } from '../apps/api/src/reports/report-catalogue';
 import { generateLog } from './projections/generate-log';
 
 /**
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const instants = Array.from({ length: queries }, () => new Date(from + random() * (to - from)).toISOString());
     const bulletinAt = async (engine: AsOfEngine, instant: string) => {
       const quarter = `${instant.slice(0, 4)}-Q${Math.floor(Number(instant.slice(5, 7)) / 3.0001) + 1}`;
-      const compute = (REPORTS['quarterly-bulletin'] as ReportDefinition).prepare({ quarter }, new Date(instant));
+      const compute = (REPORTS['quarterly-bulletin'] as ReportDefinition).prepare({ quarter }, new Date(instant), 10);
       const started = process.hrtime.bigint();
       const view = await engine.at({ instant });
       const foldedMs = ms(process.hrtime.bigint() - started);

@@ -13,6 +13,7 @@ import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
 import { InvestorsModule } from './investors/investors.module';
 import { ParksModule } from './parks/parks.module';
 import { ProjectsModule } from './projects/projects.module';
+import { PublicationsModule } from './publications/publications.module';
 import { ReportsModule } from './reports/reports.module';
 import { CLOCK, systemClock, type Clock } from './shared/http/clock';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ParksModule,
         ExchangeRatesModule,
         ReportsModule,
+        PublicationsModule,
         AuditModule,
         DashboardModule,
       ],

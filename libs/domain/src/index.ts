@@ -54,3 +54,8 @@ export * from './parks/park.commands';
 export * from './parks/park.events';
 export * from './parks/park.state';
 export * from './parks/park.decide';
+
+// Publications: reports frozen by the hash of their canonical JSON (issue 11)
+export * from './publications/publication.events';
+export * from './publications/publication.commands';
+export * from './publications/publication.decide';

@@ -18,7 +18,15 @@ import { EXIT, usageError, type ExitCode } from '../shared/cli-errors';
 import { count, eprintln } from '../shared/output';
 import { cliConfig, openEventStoreForReading, openReadStoreForReading, withStore } from '../shared/stores';
 import { parseInstant } from '../shared/bounds';
-import { REPORTS, type ComputedReport, type ReportParameters } from './report-definitions';
+import { ConfigurationError } from '@itp/platform';
+import {
+  REPORTS,
+  ReportParametersError,
+  type ComputedReport,
+  type ReportDefinition,
+  type ReportParameters,
+} from '../../../api/src/reports/report-catalogue';
+import { progressDueDayFrom } from '../../../api/src/shared/queries/progress-due-day';
 import { REPORT_FORMATS, type ReportFormat, type ReportName } from './report-names';
 
 export interface ReportOptions {
@@ -44,10 +52,10 @@ export async function reportCommand(
   if (!REPORT_FORMATS.includes(format)) throw usageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (format === 'xlsx' && (options.out === undefined || options.out === '-'))
     throw usageError('--format xlsx writes a workbook: give it a file with --out <file.xlsx>');
-  const definition = REPORTS[name];
+  const definition: ReportDefinition = REPORTS[name];
   // "Today" in a report (the dispatch's default reference date) is the as-of instant when one is given.
   const now = asOf === undefined ? new Date() : new Date(asOf);
-  const compute = definition.prepare(parameters, now);
+  const compute = prepare(definition, parameters, now);
   const config = cliConfig();
   if (asOf !== undefined) return reportAsOf(config, asOf, compute, format, options.out);
   const { computed, folded } = await withStore(openReadStoreForReading(config), async (readStore) => {
@@ -64,6 +72,24 @@ export async function reportCommand(
     }
   });
   return EXIT.ok;
+}
+
+/** The catalogue's preparation, its refusals as usage errors naming the option (exit 2). */
+function prepare(definition: ReportDefinition, parameters: ReportParameters, now: Date) {
+  let dueDay: number;
+  try {
+    dueDay = progressDueDayFrom(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw usageError(error.message);
+    throw error;
+  }
+  try {
+    return definition.prepare(parameters, now, dueDay);
+  } catch (error) {
+    if (error instanceof ReportParametersError)
+      throw usageError(error.messages.map((m) => m.replace(/^(\w+)/, '--$1')).join('; '));
+    throw error;
+  }
 }
 
 /**

@@ -1,30 +1,43 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ConfigurationError } from '@itp/platform';
-import { assessmentExport } from '../../../api/src/reports/get-assessment/assessment.export';
-import { assessmentReport } from '../../../api/src/reports/get-assessment/assessment.report';
-import { targetsExport } from '../../../api/src/reports/get-targets/targets.export';
-import { targetsReport } from '../../../api/src/reports/get-targets/targets.report';
-import { targetsFor } from '../../../api/src/reports/get-targets/year-targets';
-import { MonthlyDispatchDto } from '../../../api/src/reports/monthly-dispatch/monthly-dispatch.dto';
-import { monthlyDispatchExport } from '../../../api/src/reports/monthly-dispatch/monthly-dispatch.export';
-import {
-  dispatchReferenceDate,
-  monthlyDispatchReport,
-} from '../../../api/src/reports/monthly-dispatch/monthly-dispatch.report';
-import { QuarterlyBulletinDto } from '../../../api/src/reports/quarterly-bulletin/quarterly-bulletin.dto';
-import { quarterlyBulletinExport } from '../../../api/src/reports/quarterly-bulletin/quarterly-bulletin.export';
-import { quarterlyBulletinReport } from '../../../api/src/reports/quarterly-bulletin/quarterly-bulletin.report';
-import type { ExportContext, ExportDocument } from '../../../api/src/shared/exports/export-model';
-import { shanghaiToday } from '../../../api/src/shared/http/clock';
-import { earlierOf, monthEnd, quarterBounds } from '../../../api/src/shared/queries/calendar';
-import { progressDueDayFrom } from '../../../api/src/shared/queries/progress-due-day';
-import { READ_MODEL, type ReadModels } from '../../../api/src/shared/queries/read-models';
-import { YearQueryDto } from '../../../api/src/shared/queries/year-query.dto';
-import { usageError } from '../shared/cli-errors';
-import type { ReportName } from './report-names';
+import { assessmentExport } from '../reports/get-assessment/assessment.export';
+import { assessmentReport } from '../reports/get-assessment/assessment.report';
+import { targetsExport } from '../reports/get-targets/targets.export';
+import { targetsReport } from '../reports/get-targets/targets.report';
+import { targetsFor } from '../reports/get-targets/year-targets';
+import { MonthlyDispatchDto } from '../reports/monthly-dispatch/monthly-dispatch.dto';
+import { monthlyDispatchExport } from '../reports/monthly-dispatch/monthly-dispatch.export';
+import { dispatchReferenceDate, monthlyDispatchReport } from '../reports/monthly-dispatch/monthly-dispatch.report';
+import { QuarterlyBulletinDto } from '../reports/quarterly-bulletin/quarterly-bulletin.dto';
+import { quarterlyBulletinExport } from '../reports/quarterly-bulletin/quarterly-bulletin.export';
+import { quarterlyBulletinReport } from '../reports/quarterly-bulletin/quarterly-bulletin.report';
+import type { ExportContext, ExportDocument } from '../shared/exports/export-model';
+import { shanghaiToday } from '../shared/http/clock';
+import { earlierOf, monthEnd, quarterBounds } from '../shared/queries/calendar';
+import { READ_MODEL, type ReadModels } from '../shared/queries/read-models';
+import { YearQueryDto } from '../shared/queries/year-query.dto';
 
-/** The parameters of a report, as given on the command line. */
+/** The reports the catalogue knows: each the api endpoint of the same name (see REPORT_PATHS). */
+export const REPORT_NAMES = ['targets', 'monthly-dispatch', 'quarterly-bulletin', 'assessment'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+/** The endpoint of each report, under /api/v1. */
+export const REPORT_PATHS: Record<ReportName, string> = {
+  targets: '/statistics/targets',
+  'monthly-dispatch': '/reports/monthly-dispatch',
+  'quarterly-bulletin': '/reports/quarterly-bulletin',
+  assessment: '/assessment',
+};
+
+/** Parameters a report's endpoint would refuse: each message names its parameter. */
+export class ReportParametersError extends Error {
+  override readonly name = 'ReportParametersError';
+  constructor(readonly messages: string[]) {
+    super(messages.join('; '));
+  }
+}
+
+/** The parameters of a report, as its endpoint takes them (and the command line, as --year, --month, ...). */
 export interface ReportParameters {
   year?: string;
   month?: string;
@@ -42,37 +55,30 @@ export interface ReportDefinition {
   /** The read models it reads (their checkpoints stamp the export). */
   reads: string[];
   /**
-   * Validates the parameters (a usage error before any store is opened), then answers how to compute the report
-   * from the read models.
+   * Validates the parameters (ReportParametersError before any store is opened), then answers how to compute the
+   * report from the read models. `now` is the report's "today" (the as-of instant when there is one); `dueDay` the
+   * progress due day (ITP_PROGRESS_DUE_DAY) of the monthly dispatch.
    */
-  prepare(parameters: ReportParameters, now: Date): (readModels: ReadModels) => Promise<ComputedReport>;
+  prepare(parameters: ReportParameters, now: Date, dueDay: number): (readModels: ReadModels) => Promise<ComputedReport>;
 }
 
-/** The api's own query DTO and its class-validator rules: a value the endpoint would refuse is refused here (exit 2). */
+/** The api's own query DTO and its class-validator rules: a value the endpoint would refuse is refused here. */
 function validated<T extends object>(dto: ClassConstructor<T>, raw: Record<string, unknown>): T {
   const instance = plainToInstance(dto, raw);
   const errors = validateSync(instance, { validationError: { target: false, value: false } });
   const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-  if (messages.length > 0) throw usageError(messages.map((m) => m.replace(/^(\w+)/, '--$1')).join('; '));
+  if (messages.length > 0) throw new ReportParametersError(messages);
   return instance;
 }
 
 const defined = (raw: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
 
-const dueDay = (): number => {
-  try {
-    return progressDueDayFrom(process.env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw usageError(error.message);
-    throw error;
-  }
-};
-
 /**
  * The four reports, each read from the read models with the same filters and sort as its api controller and
- * computed by the api's own pure report function (apps/api/src/reports/**): never a second implementation.
- * The command line reads with a province-wide scope ('*'), as an operator with the data directory does.
+ * computed by the api's own pure report function (apps/api/src/reports/**): never a second implementation. One
+ * definition for the command line (`itp report`), publications and diffs; all read with a province-wide scope
+ * ('*'), as an operator with the data directory does, so a published report is the province's.
  */
 export const REPORTS = {
   targets: {
@@ -100,12 +106,11 @@ export const REPORTS = {
   },
   'monthly-dispatch': {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
-    prepare(parameters, now) {
+    prepare(parameters, now, day) {
       const query = validated(
         MonthlyDispatchDto,
         defined({ month: parameters.month, referenceDate: parameters.referenceDate }),
       );
-      const day = dueDay();
       const referenceDate =
         query.referenceDate ?? earlierOf(dispatchReferenceDate(query.month, day), shanghaiToday(now));
       return async (readModels) => {

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+/** A figure of a report: a path into its JSON (RFC 6901 JSON Pointer) and its value there. */
+export interface FigureChange {
+  path: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** The SHA-256 (hex) of a report's RFC 8785 canonical JSON: what a publication freezes. */
+export const reportSha256 = (report: unknown): string => {
+  const canonical = canonicalize(report);
+  if (canonical === undefined) throw new Error('The report is not serialisable to canonical JSON');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+};
+
+const pointer = (parent: string, key: string | number): string =>
+  `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+/** Lists keep their items' identity when they have one: a project moved in a list is not every figure changed. */
+const identityOf = (item: unknown): string | undefined => {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const record = item as Record<string, unknown>;
+  for (const key of ['projectId', 'investorId', 'parkId', 'city', 'unit', 'region', 'industry', 'month', 'code', 'id'])
+    if (typeof record[key] === 'string' || typeof record[key] === 'number') return `${key}=${String(record[key])}`;
+  return undefined;
+};
+
+/**
+ * Every figure that differs between two reports of the same kind: leaves (numbers, strings, booleans, null)
+ * compared by value, objects by key, lists by the identity of their items (projectId, city, unit, ...) when every
+ * item has one, by index otherwise. A figure present on one side only is listed with `old` or `new` undefined
+ * (absent in JSON). Pure: no I/O, the order of the reports' own keys.
+ */
+export const diffReports = (before: unknown, after: unknown, path = ''): FigureChange[] => {
+  if (Object.is(before, after)) return [];
+  const bothObjects = before !== null && after !== null && typeof before === 'object' && typeof after === 'object';
+  if (!bothObjects) return [{ path: path === '' ? '/' : path, old: before, new: after }];
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const ids = (list: unknown[]) => list.map(identityOf);
+    const [beforeIds, afterIds] = [ids(before), ids(after)];
+    const keyed =
+      beforeIds.every((id) => id !== undefined) &&
+      afterIds.every((id) => id !== undefined) &&
+      new Set(beforeIds).size === before.length &&
+      new Set(afterIds).size === after.length;
+    if (!keyed) {
+      const changes: FigureChange[] = [];
+      for (let i = 0; i < Math.max(before.length, after.length); i++)
+        changes.push(...diffReports(before[i], after[i], pointer(path, i)));
+      return changes;
+    }
+    const afterById = new Map(after.map((item, i) => [afterIds[i]!, item]));
+    const beforeById = new Map(before.map((item, i) => [beforeIds[i]!, item]));
+    const changes: FigureChange[] = [];
+    for (const [id, item] of beforeById)
+      changes.push(...diffReports(item, afterById.get(id), pointer(path, `[${id}]`)));
+    for (const [id, item] of afterById)
+      if (!beforeById.has(id)) changes.push(...diffReports(undefined, item, pointer(path, `[${id}]`)));
+    return changes;
+  }
+  if (Array.isArray(before) !== Array.isArray(after))
+    return [{ path: path === '' ? '/' : path, old: before, new: after }];
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  const changes: FigureChange[] = [];
+  for (const key of Object.keys(a)) changes.push(...diffReports(a[key], b[key], pointer(path, key)));
+  for (const key of Object.keys(b))
+    if (!(key in a)) changes.push(...diffReports(undefined, b[key], pointer(path, key)));
+  return changes;
+};
