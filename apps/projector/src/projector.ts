@@ -1,4 +1,5 @@
 import type { EventStore } from '@itp/event-store';
+import { RebuildNotary } from '@itp/event-store/notary';
 import type { ItpConfig } from '@itp/platform';
 import { acquireWriterLock, storesWrittenBy } from '@itp/platform/data-dir/writer-lock';
 import { ALL_PROJECTIONS } from '@itp/projections';
@@ -44,6 +45,8 @@ export async function runProjector(config: ItpConfig, options: ProjectorOptions 
     const until = options.until ?? signalled();
     const eventStore = openEventStore(config);
     const readStore = openReadStore(config);
+    // Rebuilds (a new projection version) verify the log as they read it; the global chain too where notary.sqlite is.
+    const rebuildNotary = new RebuildNotary(config.notary.enabled ? config.notary.filePath : undefined);
     try {
       logger.log(
         `ITP projector: event store ${config.eventStore.backend}, read store ${config.readStore.backend}, ${ALL_PROJECTIONS.length} projections`,
@@ -51,15 +54,16 @@ export async function runProjector(config: ItpConfig, options: ProjectorOptions 
       if (config.readStore.backend === 'mongodb' && readStore instanceof MongoReadStore && timings !== undefined) {
         const lease = new MongoLease({ uri: config.readStore.uri, dbName: config.readStore.database, ...timings });
         try {
-          await runUnderLease(lease, { logger, eventStore, readStore, options, until });
+          await runUnderLease(lease, { logger, eventStore, readStore, options, rebuildNotary, until });
         } finally {
           await lease.close();
         }
       } else {
-        const reason = await runTerm({ logger, eventStore, readStore, options }, until);
+        const reason = await runTerm({ logger, eventStore, readStore, options, rebuildNotary }, until);
         logger.log(`Stopped (${String(reason)})`);
       }
     } finally {
+      await rebuildNotary.close();
       await eventStore.close();
       await readStore.close();
     }
@@ -73,11 +77,21 @@ interface Term {
   eventStore: EventStore;
   readStore: ReadStore;
   options: ProjectorOptions;
+  rebuildNotary: RebuildNotary;
 }
 
 /** Runs the projections until `end` resolves, then stops the runner (the batch in flight ends first). */
-async function runTerm<T>({ logger, eventStore, readStore, options }: Term, end: Promise<T>): Promise<T> {
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
+async function runTerm<T>(
+  { logger, eventStore, readStore, options, rebuildNotary }: Term,
+  end: Promise<T>,
+): Promise<T> {
+  const runner = new ProjectionRunner({
+    eventStore,
+    readStore,
+    projections: ALL_PROJECTIONS,
+    logger,
+    verifyRebuilds: rebuildNotary,
+  });
   const logStatuses = async (): Promise<void> => {
     const statuses = await runner.statuses();
     logger.raw.info(
