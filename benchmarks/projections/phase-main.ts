@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateLog } from './generate-log';
-import { IDLE_PROJECTION, measureRead, measureRebuild, measureStartup } from './measure-phases';
+import { IDLE_PROJECTION, measureRead, measureRebuild, measureServing, measureStartup } from './measure-phases';
 
 /**
  * One phase of the projections benchmark, in its own process (forked by projections.bench.ts), so that each
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     rebuild: () => measureRebuild(dir),
     'rebuild-every-batch': () => measureRebuild(dir, { catchUpCommit: { events: 1, documents: 1 } }),
     startup: () => measureStartup(dir, join(__dirname, '..', '..', 'dist')),
+    serving: () => measureServing(dir, join(__dirname, '..', '..', 'dist')),
   }[phase];
   if (run === undefined) throw new Error(`unknown phase ${phase}`);
   const result = await run();

@@ -15,6 +15,9 @@ const LIVE_WINDOW_MS = 10;
 
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ReadStore');
+  /** Settles when the embedded read store has parsed its live collections after start (the benchmark waits on it). */
+  warmedUp: Promise<void> = Promise.resolve();
   /** Undefined when the projector app runs the projections. */
   readonly runner: ProjectionRunner | undefined;
   /** What rebuilds verify the global chain against (ADR 0008): the notary's links, read-only. */
@@ -51,6 +54,15 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner?.start();
+    // The embedded store parses its live collections in the background, so the first queries find them parsed.
+    const store = this.readStore as ReadStore & { warmUp?: () => Promise<unknown> };
+    if (typeof store.warmUp === 'function')
+      this.warmedUp = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => store.warmUp!())
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.warn(`read store warm-up: ${String(error)}`),
+        );
   }
 
   /** Before the stores close (their modules close them at shutdown, after every module is destroyed). */

@@ -1,40 +1,239 @@
+import { LRUCache } from 'lru-cache';
 import type { ReadDocument } from '../read-store.port';
 
+/** The JSON text of the documents a cache may hold, by default (parsed, they take about 1.2 times that in the heap). */
+export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** A commit that writes more documents than this into a cached collection drops it rather than patch it. */
+const PATCH_LIMIT = 2_000;
+
+/** One document as the cache holds it, by its stored body: parsed once, frozen. */
+export interface CachedWrite {
+  collection: string;
+  id: string;
+  /** The stored body (JSON), or null when the document was removed. */
+  body: string | null;
+}
+
+interface CachedCollection {
+  /** Sorted by `_id`, as the store's scan returns them (its primary key order); every document frozen. */
+  documents: ReadDocument[];
+  bytes: number;
+  /** Per top-level field, built on first use: value -> indexes into `documents` of the documents holding it. */
+  fields: Map<string, FieldIndex>;
+}
+
 /**
- * Parsed documents of whole collections, kept until anything commits to the database: a query that scans a
- * collection then filters objects instead of parsing every row again (JSON.parse is most of a scan's cost).
+ * Per value of one top-level field, the documents whose field is that value or an array holding it (MongoDB's
+ * equality on arrays). Documents whose field is anything else (an object, absent, null) hold no scalar to
+ * match and are never candidates for a scalar.
+ */
+type FieldIndex = Map<unknown, number[]>;
+
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** Objects and arrays all the way down: a cached document is shared by every caller, none may change it. */
+export const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+};
+
+const byId = (documents: readonly ReadDocument[], id: string): { index: number; found: boolean } => {
+  let low = 0;
+  let high = documents.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (documents[middle]!._id < id) low = middle + 1;
+    else high = middle;
+  }
+  return { index: low, found: low < documents.length && documents[low]!._id === id };
+};
+
+/**
+ * Parsed documents of whole collections, frozen and shared by every query (a query that scans a collection
+ * then filters objects instead of parsing every row again: JSON.parse is most of a scan's cost, and a copy per
+ * query cost as much again).
+ *
+ * Bounded: at most `maxBytes` of documents' JSON text in all (least recently used collections go first; a
+ * collection larger than that is never held, its queries parse it). This store's own commits patch the cached
+ * collections they touch (a live projection's few documents), instead of dropping them; a large commit drops
+ * the collection.
  *
  * Staleness is ruled out, not bounded: SQLite's `data_version` changes when ANOTHER connection (the projector
- * process) commits, and this store bumps `localChanges` after its own commits, which `data_version` ignores.
- * Callers get copies (see EmbeddedReadStore), so a caller that mutates a result cannot corrupt the cache.
+ * process) commits, and then everything is dropped; this connection's commits are patched in.
  */
 export class DocumentCache {
-  private version = '';
-  private readonly collections = new Map<string, ReadDocument[]>();
-  private localChanges = 0;
+  private version = -1;
+  private readonly collections: LRUCache<string, CachedCollection>;
+
+  /** Bumped by every change this connection makes: a warm-up in progress then gives up. */
+  private epoch = 0;
 
   constructor(
     private readonly dataVersion: () => number,
-    /** Larger collections are parsed per query rather than held in memory. */
-    private readonly maxDocuments = 50_000,
-  ) {}
+    maxBytes = DEFAULT_CACHE_BYTES,
+  ) {
+    this.collections = new LRUCache<string, CachedCollection>({
+      maxSize: maxBytes,
+      sizeCalculation: (collection) => Math.max(1, collection.bytes),
+    });
+  }
 
-  /** After this connection committed (or may have committed) document changes. */
+  /** After a change this connection cannot describe (a dropped collection, a failed commit): forget everything. */
   changed(): void {
-    this.localChanges += 1;
+    this.epoch += 1;
     this.collections.clear();
   }
 
-  documents(collection: string, load: () => ReadDocument[]): ReadDocument[] {
-    const version = `${this.dataVersion()}:${this.localChanges}`;
+  /** After this connection committed these writes (applied ones only): patch the cached collections. */
+  committed(writes: readonly CachedWrite[]): void {
+    this.sync();
+    if (writes.length > 0) this.epoch += 1;
+    const perCollection = new Map<string, CachedWrite[]>();
+    for (const write of writes) {
+      if (!this.collections.has(write.collection)) continue;
+      const list = perCollection.get(write.collection) ?? [];
+      list.push(write);
+      perCollection.set(write.collection, list);
+    }
+    for (const [name, list] of perCollection) {
+      const cached = this.collections.get(name)!;
+      if (list.length > PATCH_LIMIT) {
+        this.collections.delete(name);
+        continue;
+      }
+      let { bytes } = cached;
+      const { documents } = cached;
+      for (const { id, body } of list) {
+        const at = byId(documents, id);
+        if (at.found) bytes -= (documents[at.index] as { [BYTES]?: number })[BYTES] ?? 0;
+        if (body === null) {
+          if (at.found) documents.splice(at.index, 1);
+          continue;
+        }
+        const document = parse(body);
+        if (at.found) documents[at.index] = document;
+        else documents.splice(at.index, 0, document);
+        bytes += body.length;
+      }
+      // Re-set: its size changed (and it may no longer fit).
+      this.collections.set(name, { documents, bytes, fields: new Map() });
+    }
+  }
+
+  /** Every document of the collection, in `_id` order (shared and frozen: not to be changed or handed out as is). */
+  documents(collection: string, load: () => { body: string }[]): ReadDocument[] {
+    return this.entry(collection, load).documents;
+  }
+
+  /**
+   * The documents that may have `field` equal to one of `values` (scalars), in `_id` order: a superset of
+   * those that match, the others being those whose field is that value or an array holding it.
+   */
+  candidates(collection: string, load: () => { body: string }[], field: string, values: readonly unknown[]) {
+    const cached = this.entry(collection, load);
+    let index = cached.fields.get(field);
+    if (index === undefined) {
+      index = new Map();
+      cached.documents.forEach((document, position) => {
+        const value = document[field];
+        const keys = Array.isArray(value) ? new Set(value.filter(isScalar)) : isScalar(value) ? [value] : [];
+        for (const key of keys) {
+          const list = index!.get(key);
+          if (list === undefined) index!.set(key, [position]);
+          else list.push(position);
+        }
+      });
+      cached.fields.set(field, index);
+    }
+    const positions =
+      values.length === 1 ? (index.get(values[0]) ?? []) : [...new Set(values.flatMap((v) => index.get(v) ?? []))];
+    if (values.length > 1) positions.sort((a, b) => a - b);
+    return positions.map((position) => cached.documents[position]!);
+  }
+
+  /**
+   * The documents of these ids, in this order, when the collection is held (undefined when it is not: then the
+   * caller reads them by primary key). Shared and frozen, as `documents`.
+   */
+  byIds(collection: string, ids: readonly string[]): ReadDocument[] | undefined {
+    this.sync();
+    const cached = this.collections.get(collection);
+    if (cached === undefined) return undefined;
+    return ids.flatMap((id) => {
+      const at = byId(cached.documents, id);
+      return at.found ? [cached.documents[at.index]!] : [];
+    });
+  }
+
+  /**
+   * Loads a collection a page at a time, a turn of the event loop between pages, so that queries are answered
+   * meanwhile; gives up when a query loaded it first or the collection may have changed (any commit). True
+   * when it is held afterwards.
+   */
+  async warm(collection: string, page: (afterId: string, limit: number) => { id: string; body: string }[]) {
+    this.sync();
+    const [version, epoch] = [this.version, this.epoch];
+    const unchanged = () => this.dataVersion() === version && this.epoch === epoch;
+    const documents: ReadDocument[] = [];
+    let bytes = 0;
+    for (let after = ''; ;) {
+      if (this.collections.has(collection)) return true;
+      const rows = page(after, WARM_PAGE);
+      for (const { body } of rows) {
+        bytes += body.length;
+        documents.push(parse(body));
+      }
+      if (rows.length < WARM_PAGE) break;
+      after = rows[rows.length - 1]!.id;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!unchanged()) return false;
+    }
+    if (!unchanged() || this.collections.has(collection)) return this.collections.has(collection);
+    this.collections.set(collection, { documents: inIdOrder(documents), bytes, fields: new Map() });
+    return this.collections.has(collection);
+  }
+
+  private sync(): void {
+    const version = this.dataVersion();
     if (version !== this.version) {
       this.collections.clear();
       this.version = version;
     }
+  }
+
+  private entry(collection: string, load: () => { body: string }[]): CachedCollection {
+    this.sync();
     const cached = this.collections.get(collection);
     if (cached !== undefined) return cached;
-    const loaded = load();
-    if (loaded.length <= this.maxDocuments) this.collections.set(collection, loaded);
-    return loaded;
+    let bytes = 0;
+    const documents = load().map(({ body }) => {
+      bytes += body.length;
+      return parse(body);
+    });
+    const entry = { documents: inIdOrder(documents), bytes, fields: new Map() };
+    this.collections.set(collection, entry);
+    return entry;
   }
 }
+
+const BYTES = Symbol('bytes');
+const WARM_PAGE = 250;
+
+/** SQLite orders ids by their UTF-8 bytes, JavaScript by UTF-16 units: the same for all but a few exotic ids. */
+const inIdOrder = (documents: ReadDocument[]): ReadDocument[] => {
+  for (let i = 1; i < documents.length; i += 1)
+    if (documents[i - 1]!._id >= documents[i]!._id)
+      return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+  return documents;
+};
+
+const parse = (body: string): ReadDocument => {
+  const document = JSON.parse(body) as ReadDocument;
+  Object.defineProperty(document, BYTES, { value: body.length, enumerable: false });
+  return deepFreeze(document);
+};

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReadStoreContract } from '../contract/read-store.contract';
+import type { ReadDocument } from '../read-store.port';
 import { EmbeddedReadStore, embeddedReadStorePath } from './embedded-read-store';
 
 describeReadStoreContract('embedded SQLite in memory', {
@@ -59,13 +60,56 @@ describe('EmbeddedReadStore', () => {
       expect((await library.find({})).map((d) => d._id)).toEqual(['b']);
     });
 
-    it('hands out copies, so a caller that mutates a result changes nothing stored', async () => {
+    it('hands out frozen documents: a caller that changes a result gets an error and changes nothing stored', async () => {
       await api.applyBatch({
         writes: [{ kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', tags: ['x'] } }],
       });
       const [first] = await api.collection('library').find({});
-      (first!['tags'] as string[]).push('mutated');
+      expect(() => (first!['tags'] as string[]).push('mutated')).toThrow(TypeError);
       expect(await api.collection('library').find({})).toEqual([{ _id: 'a', tags: ['x'], _position: 1 }]);
+    });
+
+    it("patches the cache with this store's own commits, in _id order, and narrows by a pinned field", async () => {
+      const library = api.collection('library');
+      const upsert = (position: number, document: ReadDocument) =>
+        api.applyBatch({ writes: [{ kind: 'upsert', collection: 'library', position, document }] });
+      await upsert(1, { _id: 'b', city: 'x', tags: ['t1'] });
+      await upsert(2, { _id: 'd', city: 'y', tags: ['t2', 't1'] });
+      expect((await library.find({ city: 'x' })).map((d) => d._id)).toEqual(['b']);
+      await upsert(3, { _id: 'a', city: 'x', tags: [] });
+      await upsert(4, { _id: 'c', city: { not: 'a scalar' }, tags: 't1' });
+      await upsert(5, { _id: 'd', city: 'x', tags: ['t2'] });
+      expect((await library.find({})).map((d) => d._id)).toEqual(['a', 'b', 'c', 'd']);
+      expect((await library.find({ city: 'x' })).map((d) => d._id)).toEqual(['a', 'b', 'd']);
+      expect((await library.find({ tags: 't1' })).map((d) => d._id)).toEqual(['b', 'c']);
+      expect((await library.find({ tags: { $in: ['t2', 't1'] } })).map((d) => d._id)).toEqual(['b', 'c', 'd']);
+      expect(await library.count({ city: 'x', tags: 't2' })).toBe(1);
+      await api.applyBatch({ writes: [{ kind: 'delete', collection: 'library', position: 6, id: 'b' }] });
+      expect((await library.find({ tags: 't1' })).map((d) => d._id)).toEqual(['c']);
+      // A replay (an older position) changes nothing, in the file or in the cache.
+      await upsert(2, { _id: 'a', city: 'z' });
+      expect((await library.find({ city: 'z' })).map((d) => d._id)).toEqual([]);
+      const reopened = new EmbeddedReadStore({ filePath: embeddedReadStorePath(dataDir) });
+      expect(await reopened.collection('library').find({})).toEqual(await library.find({}));
+      await reopened.close();
+    });
+
+    it('holds no more than its byte budget: a larger collection is parsed per query, with the same answers', async () => {
+      const small = new EmbeddedReadStore({ filePath: embeddedReadStorePath(dataDir), cacheBytes: 64 });
+      await small.applyBatch({
+        writes: [1, 2, 3].map((n) => ({
+          kind: 'upsert' as const,
+          collection: 'big',
+          position: n,
+          document: { _id: `doc-${n}`, padding: 'p'.repeat(40), n },
+        })),
+      });
+      expect((await small.collection('big').find({ n: { $in: [3, 1] } })).map((d) => d._id)).toEqual([
+        'doc-1',
+        'doc-3',
+      ]);
+      expect(await small.collection('big').count({})).toBe(3);
+      await small.close();
     });
   });
 });

@@ -24,8 +24,8 @@ import type {
   StoredDocument,
   SwitchAliasOptions,
 } from '../read-store.port';
-import { evaluateCount, evaluateFind, pinnedIds, withoutPinnedIds } from './evaluate-query';
-import { DocumentCache } from './document-cache';
+import { evaluateCount, evaluateFind, pinnedField, pinnedIds, withoutPinnedIds } from './evaluate-query';
+import { DocumentCache, type CachedWrite } from './document-cache';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 
 const parseRow = (row: { body: string }): ReadDocument => JSON.parse(row.body) as ReadDocument;
@@ -33,6 +33,8 @@ const parseRow = (row: { body: string }): ReadDocument => JSON.parse(row.body) a
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests (gone when closed). */
   filePath: string;
+  /** At most this much documents' JSON text kept parsed for queries (DEFAULT_CACHE_BYTES, 256 MB). */
+  cacheBytes?: number;
 }
 
 /** Where the read store lives inside the application's data directory. */
@@ -42,8 +44,10 @@ export const embeddedReadStorePath = (dataDir: string): string => join(dataDir, 
  * The read store in one SQLite file, no server. A batch's writes and its checkpoint commit in ONE transaction,
  * so a crash leaves all of a batch or none of it; the `_position` guard still applies, so that both adapters
  * behave alike when a runner replays. Queries run through mingo over the parsed documents: reads by `_id`
- * (the projection runner's) go by primary key, other queries filter a whole collection, kept parsed in a
- * DocumentCache between commits. Correctness first: no secondary indexes.
+ * (the projection runner's) go by primary key, other queries filter a whole collection, kept parsed (and
+ * frozen: results are read-only, see `find`) in a bounded DocumentCache that this store's commits patch. A filter
+ * that pins a top-level field to scalars is narrowed first by an index of that field the cache builds on first
+ * use; mingo still applies the whole filter.
  */
 export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
@@ -59,7 +63,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.db.pragma('synchronous = NORMAL');
     this.sql = prepareStatements(this.db);
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.cache = new DocumentCache(() => dataVersion.get() ?? 0);
+    this.cache = new DocumentCache(() => dataVersion.get() ?? 0, options.cacheBytes);
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
@@ -68,8 +72,10 @@ export class EmbeddedReadStore implements ReadStore {
       assertFindOptions(options);
       const { documents, rest, cached } = this.candidates(this.resolve(name), filter);
       const found = evaluateFind(documents, rest, options);
-      // Copies of cached documents: callers (a mutating evolve, say) may change what they get.
-      return (cached ? structuredClone(found) : found) as StoredDocument<T>[];
+      // Cached documents are shared and frozen (a caller that changes one gets a TypeError, not a corrupt
+      // cache): copying every result cost as much as parsing it again. The array itself is the caller's.
+      if (cached === 'copy') return structuredClone(found) as StoredDocument<T>[];
+      return (cached === 'shared' && found === documents ? found.slice() : found) as StoredDocument<T>[];
     };
     return {
       name,
@@ -97,28 +103,50 @@ export class EmbeddedReadStore implements ReadStore {
       // Again after resolving: two names may lead to one collection, and each document must get one write.
       let applied = 0;
       for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: resolved(w.collection) })))) {
-        const result =
-          write.kind === 'upsert'
-            ? this.sql.upsert.run(
-                write.collection,
-                write.document._id,
-                write.position,
-                JSON.stringify(storedBody(write.document, write.position)),
-              )
-            : this.sql.remove.run(write.collection, write.id, write.position);
-        applied += result.changes;
+        if (write.kind === 'upsert') {
+          const body = JSON.stringify(storedBody(write.document, write.position));
+          const { changes } = this.sql.upsert.run(write.collection, write.document._id, write.position, body);
+          if (changes > 0) written.push({ collection: write.collection, id: write.document._id, body });
+          applied += changes;
+        } else {
+          const { changes } = this.sql.remove.run(write.collection, write.id, write.position);
+          if (changes > 0) written.push({ collection: write.collection, id: write.id, body: null });
+          applied += changes;
+        }
       }
       if (batch.checkpoint !== undefined) {
         this.sql.advanceCheckpoint.run(batch.checkpoint.projection, batch.checkpoint.position);
       }
       return { applied, skipped: writes.length - applied };
     });
+    const written: CachedWrite[] = [];
+    let result: ApplyBatchResult;
     try {
       // IMMEDIATE takes the write lock up front: no SQLITE_BUSY halfway through when another process reads.
-      return commit.immediate();
-    } finally {
+      result = commit.immediate();
+    } catch (error) {
       this.cache.changed();
+      throw error;
     }
+    this.cache.committed(written);
+    return result;
+  }
+
+  /**
+   * Loads every live collection (each alias' target) into the cache in the background, a page at a time, so that
+   * the first queries after start do not each parse a whole collection (the api calls it once it is ready).
+   * Best effort: a collection a commit changed meanwhile is left to the first query that needs it.
+   */
+  async warmUp(): Promise<string[]> {
+    const held: string[] = [];
+    for (const { target } of this.sql.aliasTargets.all()) {
+      if (!this.db.open) break;
+      const loaded = await this.cache.warm(target, (afterId, limit) =>
+        this.db.open ? this.sql.scanPage.all(target, afterId, limit) : [],
+      );
+      if (loaded) held.push(target);
+    }
+    return held;
   }
 
   async getCheckpoint(projection: string): Promise<number> {
@@ -203,12 +231,21 @@ export class EmbeddedReadStore implements ReadStore {
   private candidates(
     physical: string,
     filter: ReadFilter,
-  ): { documents: ReadDocument[]; rest: ReadFilter; cached: boolean } {
+  ): { documents: ReadDocument[]; rest: ReadFilter; cached: 'shared' | 'copy' | false } {
     const ids = pinnedIds(filter);
     if (ids === undefined) {
-      const documents = this.cache.documents(physical, () => this.sql.scan.all(physical).map(parseRow));
-      return { documents, rest: filter, cached: true };
+      const load = () => this.sql.scan.all(physical);
+      const pinned = pinnedField(filter);
+      const documents =
+        pinned === undefined
+          ? this.cache.documents(physical, load)
+          : this.cache.candidates(physical, load, pinned.field, pinned.values);
+      return { documents, rest: filter, cached: 'shared' };
     }
+    // From the cache when it holds the collection (copies: the projection runner's folds may change what they
+    // read), else by primary key, not loading the collection for a few documents.
+    const held = this.cache.byIds(physical, ids);
+    if (held !== undefined) return { documents: held, rest: withoutPinnedIds(filter), cached: 'copy' };
     // By primary key, not through the cache: the projection runner's reads between its own writes.
     const documents = ids.flatMap((id) => this.sql.getOne.get(physical, id) ?? []).map(parseRow);
     return { documents, rest: withoutPinnedIds(filter), cached: false };

@@ -25,6 +25,26 @@ export const withoutPinnedIds = (filter: ReadFilter): ReadFilter => {
   return rest;
 };
 
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * A top-level field the filter pins to a scalar or to `$in` of scalars (at its top level, so every match has it):
+ * the cache narrows the candidates by it. Plain names only (a dotted path may cross arrays); `_id` is pinnedIds'.
+ */
+export const pinnedField = (filter: ReadFilter): { field: string; values: unknown[] } | undefined => {
+  for (const [field, value] of Object.entries(filter)) {
+    if (field === '_id' || field.startsWith('$') || field.includes('.')) continue;
+    if (isScalar(value)) return { field, values: [value] };
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const keys = Object.keys(value);
+    const values = (value as Record<string, unknown>)['$in'];
+    if (keys.length === 1 && Array.isArray(values) && values.length > 0 && values.every(isScalar))
+      return { field, values };
+  }
+  return undefined;
+};
+
 const isEmpty = (value: object | undefined): boolean => value === undefined || Object.keys(value).length === 0;
 
 /** Evaluates the MongoDB query language over parsed documents, so both adapters answer the same filters alike. */

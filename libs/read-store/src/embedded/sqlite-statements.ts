@@ -30,7 +30,12 @@ export const prepareStatements = (db: Database.Database) => {
     getOne: db.prepare<[string, string], { body: string }>(
       'SELECT body FROM read_documents WHERE collection = ? AND id = ?',
     ),
-    scan: db.prepare<[string], { body: string }>('SELECT body FROM read_documents WHERE collection = ?'),
+    // In primary key order (the DocumentCache keeps and searches collections by _id).
+    scan: db.prepare<[string], { body: string }>('SELECT body FROM read_documents WHERE collection = ? ORDER BY id'),
+    scanPage: db.prepare<[string, string, number], { id: string; body: string }>(
+      'SELECT id, body FROM read_documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
+    aliasTargets: db.prepare<[], { target: string }>('SELECT DISTINCT target FROM read_aliases ORDER BY target'),
     countAll: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM read_documents WHERE collection = ?'),
     dropDocuments: db.prepare<[string]>('DELETE FROM read_documents WHERE collection = ?'),
     listCollections: db.prepare<[], { collection: string }>(
