@@ -107,8 +107,22 @@ describe('publications (issue 11, item 3)', () => {
     expect(verification.body.verified).toBe(true);
     expect(verification.body.current.sameAsPublished).toBe(false);
     expect(verification.body.current.position).toBe(amended.body.position);
-    const paths = verification.body.current.changes.map((c: { path: string }) => c.path);
-    expect(paths.some((p: string) => p.startsWith('/byIndustry'))).toBe(true);
+    const changes = verification.body.current.changes as {
+      path: string;
+      events: { position: number; type: string; reason: string }[];
+    }[];
+    expect(changes.some((c) => c.path.startsWith('/byIndustry'))).toBe(true);
+    // Each changed figure names the correcting event, and only it.
+    for (const change of changes)
+      expect(change.events).toEqual([
+        expect.objectContaining({
+          position: amended.body.position,
+          type: 'ProjectDetailsAmended',
+          streamId: `project-${q2.projectId}`,
+          actor: 'admin-user',
+          reason: 'industry corrected after the bulletin was sent',
+        }),
+      ]);
   });
 
   it('tampering with an event before its position fails the verification and names the broken chain', async () => {

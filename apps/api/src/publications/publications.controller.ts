@@ -76,7 +76,31 @@ const VERIFICATION_SCHEMA = {
         changes: {
           type: 'array',
           description: 'Each changed figure: a JSON Pointer into the report, its old and its new value (absent: none)',
-          items: { type: 'object', properties: { path: { type: 'string' }, old: {}, new: {} } },
+          items: {
+            type: 'object',
+            properties: {
+              path: { type: 'string' },
+              old: {},
+              new: {},
+              events: {
+                type: 'array',
+                description: 'The events recorded after the publication that changed this figure',
+                items: {
+                  type: 'object',
+                  properties: {
+                    position: { type: 'integer' },
+                    streamId: { type: 'string' },
+                    revision: { type: 'integer' },
+                    type: { type: 'string' },
+                    recordedAt: { type: 'string', format: 'date-time' },
+                    actor: { type: 'string' },
+                    unit: { type: 'string' },
+                    reason: { type: 'string', nullable: true },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -165,7 +189,7 @@ export class PublicationsController {
     summary:
       'Re-proves a publication: every hash chain up to the position it was computed at (the first broken event named), ' +
       'the report recomputed from the log up to there (no snapshot trusted) against the published SHA-256; and, when ' +
-      "today's report differs, every figure that changed since (path, old, new)",
+      "today's report differs, every figure that changed since (path, old, new) with the events recorded after the publication that changed it",
   })
   @ApiOkResponse({
     description:

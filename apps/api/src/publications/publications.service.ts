@@ -18,7 +18,8 @@ import {
   type ReportDefinition,
   type ReportParameters,
 } from '../reports/report-catalogue';
-import { diffReports, reportSha256, type FigureChange } from '../reports/report-diff';
+import { reportSha256 } from '../reports/report-diff';
+import { ReportDiffs, type ExplainedChange } from '../reports/report-diffs';
 
 /** A publication as the register lists it: what it froze, and who published it when. */
 export interface PublicationItem {
@@ -56,7 +57,7 @@ export interface PublicationVerification {
   verified: boolean;
   chains: { valid: true; streams: number; events: number } | { valid: false; broken: ChainBreak };
   /** The report as the log gives it now, and what changed since the publication (only when it differs). */
-  current: { position: number; sha256: string; sameAsPublished: boolean; changes?: FigureChange[] };
+  current: { position: number; sha256: string; sameAsPublished: boolean; changes?: ExplainedChange[] };
 }
 
 const PARAMETERS = new Set(['year', 'month', 'quarter', 'referenceDate']);
@@ -71,6 +72,7 @@ export class Publications {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly asOf: AsOfReadModels,
+    private readonly diffs: ReportDiffs,
     @Inject(PROGRESS_DUE_DAY) private readonly dueDay: number,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -139,9 +141,13 @@ export class Publications {
     const recomputedSha256 = reportSha256(recomputed);
     const head = await this.eventStore.headPosition();
     const nowRead = await this.asOf.at({ position: head });
-    const current = await this.computeAt(publication.report, publication.parameters, nowRead, this.clock());
+    const current = await this.computeAt(publication.report, publication.parameters, nowRead, at);
     const currentSha256 = reportSha256(current);
     const sameAsPublished = currentSha256 === publication.sha256;
+    // What changed since, each figure with the events recorded after the publication's position that changed it.
+    const since = sameAsPublished
+      ? undefined
+      : await this.diffs.between(publication.report, publication.parameters, publication.position, head, at);
     return {
       publicationId,
       report: publication.report,
@@ -155,7 +161,7 @@ export class Publications {
         position: nowRead.position,
         sha256: currentSha256,
         sameAsPublished,
-        ...(sameAsPublished ? {} : { changes: diffReports(recomputed, current) }),
+        ...(since === undefined ? {} : { changes: since.changes }),
       },
     };
   }

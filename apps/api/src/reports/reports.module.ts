@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ExportsModule } from '../shared/exports/exports.module';
 import { ProgressFollowUpModule } from '../shared/queries/progress-follow-up.module';
+import { ReportDiffController } from './diffs/report-diff.controller';
+import { ReportDiffs } from './report-diffs';
 import { GetAssessmentController } from './get-assessment/get-assessment.controller';
 import { GetTargetsController } from './get-targets/get-targets.controller';
 import { MonthlyDispatchController } from './monthly-dispatch/monthly-dispatch.controller';
@@ -19,6 +21,9 @@ import { QuarterlyBulletinController } from './quarterly-bulletin/quarterly-bull
     QuarterlyBulletinController,
     GetAssessmentController,
     PromotionController,
+    ReportDiffController,
   ],
+  providers: [ReportDiffs],
+  exports: [ReportDiffs],
 })
 export class ReportsModule {}

@@ -129,6 +129,26 @@ export class AsOfEngine {
     };
   }
 
+  /**
+   * The log between two positions, event by event: the read models as of `from` are folded (as `at` does), then
+   * each event after it up to `to` is applied and yielded with the read models just after it. The view is only
+   * valid until the next iteration (it is folded on in place); documents stay frozen, so what was read from it
+   * stays as it was. `handled` says whether any folded projection handles the event (if not, nothing changed).
+   */
+  async *replay(
+    from: number,
+    to: number,
+  ): AsyncGenerator<{ event: RecordedEvent; store: ReadStore; handled: boolean }, void, undefined> {
+    await this.at({ position: from });
+    const base = this.states.get(from) ?? (await this.nearest(from, undefined));
+    const state = base.position === from ? fork(base) : await this.foldFrom(base, from, undefined, false);
+    const store = new FrozenReadStore(state.collections, state.position);
+    for await (const event of this.options.eventStore.readAll({ fromPosition: from, toPosition: to })) {
+      this.apply(state, event);
+      yield { event, store, handled: this.projections.some((p) => p.handles.has(event.type)) };
+    }
+  }
+
   /** Folds the whole log, writing every snapshot on the way (a warm-up before the first question). */
   async warm(): Promise<{ position: number; events: number }> {
     const state = await this.foldFrom(await this.nearest(undefined, undefined), undefined, undefined, true);
