@@ -7,6 +7,8 @@ import { chainLink, GENESIS_LINK } from './global-chain';
 import { SqliteNotaryStore } from './sqlite-notary-store';
 import { RebuildIntegrityError, RebuildVerifier } from './verify-log';
 
+const META = { actor: 'a', role: 'admin', unit: 'u', commandId: 'c', correlationId: 'c', causationId: 'c' };
+
 /** 60 events over 7 streams, chained as the command side chains them; positions with gaps of 2. */
 function log(): RecordedEvent[] {
   const last = new Map<string, { revision: number; hash: string }>();
@@ -15,10 +17,7 @@ function log(): RecordedEvent[] {
     const previous = last.get(streamId) ?? { revision: -1, hash: GENESIS_HASH };
     const revision = previous.revision + 1;
     const data = { name: `Plant ${index}`, amount: `${index}00.00` };
-    const metadata = chainMetadata(
-      { streamId, revision, type: 'Noted', data, metadata: { actor: 'a' } },
-      previous.hash,
-    );
+    const metadata = chainMetadata({ streamId, revision, type: 'Noted', data, metadata: META }, previous.hash);
     last.set(streamId, { revision, hash: metadata.hash as string });
     return {
       id: `event-${index}`,
