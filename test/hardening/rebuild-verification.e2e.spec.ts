@@ -166,6 +166,25 @@ describe('a rebuild over a log someone edited', () => {
       expect(project.body.name).toBe('Hengyang Gree plant');
     });
 
+    it('online with wait=true: answers 500 integrity-violation naming the break, readers unchanged', async () => {
+      const answer = await api.request('POST', '/api/v1/admin/projections/project-library/rebuild?wait=true');
+      expect(answer.status).toBe(500);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.body).toMatchObject({
+        type: expect.stringMatching(/integrity-violation$/),
+        projection: 'project-library',
+        streamId: `project-${projectId}`,
+        position: forgedAt,
+        detail: expect.stringMatching(
+          rechain
+            ? new RegExp(`global chain breaks at position ${forgedAt}`)
+            : new RegExp(`stream project-${projectId} breaks at revision 0 \\(position ${forgedAt}\\)`),
+        ),
+      });
+      expect((await projectLibrary(api)).physicalCollection).toBe(physicalBefore);
+      expect((await api.request('GET', `/api/v1/projects/${projectId}`)).body.name).toBe('Hengyang Gree plant');
+    });
+
     it('offline: `itp rebuild` halts the same way and exits 1 naming the break', async () => {
       await api.close();
       const previous = { ...process.env };
@@ -205,6 +224,14 @@ describe('a rebuild over a log someone edited', () => {
       const status = await rebuildOnline(api);
       expect(status.lastError).toBeNull();
       expect(status.physicalCollection).not.toBe(before);
+      // wait=true answers once readers were switched over: 200 with the status after it.
+      const waited = await api.request('POST', '/api/v1/admin/projections/project-library/rebuild?wait=true');
+      expect(waited.status).toBe(200);
+      expect(waited.body).toMatchObject({ name: 'project-library', lastError: null, rebuild: null });
+      expect(waited.body.physicalCollection).not.toBe(status.physicalCollection);
+      expect((await api.request('POST', '/api/v1/admin/projections/project-library/rebuild?wait=maybe')).status).toBe(
+        400,
+      );
       const head = await api.store.headPosition();
       const project = await api.request('GET', `/api/v1/projects/${projectId}?minPosition=${head}`);
       expect(project.body.name).toBe('Hengyang Gree plant');

@@ -14,7 +14,7 @@ import { CommandAnswerDto } from './command-answer.dto';
 import { PROBLEM_MEDIA_TYPE, ProblemDetailsDto } from './problem-details.dto';
 
 /** The error statuses the api answers, each as RFC 9457 problem details. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 414 | 415 | 422 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 414 | 415 | 422 | 500 | 503;
 
 const RETRY_AFTER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'string', pattern: '^[0-9]+$' } },
