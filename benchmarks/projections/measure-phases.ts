@@ -10,7 +10,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { createApiApp as CreateApiApp } from '../../apps/api/src/bootstrap';
 import type { ProjectionsHost as Host } from '../../apps/api/src/projections/projections-host.service';
 import type { NotaryHost as Notary } from '../../apps/api/src/audit/notary/notary-host.service';
-import { BENCH_KEY, measureQueries, type QueryFigure } from './measure-queries';
+import { BENCH_KEY, get, measureQueries, type QueryFigure } from './measure-queries';
 
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
@@ -134,11 +134,7 @@ export interface ServingResult {
   heapUsedMb: { afterQueries: number; afterGc: number | null };
 }
 
-const timed = async (app: NestFastifyApplication, url: string): Promise<number> => {
-  const asked = process.hrtime.bigint();
-  await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${BENCH_KEY}` } });
-  return seconds(asked) * 1000;
-};
+const timed = async (app: NestFastifyApplication, url: string): Promise<number> => (await get(app, url)).ms;
 
 /** What stays when garbage is collected (the phase runs with --expose-gc), or null. */
 const collectGarbage = (): NodeJS.MemoryUsage | null => {
@@ -229,6 +225,7 @@ export async function measureStartup(dir: string, distDir: string): Promise<Star
 export async function measureServing(dir: string, distDir: string): Promise<ServingResult> {
   const { start, ProjectionsHost } = builtApi(dir, distDir);
   const { app, readyMs, started } = await start();
+  await app.listen(0, '127.0.0.1');
   const rssReady = process.memoryUsage().rss;
   await app.get(ProjectionsHost).warmedUp;
   const warmUpMs = seconds(started) * 1000;

@@ -44,8 +44,15 @@ type FollowUpFields = Pick<
 >;
 
 /** The domain's rule on a project-library document: reports dated by the day (Asia/Shanghai) they were recorded. */
-export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: number): ProgressFollowUp =>
-  progressFollowUp(
+export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: number): ProgressFollowUp => {
+  // A frozen document (the embedded read store's, shared by every query) cannot change: its follow-up for a
+  // reference date is computed once, not again at every dispatch (most of the report's time on a large province).
+  const memo = Object.isFrozen(p.progress) && Object.isFrozen(p.suspensions) ? followUps : undefined;
+  const key = `${referenceDate}|${dueDay}|${p.signedOn}|${p.stageReachedOn.operating}|${p.abandonment?.abandonedOn}`;
+  const known = memo?.get(p.progress);
+  const hit = known?.find((entry) => entry.key === key && entry.suspensions === p.suspensions);
+  if (hit !== undefined) return hit.followUp;
+  const followUp = progressFollowUp(
     {
       signedOn: p.signedOn,
       operatingOn: p.stageReachedOn.operating ?? null,
@@ -56,6 +63,29 @@ export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: num
     referenceDate,
     dueDay,
   );
+  if (memo !== undefined) {
+    const entries = known ?? [];
+    entries.unshift({ key, suspensions: p.suspensions, followUp: deepFreeze(followUp) });
+    if (entries.length > MEMO_PER_DOCUMENT) entries.pop();
+    memo.set(p.progress, entries);
+  }
+  return followUp;
+};
+
+/** Per frozen document (by its progress array, gone with it), the follow-ups of its last few reference dates. */
+const followUps = new WeakMap<
+  object,
+  { key: string; suspensions: FollowUpFields['suspensions']; followUp: ProgressFollowUp }[]
+>();
+const MEMO_PER_DOCUMENT = 4;
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+};
 
 export type StaleProject = {
   projectId: string;
