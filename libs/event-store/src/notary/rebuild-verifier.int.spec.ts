@@ -82,6 +82,26 @@ describe('RebuildVerifier: the log verified batch by batch as a rebuild reads it
     },
   );
 
+  it.each([1, 10, 1000])('holds without the notary too (each stream chain only), in batches of %i', async (size) => {
+    const { verifier, error } = await verify(log(), size);
+    expect(error).toBeUndefined();
+    expect(verifier.verified).toMatchObject({ valid: true, events: 60, streams: { checked: 7, broken: 0 } });
+  });
+
+  it('names a stream whose event was removed, or whose events were swapped, without the notary', async () => {
+    const removed = log().filter((event) => event.id !== 'event-9');
+    expect((await verify(removed, 10)).error?.message).toMatch(
+      /stream project-2 breaks at revision 1 \(position 33\): expected revision 1, found 2/,
+    );
+    const swapped = log();
+    [swapped[8].data, swapped[15].data] = [swapped[15].data, swapped[8].data];
+    expect((await verify(swapped, 10)).error?.found).toMatchObject({
+      streamId: 'project-1',
+      revision: 1,
+      position: 17,
+    });
+  });
+
   it('names the stream and revision of an edited event, and throws on the batch that holds it', async () => {
     const events = log();
     events[23] = { ...events[23], data: { ...(events[23].data as object), name: 'Forged' } };

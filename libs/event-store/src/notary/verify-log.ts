@@ -1,9 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { EventStore, RecordedEvent } from '../event-store.port';
+import { GENESIS_HASH, hashEvent } from '../hash-chain/hash-chain';
 import type { SignedCheckpoint } from './checkpoint';
 import { GENESIS_ANCHOR, GENESIS_LINK, type ChainAnchor } from './global-chain';
-import { LogVerifier, type ChainVerification } from './log-verifier';
+import { LogVerifier, type ChainVerification, type StreamBreak } from './log-verifier';
 import type { NotaryStore } from './notary-store.port';
 import { SqliteNotaryStore } from './sqlite-notary-store';
 
@@ -108,34 +109,93 @@ export class RebuildIntegrityError extends Error {
  * notary follows the log and may lag). `checkBatch` throws RebuildIntegrityError at the first break.
  */
 export class RebuildVerifier {
-  private readonly verifier: LogVerifier;
+  /** With the notary's store: streams, global chain and links, as the whole verification checks them. */
+  private readonly verifier: LogVerifier | undefined;
+  /** Without it: each stream's chain only (one SHA-256 per event instead of two: the global link is not made). */
+  private readonly streams = new Map<string, { next: number; lastHash: string }>();
+  private events = 0;
   private last: ChainVerification | undefined;
 
   constructor(readonly notary?: NotaryStore) {
-    this.verifier = new LogVerifier(notary, GENESIS_ANCHOR);
+    this.verifier = notary ? new LogVerifier(notary, GENESIS_ANCHOR) : undefined;
   }
 
   /** Checks the next events of the log (in position order, continuing the previous batch). */
   async checkBatch(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    for (const event of events) await this.verifier.check(event);
-    // Up to the batch's last position: the notary's links beyond it belong to the next batch.
-    const verification = await this.verifier.finish(events[events.length - 1].position);
-    this.last = verification;
-    if (verification.valid) return;
-    const found = rebuildBreak(verification);
+    const found = this.verifier ? await this.checkWithNotary(events) : this.checkStreams(events);
+    if (found === undefined) return;
     const event = events.find((candidate) => candidate.position === found.position);
     throw new RebuildIntegrityError(
       event
         ? { ...found, eventId: event.id, eventType: event.type, streamId: found.streamId ?? event.streamId }
         : found,
-      verification,
+      this.last!,
     );
   }
 
   /** What was verified so far (events, streams, links compared with the notary's, unnotarised). */
   get verified(): ChainVerification | undefined {
     return this.last;
+  }
+
+  private async checkWithNotary(events: readonly RecordedEvent[]): Promise<RebuildBreak | undefined> {
+    for (const event of events) await this.verifier!.check(event);
+    // Up to the batch's last position: the notary's links beyond it belong to the next batch.
+    const verification = await this.verifier!.finish(events[events.length - 1].position);
+    this.last = verification;
+    return verification.valid ? undefined : rebuildBreak(verification);
+  }
+
+  /** The per-stream chain from each stream's first event, as LogVerifier checks it from the genesis. */
+  private checkStreams(events: readonly RecordedEvent[]): RebuildBreak | undefined {
+    let found: StreamBreak | undefined;
+    for (const event of events) {
+      const expected = this.streams.get(event.streamId) ?? { next: 0, lastHash: GENESIS_HASH };
+      const { hash, previousHash } = event.metadata;
+      let reason: string | undefined;
+      if (typeof hash !== 'string' || typeof previousHash !== 'string') reason = 'the event carries no chain hash';
+      else if (event.revision !== expected.next) reason = `expected revision ${expected.next}, found ${event.revision}`;
+      else if (previousHash !== expected.lastHash)
+        reason = 'previousHash does not match the hash of the event before it';
+      else if (hash !== hashEvent(event, previousHash)) reason = 'hash does not match the event content';
+      if (reason) {
+        found = {
+          streamId: event.streamId,
+          revision: event.revision !== expected.next ? expected.next : event.revision,
+          position: event.position,
+          reason,
+        };
+        break;
+      }
+      this.streams.set(event.streamId, { next: event.revision + 1, lastHash: hash as string });
+      this.events += 1;
+    }
+    const through = found?.position ?? events[events.length - 1].position;
+    const firstBreak = found
+      ? `stream ${found.streamId} breaks at revision ${found.revision} (position ${found.position}): ${found.reason}`
+      : undefined;
+    this.last = {
+      valid: found === undefined,
+      checkedAt: new Date().toISOString(),
+      scope: 'whole',
+      fromPosition: 0,
+      throughPosition: through,
+      events: this.events + (found ? 1 : 0),
+      head: { seq: 0, position: 0, link: '' },
+      streams: { checked: this.streams.size, broken: found ? 1 : 0, ...(found ? { firstBreak: found } : {}) },
+      globalChain: { notarised: 0, unnotarised: this.events },
+      checkpoints: { checked: 0, holding: 0 },
+      ...(firstBreak ? { firstBreak } : {}),
+    };
+    return (
+      found && {
+        streamId: found.streamId,
+        revision: found.revision,
+        position: found.position,
+        description: firstBreak!,
+      }
+    );
   }
 }
 
