@@ -89,10 +89,16 @@ export class DocumentCache {
     this.collections.clear();
   }
 
+  /** Whether a commit to this collection has anything to patch (else its writes need not be kept for `committed`). */
+  holds(collection: string): boolean {
+    return this.collections.has(collection);
+  }
+
   /** After this connection committed these writes (applied ones only): patch the cached collections. */
-  committed(writes: readonly CachedWrite[]): void {
+  committed(writes: readonly CachedWrite[], changedAny: boolean): void {
     this.sync();
-    if (writes.length > 0) this.epoch += 1;
+    // Also when no held collection changed: a collection being warmed up is not held yet.
+    if (changedAny) this.epoch += 1;
     const perCollection = new Map<string, CachedWrite[]>();
     for (const write of writes) {
       if (!this.collections.has(write.collection)) continue;

@@ -94,6 +94,26 @@ describe('EmbeddedReadStore', () => {
       await reopened.close();
     });
 
+    it('warms up live collections in the background, and a commit meanwhile is not lost', async () => {
+      await api.switchAlias('library', 'library_v1');
+      await api.applyBatch({
+        writes: Array.from({ length: 600 }, (_, n) => ({
+          kind: 'upsert' as const,
+          collection: 'library_v1',
+          position: 1,
+          document: { _id: `doc-${String(n).padStart(3, '0')}`, v: 'old' },
+        })),
+      });
+      const warming = api.warmUp();
+      await api.applyBatch({
+        writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'doc-000', v: 'new' } }],
+      });
+      await warming;
+      expect((await api.collection('library').find({ v: 'new' })).map((d) => d._id)).toEqual(['doc-000']);
+      expect(await api.warmUp()).toEqual(['library_v1']);
+      expect(await api.collection('library').count({ v: 'old' })).toBe(599);
+    });
+
     it('holds no more than its byte budget: a larger collection is parsed per query, with the same answers', async () => {
       const small = new EmbeddedReadStore({ filePath: embeddedReadStorePath(dataDir), cacheBytes: 64 });
       await small.applyBatch({

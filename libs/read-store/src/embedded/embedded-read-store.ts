@@ -106,11 +106,13 @@ export class EmbeddedReadStore implements ReadStore {
         if (write.kind === 'upsert') {
           const body = JSON.stringify(storedBody(write.document, write.position));
           const { changes } = this.sql.upsert.run(write.collection, write.document._id, write.position, body);
-          if (changes > 0) written.push({ collection: write.collection, id: write.document._id, body });
+          if (changes > 0 && this.cache.holds(write.collection))
+            written.push({ collection: write.collection, id: write.document._id, body });
           applied += changes;
         } else {
           const { changes } = this.sql.remove.run(write.collection, write.id, write.position);
-          if (changes > 0) written.push({ collection: write.collection, id: write.id, body: null });
+          if (changes > 0 && this.cache.holds(write.collection))
+            written.push({ collection: write.collection, id: write.id, body: null });
           applied += changes;
         }
       }
@@ -128,7 +130,7 @@ export class EmbeddedReadStore implements ReadStore {
       this.cache.changed();
       throw error;
     }
-    this.cache.committed(written);
+    this.cache.committed(written, result.applied > 0);
     return result;
   }
 
