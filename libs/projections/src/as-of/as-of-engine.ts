@@ -194,7 +194,7 @@ export class AsOfEngine {
             collections,
             stopped: new Map(),
           };
-          this.states.set(best.position, best);
+          // Not cached itself: the answer folded from it is, and a snapshot is one read away.
         }
       }
     }

@@ -32,6 +32,11 @@ log.record(
   [projectEvents('p-2').amended({ name: 'Second (corrected)' }, { name: 'Second' })],
   '2014-07-01T01:00:00.000Z',
 ); // 8
+log.record(
+  'project-p-1',
+  [projectEvents('p-1').contractSigned('2014-07-10'), projectEvents('p-1').progressReported('2014-07', '1000.00')],
+  '2014-08-10T01:00:00.000Z',
+); // 9, 10
 
 const counted = async (engine: AsOfEngine, bound: AsOfBound) => {
   const view = await engine.at(bound);
@@ -82,7 +87,7 @@ describe('AsOfEngine', () => {
 
   it('at the head, every read model is what the runner folds (the same evolve, the same documents)', async () => {
     const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
-    const view = await engine.at({ position: 8 });
+    const view = await engine.at({ position: 10 });
     for (const projection of ALL_PROJECTIONS) {
       const live = await fold(projection, log.events);
       expect(await view.store.collection(projection.collection).find({}, { sort: { _id: 1 } })).toEqual(live);
@@ -95,7 +100,7 @@ describe('AsOfEngine', () => {
     const plain = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
     const first = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 2 });
     await first.warm();
-    expect(first.snapshotUsage().snapshots).toBe(4); // after events 2, 4, 6, 8
+    expect(first.snapshotUsage().snapshots).toBe(5); // after events 2, 4, 6, 8, 10
     first.close();
     const events = arrayEventLog(log.events);
     const second = new AsOfEngine({ eventStore: events, snapshotDir: dir, snapshotEvery: 2, cachedStates: 1 });
@@ -120,6 +125,26 @@ describe('AsOfEngine', () => {
     plain.close();
   });
 
+  it("reads a snapshot's documents back whole: series (progress) read when first touched, by a fold or a query", async () => {
+    const dir = tempDir();
+    const first = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 3 });
+    await first.warm();
+    first.close();
+    for (const position of [9, 10]) {
+      // A fresh engine each time: the state comes from the snapshot at 9 (3 x 3 events), then folds on.
+      const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 3 });
+      const view = await engine.at({ position });
+      for (const projection of ALL_PROJECTIONS) {
+        const live = await fold(projection, log.events.slice(0, position));
+        const read = await view.store.collection(projection.collection).find({}, { sort: { _id: 1 } });
+        expect(JSON.parse(JSON.stringify(read))).toEqual(live);
+      }
+      const [p1] = await view.store.collection<ProjectLibraryDocument>('project_library').find({ _id: 'p-1' });
+      expect(p1.progress.map((entry) => entry.month)).toEqual(position === 10 ? ['2014-07'] : []);
+      engine.close();
+    }
+  });
+
   it('drops snapshots that another log made (the event at their position is not the same)', async () => {
     const dir = tempDir();
     const first = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 2 });
@@ -127,9 +152,9 @@ describe('AsOfEngine', () => {
     first.close();
     const other = log.events.map((event) => ({ ...event, id: `other-${event.position}` }));
     const second = new AsOfEngine({ eventStore: arrayEventLog(other), snapshotDir: dir, snapshotEvery: 2 });
-    const view = await second.at({ position: 8 });
-    expect(view.position).toBe(8);
-    expect(second.snapshotUsage().snapshots).toBe(4); // folded again from the log, snapshots written anew
+    const view = await second.at({ position: 10 });
+    expect(view.position).toBe(10);
+    expect(second.snapshotUsage().snapshots).toBe(5); // folded again from the log, snapshots written anew
     second.close();
   });
 
