@@ -15,7 +15,8 @@
  *
  * It prints and never fails a test run. Environment: BENCH_PROJECTS (2000), BENCH_CLIENTS ("1,16,64"),
  * BENCH_STRACE_PROJECTS (150), BENCH_EMMETT ("seq-single,c16-single-mutex", or "off"), BENCH_EMMETT_RUNS (1),
- * BENCH_SKIP_BUILD=1 to use the existing build, BENCH_API_ENV (JSON of extra variables for the api).
+ * BENCH_SKIP_BUILD=1 to use the existing build, BENCH_API_ENV (JSON of extra variables for the api),
+ * BENCH_MEMORY_COMMANDS (e.g. 100000: one more api takes that many commands at 64 clients; its RSS is printed).
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runEmmettPeer, type EmmettResult } from './commands/emmett-peer';
-import { cpuSecondsOf, freePort, runForJson, startServer, type Server } from './commands/processes';
+import { cpuSecondsOf, freePort, memoryOf, runForJson, startServer, type Server } from './commands/processes';
 import { rawAppendRate } from './commands/raw-baselines';
 import { attachStrace, straceAvailable, type FsyncCounts } from './commands/strace-fsyncs';
 import { API_KEYS, BENCH_ADMIN_KEY, COMMANDS_PER_PROJECT, type RunReport } from './commands/workload';
@@ -37,6 +38,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number);
 const STRACE_PROJECTS = Number(process.env.BENCH_STRACE_PROJECTS ?? 150);
 const EMMETT_ONLY = process.env.BENCH_EMMETT ?? 'seq-single,c16-single-mutex';
 const EMMETT_RUNS = Number(process.env.BENCH_EMMETT_RUNS ?? 1);
+const MEMORY_COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 0);
 const API_ENV = JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>;
 const TSX = ['--import', 'tsx'];
 const work = mkdtempSync(join(tmpdir(), 'itp-commands-bench-'));
@@ -48,6 +50,8 @@ interface Measured {
   /** Events appended in the timed part (from the log's head), or requests for the hello world. */
   events: number;
   serverCpu?: number;
+  /** The api's resident memory when the run ended, and its peak (HTTP runs). */
+  apiMemory?: { rssMb: number; peakMb: number };
 }
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -105,16 +109,17 @@ const loadGenerator = (port: number, mode: 'lifecycle' | 'hello', projects: numb
     JSON.stringify({ url: `http://127.0.0.1:${port}`, key: BENCH_ADMIN_KEY, mode, projects, clients }),
   ]);
 
-async function httpLifecycle(clients: number): Promise<Measured> {
+async function httpLifecycle(clients: number, projects = PROJECTS, label = 'HTTP api'): Promise<Measured> {
   const dataDir = mkdtempSync(join(work, `http-c${clients}-`));
   const port = await freePort();
   const api = await startApi(dataDir, port);
   try {
     const cpuBefore = cpuSecondsOf(api.pid);
-    const report = await loadGenerator(port, 'lifecycle', PROJECTS, clients);
+    const report = await loadGenerator(port, 'lifecycle', projects, clients);
     const serverCpu = cpuSecondsOf(api.pid) - cpuBefore;
+    const apiMemory = memoryOf(api.pid);
     // The investors (one per client) were registered before the timed part.
-    return { label: 'HTTP api', clients, report, events: headOf(dataDir) - clients, serverCpu };
+    return { label, clients, report, events: headOf(dataDir) - clients, serverCpu, apiMemory };
   } finally {
     await api.stop();
   }
@@ -206,6 +211,9 @@ async function main(): Promise<void> {
   }
   for (const clients of CLIENTS) measured.push(await httpLifecycle(clients));
   for (const clients of CLIENTS) measured.push(await inProcess(clients));
+  // The api's memory after many commands (one api, 64 clients): BENCH_MEMORY_COMMANDS, e.g. 100000 (0: not run).
+  if (MEMORY_COMMANDS > 0)
+    measured.push(await httpLifecycle(64, Math.ceil(MEMORY_COMMANDS / COMMANDS_PER_PROJECT), 'HTTP api, memory run'));
   const fsyncs = await fsyncsPerCommand();
 
   let emmett: EmmettResult | string;
@@ -240,6 +248,12 @@ async function main(): Promise<void> {
     if (m.label !== 'HTTP hello world' && m.events !== m.report.commands - m.report.errors)
       log(`  !! ${m.label} at ${m.clients}: ${m.events} events in the log for ${m.report.commands} commands`);
   }
+  for (const m of measured)
+    if (m.apiMemory !== undefined)
+      log(
+        `api RSS after ${m.report.commands.toLocaleString('en-US')} commands (${m.label}, ${m.clients} clients): ` +
+          `${m.apiMemory.rssMb} MB, peak ${m.apiMemory.peakMb} MB`,
+      );
   log(
     '(hello world: events/s are requests/s. server CPU = the api or hello process; client CPU = the load ' +
       'generator, or for "in process" the whole process: createApiApp from the build + app.get(CommandBus), no HTTP)',

@@ -47,6 +47,17 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/** Resident memory of a process now and at its peak (VmRSS, VmHWM from /proc, MB), or undefined. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
+}
+
 export interface Server {
   child: ChildProcess;
   pid: number;
