@@ -148,6 +148,30 @@ describe('the notary', () => {
     expect(broken.streams.firstBreak).toMatchObject({ streamId: 'project-1', revision: 2, position: 7 });
     expect(broken.firstBreak).toMatch(/^stream project-1 breaks at revision 2 \(position 7\)/);
   });
+
+  it('names a posted checkpoint no trusted key signed, without taking it as evidence against the log', async () => {
+    await appendStreams(2, 5);
+    const notary = notaryOf(5);
+    await notary.start();
+    await linked(notary, 10);
+    const [own] = await notary.checkpoints();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const head = { seq: own.seq, position: own.position, link: own.link, recordedAt: own.recordedAt };
+    const forger = { privateKey, publicKey, publicKeyPem: '', keyId: 'not-ours' };
+    const foreign = signCheckpoint(head, forger, new Date(own.signedAt));
+
+    const answer = await notary.verifyWhole([own, foreign]);
+
+    expect(answer).toMatchObject({
+      valid: false,
+      checkpoints: { firstBreak: { seq: own.seq, source: 'exported', reason: expect.stringMatching(/not-ours/) } },
+    });
+    expect(answer.firstBreak).toMatch(/exported checkpoint .* does not hold: signed by key not-ours/);
+    expect(notary.integrity().state).toBe('verified');
+    // A checkpoint the platform's key did sign still counts, and one the log no longer matches still turns it.
+    expect((await notary.verifyWhole([own])).valid).toBe(true);
+    await notary.stop();
+  });
 });
 
 describe('signed checkpoints', () => {

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '../event-store.port';
-import { signCheckpoint, type SignedCheckpoint } from './checkpoint';
+import { checkpointSignatureProblem, signCheckpoint, type SignedCheckpoint } from './checkpoint';
 import { chainLink, GENESIS_ANCHOR, type ChainAnchor, type ChainLink } from './global-chain';
 import { LogVerifier, type ChainVerification } from './log-verifier';
 import type { NotaryStore } from './notary-store.port';
@@ -107,14 +107,24 @@ export class Notary {
   async verifyWhole(exported: readonly SignedCheckpoint[] = []): Promise<ChainVerification> {
     await this.serial(() => this.flush());
     const { store, notary, key } = this.options;
+    // A posted checkpoint that this platform's key did not sign proves nothing about the log, for or against:
+    // the answer names it, but it cannot turn the platform's integrity to 'violated' (any caller could post one).
+    const foreign = exported.flatMap((checkpoint) => {
+      const reason = checkpointSignatureProblem(checkpoint, key.publicKey, key.keyId);
+      return reason === undefined ? [] : [{ checkpoint, reason }];
+    });
     const verification = await verifyLog({
       store,
       notary,
       trusted: { publicKey: key.publicKey, keyId: key.keyId },
-      exported,
+      exported: exported.filter((checkpoint) => !foreign.some((f) => f.checkpoint === checkpoint)),
     });
     this.record(verification);
-    return verification;
+    if (foreign.length === 0) return verification;
+    this.logger.warn(
+      `verification: ${foreign.length} posted checkpoint(s) not signed by this platform's key ${key.keyId} were not taken as evidence`,
+    );
+    return withForeignCheckpoints(verification, foreign);
   }
 
   /** The last verification and where the notary stands, for /health. */
@@ -225,4 +235,34 @@ export class Notary {
     this.working = result.catch(() => undefined);
     return result;
   }
+}
+
+/** The verification's answer with the posted checkpoints no trusted key signed, each a break of its own. */
+function withForeignCheckpoints(
+  verification: ChainVerification,
+  foreign: readonly { checkpoint: SignedCheckpoint; reason: string }[],
+): ChainVerification {
+  const breaks = [
+    ...foreign.map(({ checkpoint, reason }) => ({
+      seq: checkpoint.seq,
+      position: checkpoint.position,
+      signedAt: checkpoint.signedAt,
+      source: 'exported' as const,
+      reason,
+    })),
+    ...(verification.checkpoints.firstBreak ? [verification.checkpoints.firstBreak] : []),
+  ].sort((a, b) => a.seq - b.seq);
+  const first = breaks[0];
+  return {
+    ...verification,
+    valid: false,
+    checkpoints: {
+      ...verification.checkpoints,
+      checked: verification.checkpoints.checked + foreign.length,
+      firstBreak: first,
+    },
+    firstBreak:
+      verification.firstBreak ??
+      `the exported checkpoint of event ${first.seq} (position ${first.position}, signed ${first.signedAt}) does not hold: ${first.reason}`,
+  };
 }
