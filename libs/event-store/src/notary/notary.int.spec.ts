@@ -53,6 +53,18 @@ describe('the notary', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('links a log it has never seen in the background, giving the event loop turns meanwhile', async () => {
+    await appendStreams(40, 100);
+    const notary = notaryOf(100_000);
+    await notary.start();
+    // A timer fires while the 4,000 events are being linked: the api can finish starting and answer meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const whenTheTimerRan = notary.integrity().head.position;
+    await linked(notary, 4000);
+    await notary.stop();
+    expect(whenTheTimerRan).toBeLessThan(4000);
+  });
+
   it('links every event as it follows the log, and signs a checkpoint every N events and on stop', async () => {
     await appendStreams(3, 5);
     const notary = notaryOf(10);
