@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   );
   for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(26)}  ${note}`);
   console.log(
-    `\nQueries on the ${n(b.events)}-event log (app.inject, admin key; aim: p95 < 100 ms warm, first < 500 ms):`,
+    `\nQueries on the ${n(b.events)}-event log (over HTTP in process, admin key; aim: p95 < 100 ms warm, first < 500 ms):`,
   );
   console.log(formatQueries(q.queries));
   console.log(`\ndocuments: ${JSON.stringify(rebuild.result.documents)}`);

@@ -238,11 +238,13 @@ export class EmbeddedReadStore implements ReadStore {
     if (ids === undefined) {
       const load = () => this.sql.scan.all(physical);
       const pinned = pinnedField(filter);
-      const documents =
-        pinned === undefined
-          ? this.cache.documents(physical, load)
-          : this.cache.candidates(physical, load, pinned.field, pinned.values);
-      return { documents, rest: filter, cached: 'shared' };
+      if (pinned === undefined)
+        return { documents: this.cache.documents(physical, load), rest: filter, cached: 'shared' };
+      const documents = this.cache.candidates(physical, load, pinned.field, pinned.values);
+      // The index's candidates are exactly the field's matches (the value, or an array holding it): only the
+      // rest of the filter is left to check.
+      const { [pinned.field]: _pinned, ...rest } = filter;
+      return { documents, rest, cached: 'shared' };
     }
     // From the cache when it holds the collection (copies: the projection runner's folds may change what they
     // read), else by primary key, not loading the collection for a few documents.

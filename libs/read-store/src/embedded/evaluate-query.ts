@@ -62,11 +62,84 @@ export const evaluateFind = (
   ) {
     return documents;
   }
-  let cursor = new Query(filter).find<ReadDocument>(documents, options.projection);
+  const matched = matching(documents, filter);
+  const sorted = isEmpty(options.sort) ? matched : sortedFast(matched, options.sort!);
+  if (sorted !== undefined) {
+    const skip = options.skip ?? 0;
+    const page =
+      skip === 0 && options.limit === undefined
+        ? sorted
+        : sorted.slice(skip, options.limit === undefined ? undefined : skip + options.limit);
+    return isEmpty(options.projection) ? page : projected(page, options.projection!);
+  }
+  let cursor = new Query({}).find<ReadDocument>(matched, options.projection);
   if (options.sort !== undefined) cursor = cursor.sort(options.sort);
   if (options.skip !== undefined && options.skip > 0) cursor = cursor.skip(options.skip);
   if (options.limit !== undefined) cursor = cursor.limit(options.limit);
   return cursor.all();
+};
+
+/**
+ * A projection of plain top-level names, all included or all excluded, done without mingo, in mingo's own shape:
+ * included names in sorted order, `_id` last unless it was named (then in its sorted place) or excluded;
+ * excluded names taken out of the document's order. Any other projection goes through mingo.
+ */
+export const projected = (documents: ReadDocument[], projection: NonNullable<FindOptions['projection']>) => {
+  const entries = Object.entries(projection);
+  const plain = entries.every(
+    ([name, value]) => !name.includes('.') && !name.startsWith('$') && typeof value !== 'object',
+  );
+  const modes = new Set(entries.filter(([name]) => name !== '_id').map(([, value]) => (value ? 1 : 0)));
+  if (!plain || modes.size !== 1) return new Query({}).find<ReadDocument>(documents, projection).all();
+  const idValue = projection['_id' as keyof typeof projection];
+  if (modes.has(0)) {
+    const excluded = new Set(entries.filter(([, value]) => !value).map(([name]) => name));
+    return documents.map((document) => {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(document)) if (!excluded.has(key)) out[key] = document[key];
+      return out as ReadDocument;
+    });
+  }
+  const named = entries.filter(([name, value]) => name !== '_id' || value).map(([name]) => name);
+  const keys = [...named].sort();
+  if (idValue === undefined) keys.push('_id');
+  return documents.map((document) => {
+    const out: Record<string, unknown> = {};
+    for (const key of keys) if (key in document) out[key] = document[key];
+    return out as ReadDocument;
+  });
+};
+
+const matching = (documents: ReadDocument[], filter: ReadFilter): ReadDocument[] => {
+  if (isEmpty(filter)) return documents;
+  const query = new Query(filter);
+  return documents.filter((document) => query.test(document));
+};
+
+/**
+ * Sorted without mingo (whose sort, on thousands of documents, cost more than the filter), when that cannot
+ * change the order: plain top-level keys ending with `_id` (a total order, so no tie is left to the algorithm),
+ * each holding strings in every document, or numbers in every document, which JavaScript compares as mingo
+ * does. Undefined otherwise (missing values, nulls, arrays, mixed types: mingo's own order applies).
+ */
+const sortedFast = (documents: ReadDocument[], sort: NonNullable<FindOptions['sort']>): ReadDocument[] | undefined => {
+  const keys = Object.entries(sort) as [string, number][];
+  if (keys.length === 0 || keys[keys.length - 1]![0] !== '_id') return undefined;
+  for (const [field, direction] of keys) {
+    if (field.includes('.') || (direction !== 1 && direction !== -1)) return undefined;
+    const type = typeof documents[0]?.[field];
+    if (type !== 'string' && type !== 'number') return undefined;
+    for (const document of documents) if (typeof document[field] !== type) return undefined;
+  }
+  return [...documents].sort((a, b) => {
+    for (const [field, direction] of keys) {
+      const x = a[field] as string | number;
+      const y = b[field] as string | number;
+      if (x < y) return -direction;
+      if (x > y) return direction;
+    }
+    return 0;
+  });
 };
 
 export const evaluateCount = (documents: ReadDocument[], filter: ReadFilter): number => {
