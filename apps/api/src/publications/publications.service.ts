@@ -97,7 +97,7 @@ export class Publications {
         ...notText.map(([key]) => ({ field: `parameters.${key}`, message: `${key} must be a string` })),
       ]);
     const head = await this.eventStore.headPosition();
-    const read = await this.asOf.at({ position: head });
+    const read = await this.asOf.at({ position: head }, { reads: REPORTS[report as PublishableReport].reads });
     const now = this.clock();
     const computed = await this.computeAt(report as PublishableReport, parameters as ReportParameters, read, now);
     // The dispatch's "today" becomes an explicit reference date: the publication recomputes to the same bytes later.
@@ -135,12 +135,13 @@ export class Publications {
     const publication = (await this.list()).find((p) => p.publicationId === publicationId);
     if (publication === undefined) throw notFound('publication', publicationId);
     const chains = await this.verifyChains(publication.position, publication.event.position);
-    const then = await this.asOf.at({ position: publication.position }, { fromScratch: true });
+    const reads = REPORTS[publication.report].reads;
+    const then = await this.asOf.at({ position: publication.position }, { reads, fromScratch: true });
     const at = new Date(publication.positionRecordedAt ?? publication.publishedAt);
     const recomputed = await this.computeAt(publication.report, publication.parameters, then, at);
     const recomputedSha256 = reportSha256(recomputed);
     const head = await this.eventStore.headPosition();
-    const nowRead = await this.asOf.at({ position: head });
+    const nowRead = await this.asOf.at({ position: head }, { reads });
     const current = await this.computeAt(publication.report, publication.parameters, nowRead, at);
     const currentSha256 = reportSha256(current);
     const sameAsPublished = currentSha256 === publication.sha256;

@@ -87,7 +87,7 @@ export class ReportDiffs implements OnModuleDestroy {
       eventStore,
       snapshotDir: asOfSnapshotDir(config),
       snapshotBudgetBytes: asOfSnapshotBudget(),
-      cachedStates: 2,
+      cachedDocuments: 25_000,
     });
   }
 
@@ -98,7 +98,11 @@ export class ReportDiffs implements OnModuleDestroy {
   async diff(report: ReportName, parameters: ReportParameters, from: string, to: string): Promise<ReportDiff> {
     if (Date.parse(from) > Date.parse(to))
       throw invalidInput([{ field: 'from', message: 'from must not be after to' }]);
-    const [before, after] = [await this.asOf.at({ instant: from }), await this.asOf.at({ instant: to })];
+    const reads = REPORTS[report].reads;
+    const [before, after] = [
+      await this.asOf.at({ instant: from }, { reads }),
+      await this.asOf.at({ instant: to }, { reads }),
+    ];
     const explained = await this.explain(report, parameters, before, after, new Date(to));
     return {
       report,
@@ -118,7 +122,11 @@ export class ReportDiffs implements OnModuleDestroy {
     to: number,
     now: Date,
   ): Promise<Pick<ReportDiff, 'changes' | 'eventsBetween'>> {
-    const [before, after] = [await this.asOf.at({ position: from }), await this.asOf.at({ position: to })];
+    const reads = REPORTS[report].reads;
+    const [before, after] = [
+      await this.asOf.at({ position: from }, { reads }),
+      await this.asOf.at({ position: to }, { reads }),
+    ];
     const { changes, eventsBetween } = await this.explain(report, parameters, before, after, now);
     return { changes, eventsBetween };
   }
@@ -141,7 +149,9 @@ export class ReportDiffs implements OnModuleDestroy {
     const events = new Map<string, ContributingEvent[]>(changes.map((c) => [c.path, []]));
     let eventsBetween = 0;
     let previous: object = a;
-    for await (const step of this.engine.replay(before.position, after.position)) {
+    for await (const step of this.engine.replay(before.position, after.position, {
+      projections: REPORTS[report].reads,
+    })) {
       eventsBetween += 1;
       if (!step.handled || changes.length === 0) continue;
       const next = (await compute(new ReadModels(step.store))).report;

@@ -57,7 +57,7 @@ export async function reportCommand(
   const now = asOf === undefined ? new Date() : new Date(asOf);
   const compute = prepare(definition, parameters, now);
   const config = cliConfig();
-  if (asOf !== undefined) return reportAsOf(config, asOf, compute, format, options.out);
+  if (asOf !== undefined) return reportAsOf(config, asOf, definition.reads, compute, format, options.out);
   const { computed, folded } = await withStore(openReadStoreForReading(config), async (readStore) => {
     const computed = await compute(new ReadModels(readStore));
     const checkpoints = await Promise.all(definition.reads.map((read) => readStore.getCheckpoint(read)));
@@ -100,6 +100,7 @@ function prepare(definition: ReportDefinition, parameters: ReportParameters, now
 async function reportAsOf(
   config: ItpConfig,
   asOf: string,
+  reads: readonly string[],
   compute: (readModels: ReadModels) => Promise<ComputedReport>,
   format: ReportFormat,
   out: string | undefined,
@@ -111,7 +112,7 @@ async function reportAsOf(
       snapshotBudgetBytes: asOfSnapshotBudget(),
     });
     try {
-      const view = await engine.at({ instant: asOf });
+      const view = await engine.at({ instant: asOf }, { projections: reads });
       const read: AsOfRead = {
         readModels: new ReadModels(view.store),
         position: view.position,

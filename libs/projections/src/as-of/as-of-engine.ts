@@ -4,7 +4,7 @@ import type { ReadStore, StoredDocument } from '@itp/read-store';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { Projection } from '../projection';
 import { AsOfSnapshots } from './as-of-snapshots';
-import { deepFreeze, FrozenReadStore, type FoldedCollections } from './frozen-read-store';
+import { deepFreeze, FrozenReadStore } from './frozen-read-store';
 
 /** "As of" is always recorded time (or a position of the log), never a business date. */
 export type AsOfBound = { position: number } | { instant: string };
@@ -28,49 +28,51 @@ export interface AsOfEngineOptions {
   projections?: readonly Projection[];
   /** Where snapshots are kept; without it the engine keeps folded states in memory only. */
   snapshotDir?: string;
-  /** A snapshot every this many events of the log (default 50,000). */
+  /** A snapshot every this many events of the log (default 25,000). */
   snapshotEvery?: number;
   /** Disk budget of the snapshot file (default 1 GiB): least recently used snapshots go beyond it. */
   snapshotBudgetBytes?: number;
-  /** Folded states kept in memory (default 6), the most recently used. */
-  cachedStates?: number;
+  /** Documents of folded states kept in memory (default 40,000: four states of 10,000 projects), the most recent. */
+  cachedDocuments?: number;
 }
 
-interface FoldState {
+/** Options of one question: the read models it needs (projection names; default all), and trust. */
+export interface AsOfOptions {
+  /** Names of the projections to fold (`READ_MODEL` in the api): only their collections are in the view. */
+  projections?: readonly string[];
+  /** Fold the whole log up to the bound, trusting no cached state nor snapshot (a publication's verification). */
+  fromScratch?: boolean;
+}
+
+/** One projection's documents as the log up to `position` folds them. */
+interface ProjectionState {
+  projection: Projection;
   position: number;
   recordedAt: string | null;
   eventId: string | null;
   /** Events of the log up to `position`. */
   events: number;
-  collections: FoldedCollections;
-  stopped: Map<string, { position: number; error: string }>;
+  documents: Map<string, StoredDocument>;
+  stopped?: { position: number; error: string };
 }
 
-export const DEFAULT_SNAPSHOT_EVERY = 50_000;
+export const DEFAULT_SNAPSHOT_EVERY = 25_000;
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 1024 * 1024 * 1024;
 
-/** Names and versions of the folded projections: a snapshot is only ever read by the same folds. */
-const fingerprintOf = (projections: readonly Projection[]): string =>
-  projections
-    .map((p) => `${p.name}@${p.version}:${p.collection}`)
-    .sort()
-    .join(',');
+/** Name, version and collection: a snapshot is only ever read by the same fold. */
+const fingerprintOf = (p: Projection): string => `${p.name}@${p.version}:${p.collection}`;
 
-const emptyState = (projections: readonly Projection[]): FoldState => ({
+const emptyState = (projection: Projection): ProjectionState => ({
+  projection,
   position: 0,
   recordedAt: null,
   eventId: null,
   events: 0,
-  collections: new Map(projections.map((p) => [p.collection, new Map<string, StoredDocument>()])),
-  stopped: new Map(),
+  documents: new Map(),
 });
 
-/** A copy to fold on: its own maps, the (frozen) documents shared. */
-const fork = (state: FoldState): FoldState => ({
-  ...state,
-  collections: new Map([...state.collections].map(([name, documents]) => [name, new Map(documents)])),
-  stopped: new Map(state.stopped),
-});
+/** A copy to fold on: its own map, the (frozen) documents shared. */
+const fork = (state: ProjectionState): ProjectionState => ({ ...state, documents: new Map(state.documents) });
 
 const normaliseInstant = (instant: string): string => {
   const ms = Date.parse(instant);
@@ -83,17 +85,19 @@ const normaliseInstant = (instant: string): string => {
  * recorded at or before it), folded by the projections' own `evolve`, the same pure code the runner folds the
  * live read models with. Never a second implementation, and never a business date.
  *
- * Speed: a fold starts from the nearest state at or before the bound, in memory (an LRU of recently folded
- * states) or on disk (snapshots every `snapshotEvery` events, written by whichever fold passes one, see
- * AsOfSnapshots), and folds only the events after it. Recorded times never decrease along the log (both stores
- * guarantee it), so a state at position p serves any instant at or after the recorded time of p.
+ * Each projection is folded on its own (its documents only ever depend on its own events), and a question folds
+ * only the projections it reads. Speed: each projection's fold starts from its nearest state at or before the
+ * bound, in memory (an LRU of recently folded states, bounded by documents) or on disk (snapshots every
+ * `snapshotEvery` events, written by whichever fold passes one, see AsOfSnapshots); the log is read once from
+ * the earliest of them. Recorded times never decrease along the log (both stores guarantee it), so a state at
+ * position p serves any instant at or after the recorded time of p.
  */
 export class AsOfEngine {
   private readonly projections: readonly Projection[];
   private readonly every: number;
   private readonly snapshots: AsOfSnapshots | undefined;
-  private readonly states: LRUCache<number, FoldState>;
-  private checkedSnapshots = false;
+  private readonly states: LRUCache<string, ProjectionState>;
+  private checkedSnapshots: Promise<void> | undefined;
 
   constructor(private readonly options: AsOfEngineOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
@@ -101,31 +105,24 @@ export class AsOfEngine {
     this.snapshots =
       options.snapshotDir === undefined
         ? undefined
-        : new AsOfSnapshots(
-            options.snapshotDir,
-            fingerprintOf(this.projections),
-            options.snapshotBudgetBytes ?? DEFAULT_SNAPSHOT_BUDGET_BYTES,
-          );
-    this.states = new LRUCache({ max: options.cachedStates ?? 6 });
+        : new AsOfSnapshots(options.snapshotDir, options.snapshotBudgetBytes ?? DEFAULT_SNAPSHOT_BUDGET_BYTES);
+    this.states = new LRUCache({
+      maxSize: options.cachedDocuments ?? 40_000,
+      sizeCalculation: (state) => state.documents.size + 1,
+    });
   }
 
-  /**
-   * The read models as of the bound. `fromScratch` folds the whole log up to it and trusts no cached state nor
-   * snapshot (a publication's verification: a fold of the log as it is now).
-   */
-  async at(bound: AsOfBound, options: { fromScratch?: boolean } = {}): Promise<AsOfView> {
+  /** The read models as of the bound: those of `options.projections`, or all. */
+  async at(bound: AsOfBound, options: AsOfOptions = {}): Promise<AsOfView> {
     const instant = 'instant' in bound ? normaliseInstant(bound.instant) : undefined;
-    const toPosition = 'position' in bound ? bound.position : undefined;
-    const base = options.fromScratch ? emptyState(this.projections) : await this.nearest(toPosition, instant);
-    const state =
-      base.position === toPosition ? base : await this.foldFrom(base, toPosition, instant, !options.fromScratch);
-    if (!options.fromScratch) this.states.set(state.position, state);
+    const states = await this.fold(bound, options);
+    const last = states.reduce((a, b) => (b.position > a.position ? b : a));
     return {
-      store: new FrozenReadStore(state.collections, state.position),
-      position: state.position,
-      recordedAt: state.recordedAt,
-      instant: instant ?? state.recordedAt,
-      stopped: [...state.stopped].map(([projection, failure]) => ({ projection, ...failure })),
+      store: new FrozenReadStore(new Map(states.map((s) => [s.projection.collection, s.documents])), last.position),
+      position: last.position,
+      recordedAt: last.recordedAt,
+      instant: instant ?? last.recordedAt,
+      stopped: states.flatMap((s) => (s.stopped ? [{ projection: s.projection.name, ...s.stopped }] : [])),
     };
   }
 
@@ -138,28 +135,27 @@ export class AsOfEngine {
   async *replay(
     from: number,
     to: number,
+    options: Pick<AsOfOptions, 'projections'> = {},
   ): AsyncGenerator<{ event: RecordedEvent; store: ReadStore; handled: boolean }, void, undefined> {
-    await this.at({ position: from });
-    const base = this.states.get(from) ?? (await this.nearest(from, undefined));
-    const state = base.position === from ? fork(base) : await this.foldFrom(base, from, undefined, false);
-    const store = new FrozenReadStore(state.collections, state.position);
+    const states = (await this.fold({ position: from }, options)).map(fork);
+    const store = new FrozenReadStore(new Map(states.map((s) => [s.projection.collection, s.documents])), from);
     for await (const event of this.options.eventStore.readAll({ fromPosition: from, toPosition: to })) {
-      this.apply(state, event);
-      yield { event, store, handled: this.projections.some((p) => p.handles.has(event.type)) };
+      for (const state of states) this.apply(state, event);
+      yield { event, store, handled: states.some((s) => s.projection.handles.has(event.type)) };
     }
   }
 
   /** Folds the whole log, writing every snapshot on the way (a warm-up before the first question). */
-  async warm(): Promise<{ position: number; events: number }> {
-    const state = await this.foldFrom(await this.nearest(undefined, undefined), undefined, undefined, true);
-    this.states.set(state.position, state);
-    return { position: state.position, events: state.events };
+  async warm(options: Pick<AsOfOptions, 'projections'> = {}): Promise<{ position: number; events: number }> {
+    const head = await this.options.eventStore.headPosition();
+    const states = await this.fold({ position: head }, options);
+    return { position: states[0].position, events: states[0].events };
   }
 
   /** Snapshots kept, and the bytes they take. */
   snapshotUsage(): { snapshots: number; bytes: number } {
     if (this.snapshots === undefined) return { snapshots: 0, bytes: 0 };
-    return { snapshots: this.snapshots.list().length, bytes: this.snapshots.totalBytes() };
+    return { snapshots: this.snapshots.count(), bytes: this.snapshots.totalBytes() };
   }
 
   close(): void {
@@ -167,118 +163,143 @@ export class AsOfEngine {
     this.snapshots?.close();
   }
 
-  /** The latest state at or before the bound: from memory, else from a snapshot, else the empty log. */
-  private async nearest(toPosition: number | undefined, instant: string | undefined): Promise<FoldState> {
+  private selected(names: readonly string[] | undefined): readonly Projection[] {
+    if (names === undefined) return this.projections;
+    const selected = this.projections.filter((p) => names.includes(p.name));
+    const unknown = names.filter((name) => !this.projections.some((p) => p.name === name));
+    if (unknown.length > 0) throw new RangeError(`Unknown projection(s): ${unknown.join(', ')}`);
+    return selected;
+  }
+
+  /** Each selected projection's state at the bound, read from the log once from the earliest base. */
+  private async fold(bound: AsOfBound, options: AsOfOptions): Promise<ProjectionState[]> {
+    const instant = 'instant' in bound ? normaliseInstant(bound.instant) : undefined;
+    const toPosition = 'position' in bound ? bound.position : undefined;
+    const projections = this.selected(options.projections);
+    const bases = options.fromScratch
+      ? projections.map(emptyState)
+      : await Promise.all(projections.map((p) => this.nearest(p, toPosition, instant)));
+    const done = toPosition !== undefined && bases.every((base) => base.position === toPosition);
+    const states = done ? bases : bases.map(fork);
+    if (!done) {
+      const from = Math.min(...states.map((s) => s.position));
+      const snapshot = !options.fromScratch && this.snapshots !== undefined;
+      for await (const event of this.options.eventStore.readAll({
+        fromPosition: from,
+        toPosition,
+        toRecordedAt: instant,
+      })) {
+        for (const state of states) {
+          if (event.position <= state.position) continue;
+          this.apply(state, event);
+          if (snapshot && state.events % this.every === 0)
+            this.snapshots!.save(
+              fingerprintOf(state.projection),
+              { position: state.position, recordedAt: state.recordedAt, eventId: state.eventId, events: state.events },
+              state.documents,
+            );
+        }
+      }
+    }
+    if (!options.fromScratch)
+      for (const state of states) this.states.set(this.key(state.projection, state.position), state);
+    return states;
+  }
+
+  private key(projection: Projection, position: number): string {
+    return `${fingerprintOf(projection)}#${position}`;
+  }
+
+  /** A projection's latest state at or before the bound: from memory, else from a snapshot, else the empty log. */
+  private async nearest(
+    projection: Projection,
+    toPosition: number | undefined,
+    instant: string | undefined,
+  ): Promise<ProjectionState> {
     const fits = (position: number, recordedAt: string | null): boolean =>
       (toPosition === undefined || position <= toPosition) &&
       (instant === undefined || recordedAt === null || recordedAt <= instant);
-    let best: FoldState | undefined;
+    let best: ProjectionState | undefined;
     for (const state of this.states.values())
-      if (fits(state.position, state.recordedAt) && (best === undefined || state.position > best.position))
+      if (
+        state.projection === projection &&
+        fits(state.position, state.recordedAt) &&
+        (best === undefined || state.position > best.position)
+      )
         best = state;
     if (this.snapshots !== undefined) {
       await this.checkSnapshots();
-      const candidates = this.snapshots.list().filter((entry) => fits(entry.position, entry.recordedAt));
+      const fingerprint = fingerprintOf(projection);
+      const candidates = this.snapshots.list(fingerprint).filter((entry) => fits(entry.position, entry.recordedAt));
       const snapshot = candidates[candidates.length - 1];
       if (snapshot !== undefined && (best === undefined || snapshot.position > best.position)) {
-        const collections = this.snapshots.load(snapshot.position);
-        if (collections !== undefined) {
-          for (const documents of collections.values()) for (const document of documents.values()) deepFreeze(document);
-          for (const projection of this.projections)
-            if (!collections.has(projection.collection)) collections.set(projection.collection, new Map());
+        const documents = this.snapshots.load(fingerprint, snapshot.position);
+        if (documents !== undefined) {
+          // Not cached itself: the answer folded from it is, and a snapshot is one read away.
           best = {
+            projection,
             position: snapshot.position,
             recordedAt: snapshot.recordedAt,
             eventId: snapshot.eventId,
             events: snapshot.events,
-            collections,
-            stopped: new Map(),
+            documents,
           };
-          // Not cached itself: the answer folded from it is, and a snapshot is one read away.
         }
       }
     }
-    return best ?? emptyState(this.projections);
+    return best ?? emptyState(projection);
   }
 
   /**
    * Once per engine: the newest snapshot must still name the log's own event at its position. If it does not
    * (the data directory was restored or replaced), every snapshot is dropped and folds start from the log.
    */
-  private async checkSnapshots(): Promise<void> {
-    if (this.checkedSnapshots || this.snapshots === undefined) return;
-    this.checkedSnapshots = true;
-    const newest = this.snapshots.list().at(-1);
-    if (newest === undefined || newest.position === 0) return;
+  private checkSnapshots(): Promise<void> {
+    this.checkedSnapshots ??= this.checkNewestSnapshot();
+    return this.checkedSnapshots;
+  }
+
+  private async checkNewestSnapshot(): Promise<void> {
+    if (this.snapshots === undefined) return;
+    const newest = Math.max(0, ...this.snapshots.positions());
+    if (newest === 0) return;
     let found: RecordedEvent | undefined;
     for await (const event of this.options.eventStore.readAll({
-      fromPosition: newest.position - 1,
-      toPosition: newest.position,
+      fromPosition: newest - 1,
+      toPosition: newest,
       maxCount: 1,
     }))
       found = event;
-    if (found?.id !== newest.eventId) this.snapshots.clear();
-  }
-
-  private async foldFrom(
-    base: FoldState,
-    toPosition: number | undefined,
-    toRecordedAt: string | undefined,
-    snapshot: boolean,
-  ): Promise<FoldState> {
-    const state = fork(base);
-    for await (const event of this.options.eventStore.readAll({
-      fromPosition: base.position,
-      toPosition,
-      toRecordedAt,
-    })) {
-      this.apply(state, event);
-      if (snapshot && this.snapshots !== undefined && state.events % this.every === 0)
-        this.snapshots.save(
-          {
-            position: state.position,
-            recordedAt: state.recordedAt,
-            eventId: state.eventId,
-            events: state.events,
-          },
-          state.collections,
-        );
-    }
-    return state;
+    if (found?.id !== this.snapshots.eventIdAt(newest)) this.snapshots.clear();
   }
 
   /**
-   * One event through every projection that handles it, as the runner's PendingFold folds it: the documents it
-   * names, each evolved from its current state (null when absent) and written at the event's position, or
-   * deleted when evolve answers null; all of an event's documents change or none. A projection whose evolve
-   * throws stops before that event, as the live runner stops it.
+   * One event through one projection, as the runner's PendingFold folds it: the documents it names, each evolved
+   * from its current state (null when absent) and written at the event's position, or deleted when evolve answers
+   * null; all of an event's documents change or none. A projection whose evolve throws stops before that event,
+   * as the live runner stops it. Every event moves the state's position, handled or not.
    */
-  private apply(state: FoldState, event: RecordedEvent): void {
+  private apply(state: ProjectionState, event: RecordedEvent): void {
     state.position = event.position;
     state.recordedAt = event.recordedAt;
     state.eventId = event.id;
     state.events += 1;
-    for (const projection of this.projections) {
-      if (!projection.handles.has(event.type) || state.stopped.has(projection.name)) continue;
-      const documents = state.collections.get(projection.collection)!;
-      try {
-        const next: [string, StoredDocument | null][] = [];
-        for (const id of projection.documentIds(event)) {
-          const evolved = projection.evolve(documents.get(id) ?? null, event);
-          if (evolved !== null && evolved._id !== id)
-            throw new Error(`evolve returned a document with _id ${JSON.stringify(evolved._id)} for ${id}`);
-          next.push([id, evolved === null ? null : deepFreeze({ ...evolved, _position: event.position })]);
-        }
-        for (const [id, document] of next) {
-          if (document === null) documents.delete(id);
-          else documents.set(id, document);
-        }
-      } catch (error) {
-        state.stopped.set(projection.name, {
-          position: event.position,
-          error: error instanceof Error ? error.message : String(error),
-        });
+    const { projection, documents } = state;
+    if (!projection.handles.has(event.type) || state.stopped !== undefined) return;
+    try {
+      const next: [string, StoredDocument | null][] = [];
+      for (const id of projection.documentIds(event)) {
+        const evolved = projection.evolve(documents.get(id) ?? null, event);
+        if (evolved !== null && evolved._id !== id)
+          throw new Error(`evolve returned a document with _id ${JSON.stringify(evolved._id)} for ${id}`);
+        next.push([id, evolved === null ? null : deepFreeze({ ...evolved, _position: event.position })]);
       }
+      for (const [id, document] of next) {
+        if (document === null) documents.delete(id);
+        else documents.set(id, document);
+      }
+    } catch (error) {
+      state.stopped = { position: event.position, error: error instanceof Error ? error.message : String(error) };
     }
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { StoredDocument } from '@itp/read-store';
-import type { FoldedCollections } from './frozen-read-store';
+import { deepFreeze } from './frozen-read-store';
 
 /** What the engine knows of a snapshot without reading its documents. */
 export interface SnapshotEntry {
@@ -18,7 +18,7 @@ export interface SnapshotEntry {
 }
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS snapshots (
+CREATE TABLE IF NOT EXISTS snapshots_v2 (
   fingerprint TEXT    NOT NULL,
   position    INTEGER NOT NULL,
   recorded_at TEXT,
@@ -27,9 +27,46 @@ CREATE TABLE IF NOT EXISTS snapshots (
   bytes       INTEGER NOT NULL,
   used_at     INTEGER NOT NULL,
   body        BLOB    NOT NULL,
+  series      BLOB,
   PRIMARY KEY (fingerprint, position)
 );
 `;
+
+/**
+ * The long series of a document (a project's monthly progress, its problems and suspensions): most of its bytes,
+ * and what the reports that scan every project leave out (`projection: { progress: 0, ... }`). A snapshot keeps
+ * them in a blob of their own, read only when a document's series is.
+ */
+export const HEAVY_FIELDS = ['progress', 'problems', 'suspensions'] as const;
+
+/** Per document with series: its bytes in the inflated series blob (offset, length) and the fields there. */
+type SeriesIndex = Record<string, [number, number, string[]]>;
+
+/** A document loaded from a snapshot: its series' bytes, and whether they were read (parsed) since. */
+const rawSeries = new WeakMap<object, { fields: string[]; read: boolean; bytes: () => Buffer }>();
+
+/** A light document (deep-frozen) with its series as enumerable getters, parsed from the blob on first read. */
+const lazyDocument = (
+  light: StoredDocument,
+  [offset, length, fields]: [number, number, string[]],
+  blob: () => Buffer,
+): StoredDocument => {
+  deepFreeze(light);
+  const document = { ...light } as StoredDocument;
+  const raw = { fields, read: false, bytes: () => blob().subarray(offset, offset + length) };
+  let series: Record<string, unknown> | undefined;
+  const parsed = (): Record<string, unknown> => {
+    if (series === undefined) {
+      series = deepFreeze(JSON.parse(raw.bytes().toString('utf8')) as Record<string, unknown>);
+      raw.read = true;
+    }
+    return series;
+  };
+  for (const field of fields)
+    Object.defineProperty(document, field, { enumerable: true, configurable: false, get: () => parsed()[field] });
+  rawSeries.set(document, raw);
+  return Object.freeze(document);
+};
 
 interface Row {
   position: number;
@@ -40,19 +77,18 @@ interface Row {
 }
 
 /**
- * Snapshots of the folded read models at positions of the log, in one SQLite file (`<dir>/snapshots.sqlite`):
- * every document of every folded collection, as JSON compressed with raw deflate (level 1: fast both ways).
- * A cache, never a source of truth: deleted, it is rebuilt from the log by the next folds; written under the
- * fingerprint of the projections' names and versions, so a changed projection never reads an old fold. When the
- * file outgrows its budget the least recently used snapshots go first.
+ * Snapshots of folded read models at positions of the log, in one SQLite file (`<dir>/snapshots.sqlite`), one
+ * per projection and position: every document of the projection's collection, as JSON compressed with raw deflate
+ * (level 1: fast both ways). A cache, never a source of truth: deleted, it is rebuilt from the log by the next
+ * folds; written under the fingerprint of the projection's name, version and collection, so a changed projection
+ * never reads an old fold. When the file outgrows its budget the least recently used snapshots go first.
  */
 export class AsOfSnapshots {
   private readonly db: Database.Database;
-  private readonly entries: SnapshotEntry[];
+  private readonly entries = new Map<string, SnapshotEntry[]>();
 
   constructor(
     dir: string,
-    private readonly fingerprint: string,
     private readonly budgetBytes: number,
   ) {
     mkdirSync(dir, { recursive: true });
@@ -60,77 +96,135 @@ export class AsOfSnapshots {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    this.entries = this.db
-      .prepare<[string], Row>(
-        'SELECT position, recorded_at, event_id, events, bytes FROM snapshots WHERE fingerprint = ? ORDER BY position',
+    const rows = this.db
+      .prepare<[], Row & { fingerprint: string }>(
+        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v2 ORDER BY position',
       )
-      .all(fingerprint)
-      .map((row) => ({
+      .all();
+    for (const row of rows)
+      this.listOf(row.fingerprint).push({
         position: row.position,
         recordedAt: row.recorded_at,
         eventId: row.event_id,
         events: row.events,
         bytes: row.bytes,
-      }));
+      });
   }
 
-  /** Known snapshots, by position. */
-  list(): readonly SnapshotEntry[] {
-    return this.entries;
+  /** Known snapshots of one fingerprint, by position. */
+  list(fingerprint: string): readonly SnapshotEntry[] {
+    return this.listOf(fingerprint);
   }
 
-  has(position: number): boolean {
-    return this.entries.some((entry) => entry.position === position);
+  /** Every known snapshot's position, of any fingerprint. */
+  positions(): number[] {
+    return [...this.entries.values()].flatMap((list) => list.map((entry) => entry.position));
+  }
+
+  count(): number {
+    return [...this.entries.values()].reduce((n, list) => n + list.length, 0);
+  }
+
+  has(fingerprint: string, position: number): boolean {
+    return this.listOf(fingerprint).some((entry) => entry.position === position);
+  }
+
+  /** The id of the event a snapshot was taken at, to check against the log. */
+  eventIdAt(position: number): string | null | undefined {
+    for (const list of this.entries.values()) {
+      const entry = list.find((e) => e.position === position);
+      if (entry !== undefined) return entry.eventId;
+    }
+    return undefined;
+  }
+
+  private listOf(fingerprint: string): SnapshotEntry[] {
+    let list = this.entries.get(fingerprint);
+    if (list === undefined) this.entries.set(fingerprint, (list = []));
+    return list;
   }
 
   /** Bytes the snapshots of every fingerprint take in the file. */
   totalBytes(): number {
-    return this.db.prepare<[], { total: number | null }>('SELECT SUM(bytes) AS total FROM snapshots').get()?.total ?? 0;
+    return (
+      this.db.prepare<[], { total: number | null }>('SELECT SUM(bytes) AS total FROM snapshots_v2').get()?.total ?? 0
+    );
   }
 
-  save(entry: Omit<SnapshotEntry, 'bytes'>, collections: FoldedCollections): void {
-    if (this.has(entry.position)) return;
-    const plain: Record<string, StoredDocument[]> = {};
-    for (const [name, documents] of collections) plain[name] = [...documents.values()];
-    const body = deflateRawSync(JSON.stringify(plain), { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY });
+  save(fingerprint: string, entry: Omit<SnapshotEntry, 'bytes'>, documents: ReadonlyMap<string, StoredDocument>): void {
+    if (this.has(fingerprint, entry.position)) return;
+    const light: StoredDocument[] = [];
+    const index: SeriesIndex = {};
+    const parts: Buffer[] = [];
+    let offset = 0;
+    for (const document of documents.values()) {
+      const raw = rawSeries.get(document);
+      const fields = raw?.fields ?? HEAVY_FIELDS.filter((field) => field in document);
+      if (fields.length === 0) {
+        light.push(document);
+        continue;
+      }
+      const rest: Record<string, unknown> = {};
+      for (const key of Object.keys(document))
+        if (!(HEAVY_FIELDS as readonly string[]).includes(key)) rest[key] = document[key];
+      light.push(rest as StoredDocument);
+      // A document read from a snapshot whose series was never read: its bytes as they were, unparsed.
+      const bytes =
+        raw !== undefined && !raw.read
+          ? raw.bytes()
+          : Buffer.from(JSON.stringify(Object.fromEntries(fields.map((field) => [field, document[field]]))));
+      index[document._id] = [offset, bytes.length, fields];
+      parts.push(bytes);
+      offset += bytes.length;
+    }
+    const options = { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY };
+    const body = deflateRawSync(JSON.stringify({ documents: light, index }), options);
+    const series = parts.length === 0 ? null : deflateRawSync(Buffer.concat(parts), options);
+    const bytes = body.length + (series?.length ?? 0);
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO snapshots (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO snapshots_v2 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(
-        this.fingerprint,
-        entry.position,
-        entry.recordedAt,
-        entry.eventId,
-        entry.events,
-        body.length,
-        Date.now(),
-        body,
-      );
-    this.entries.push({ ...entry, bytes: body.length });
-    this.entries.sort((a, b) => a.position - b.position);
+      .run(fingerprint, entry.position, entry.recordedAt, entry.eventId, entry.events, bytes, Date.now(), body, series);
+    const list = this.listOf(fingerprint);
+    list.push({ ...entry, bytes });
+    list.sort((a, b) => a.position - b.position);
     this.enforceBudget();
   }
 
-  load(position: number): FoldedCollections | undefined {
+  /**
+   * The documents of one projection's snapshot, by id, deeply frozen. A document's series (HEAVY_FIELDS) are
+   * enumerable getters: the snapshot's series blob is inflated the first time any of them is read, and each
+   * document's series parsed the first time its own are (by a fold that evolves it, or a query that reads them).
+   */
+  load(fingerprint: string, position: number): Map<string, StoredDocument> | undefined {
     const row = this.db
-      .prepare<[string, number], { body: Buffer }>('SELECT body FROM snapshots WHERE fingerprint = ? AND position = ?')
-      .get(this.fingerprint, position);
+      .prepare<[string, number], { body: Buffer; series: Buffer | null }>(
+        'SELECT body, series FROM snapshots_v2 WHERE fingerprint = ? AND position = ?',
+      )
+      .get(fingerprint, position);
     if (row === undefined) return undefined;
     this.db
-      .prepare('UPDATE snapshots SET used_at = ? WHERE fingerprint = ? AND position = ?')
-      .run(Date.now(), this.fingerprint, position);
-    const plain = JSON.parse(inflateRawSync(row.body).toString('utf8')) as Record<string, StoredDocument[]>;
-    const collections: FoldedCollections = new Map();
-    for (const [name, documents] of Object.entries(plain))
-      collections.set(name, new Map(documents.map((document) => [document._id, document])));
-    return collections;
+      .prepare('UPDATE snapshots_v2 SET used_at = ? WHERE fingerprint = ? AND position = ?')
+      .run(Date.now(), fingerprint, position);
+    const { documents, index } = JSON.parse(inflateRawSync(row.body).toString('utf8')) as {
+      documents: StoredDocument[];
+      index: SeriesIndex;
+    };
+    let inflated: Buffer | undefined;
+    const blob = (): Buffer => (inflated ??= inflateRawSync(row.series!));
+    return new Map(
+      documents.map((light) => {
+        const entry = index[light._id];
+        return [light._id, entry === undefined ? deepFreeze(light) : lazyDocument(light, entry, blob)];
+      }),
+    );
   }
 
   /** Forgets every snapshot (of every fingerprint): the log they were folded from is not this log any more. */
   clear(): void {
-    this.db.exec('DELETE FROM snapshots');
-    this.entries.length = 0;
+    this.db.exec('DELETE FROM snapshots_v2');
+    this.entries.clear();
   }
 
   close(): void {
@@ -142,18 +236,17 @@ export class AsOfSnapshots {
     while (total > this.budgetBytes) {
       const oldest = this.db
         .prepare<[], { fingerprint: string; position: number; bytes: number }>(
-          'SELECT fingerprint, position, bytes FROM snapshots ORDER BY used_at ASC, position ASC LIMIT 1',
+          'SELECT fingerprint, position, bytes FROM snapshots_v2 ORDER BY used_at ASC, position ASC LIMIT 1',
         )
         .get();
       if (oldest === undefined) return;
       this.db
-        .prepare('DELETE FROM snapshots WHERE fingerprint = ? AND position = ?')
+        .prepare('DELETE FROM snapshots_v2 WHERE fingerprint = ? AND position = ?')
         .run(oldest.fingerprint, oldest.position);
       total -= oldest.bytes;
-      if (oldest.fingerprint === this.fingerprint) {
-        const index = this.entries.findIndex((entry) => entry.position === oldest.position);
-        if (index >= 0) this.entries.splice(index, 1);
-      }
+      const list = this.listOf(oldest.fingerprint);
+      const index = list.findIndex((entry) => entry.position === oldest.position);
+      if (index >= 0) list.splice(index, 1);
     }
   }
 }

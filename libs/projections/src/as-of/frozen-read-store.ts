@@ -47,9 +47,11 @@ export class FrozenReadStore implements ReadStore {
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     assertCollectionName(name);
+    const documents = this.collections.get(name);
+    // A query must name every read model it reads: one left out would read as empty, a wrong answer.
+    if (documents === undefined)
+      throw new Error(`The read models as of position ${this.position} were folded without collection ${name}`);
     const candidates = (filter: ReadFilter): { documents: ReadDocument[]; rest: ReadFilter } => {
-      const documents = this.collections.get(name);
-      if (documents === undefined) return { documents: [], rest: filter };
       const ids = pinnedIds(filter);
       if (ids === undefined) return { documents: [...documents.values()], rest: filter };
       return {

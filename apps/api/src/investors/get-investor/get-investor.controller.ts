@@ -40,7 +40,7 @@ export class GetInvestorController {
     @CurrentReadScope() scope: ReadScope,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, [READ_MODEL.investors, READ_MODEL.projects], reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.investors, READ_MODEL.projects]);
     const investor = await readModels.investors().findOne({ _id: id });

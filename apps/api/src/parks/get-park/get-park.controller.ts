@@ -37,7 +37,7 @@ export class GetParkController {
     @CurrentReadScope() scope: ReadScope,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, [READ_MODEL.parks, READ_MODEL.projects], reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.parks, READ_MODEL.projects]);
     const park = await readModels.parks().findOne({ _id: id });

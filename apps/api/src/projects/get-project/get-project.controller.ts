@@ -53,7 +53,7 @@ export class GetProjectController {
     @CurrentReadScope() scope: ReadScope,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, [READ_MODEL.projects, READ_MODEL.rates], reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
     const project = await readModels.projects().findOne({ _id: id });

@@ -65,7 +65,7 @@ export class ListProblemsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Answer | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, [READ_MODEL.problems, READ_MODEL.projects], reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.problems, READ_MODEL.projects]);
     const stamp =

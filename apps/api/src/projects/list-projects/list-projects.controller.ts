@@ -68,7 +68,7 @@ export class ListProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Answer | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, [READ_MODEL.projects, READ_MODEL.rates], reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, [READ_MODEL.projects, READ_MODEL.rates]);
     const referenceDate = query.referenceDate ?? reportDay(asOf, this.clock);

@@ -56,7 +56,7 @@ export class PromotionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PromotionReport | StreamableFile> {
     const format = negotiateFormat(query.format, accept);
-    const asOf = await this.asOf.forQuery(query, reply);
+    const asOf = await this.asOf.forQuery(query, READS, reply);
     const readModels = asOf?.readModels ?? this.readModels;
     if (asOf === null) await this.freshness.ensure(query.minPosition, READS);
     const stamp = format === 'json' ? null : asOf !== null ? { text: asOfStampText(asOf) } : await this.stamp.of(READS);

@@ -67,9 +67,10 @@ export class AsOfReadModels implements OnModuleDestroy {
   /**
    * As of the bound: an instant after the clock is refused (422 as-of-in-future: events may still be recorded
    * before it, so the answer could change), a position beyond the head too (422 position-beyond-head).
+   * `reads` names the read models to fold (READ_MODEL values; default all): a query reading another one fails.
    * `fromScratch` folds the whole log up to the bound, trusting no snapshot (verifications).
    */
-  async at(bound: AsOfBound, options: { fromScratch?: boolean } = {}): Promise<AsOfRead> {
+  async at(bound: AsOfBound, options: { reads?: readonly string[]; fromScratch?: boolean } = {}): Promise<AsOfRead> {
     if ('instant' in bound && Date.parse(bound.instant) > this.clock().getTime())
       throw new ProblemException(
         problem(422, 'as-of-in-future', 'asOf is in the future', {
@@ -86,7 +87,7 @@ export class AsOfReadModels implements OnModuleDestroy {
           }),
         );
     }
-    const view = await this.engine.at(bound, options);
+    const view = await this.engine.at(bound, { projections: options.reads, fromScratch: options.fromScratch });
     return {
       readModels: new ReadModels(view.store),
       position: view.position,
@@ -99,7 +100,7 @@ export class AsOfReadModels implements OnModuleDestroy {
    * The read a query asks for: null for the live read models (no asOf, no atPosition), else the as-of read, its
    * position and instant put on the reply as `X-As-Of-Position` and `X-As-Of`.
    */
-  async forQuery(query: AsOfQueryDto, reply?: FastifyReply): Promise<AsOfRead | null> {
+  async forQuery(query: AsOfQueryDto, reads: readonly string[], reply?: FastifyReply): Promise<AsOfRead | null> {
     const bound: AsOfBound | undefined =
       query.atPosition !== undefined
         ? { position: query.atPosition }
@@ -107,7 +108,7 @@ export class AsOfReadModels implements OnModuleDestroy {
           ? { instant: query.asOf }
           : undefined;
     if (bound === undefined) return null;
-    const read = await this.at(bound);
+    const read = await this.at(bound, { reads });
     if (reply !== undefined) {
       void reply.header('X-As-Of-Position', String(read.position));
       if (read.instant !== null) void reply.header('X-As-Of', new Date(read.instant).toISOString());
