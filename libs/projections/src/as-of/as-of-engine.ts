@@ -74,6 +74,13 @@ const emptyState = (projection: Projection): ProjectionState => ({
 /** A copy to fold on: its own map, the (frozen) documents shared. */
 const fork = (state: ProjectionState): ProjectionState => ({ ...state, documents: new Map(state.documents) });
 
+export class AsOfEngineClosedError extends Error {
+  override readonly name = 'AsOfEngineClosedError';
+  constructor() {
+    super('The as-of engine was closed during a fold');
+  }
+}
+
 const normaliseInstant = (instant: string): string => {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${instant}`);
@@ -98,6 +105,7 @@ export class AsOfEngine {
   private readonly snapshots: AsOfSnapshots | undefined;
   private readonly states: LRUCache<string, ProjectionState>;
   private checkedSnapshots: Promise<void> | undefined;
+  private closed = false;
 
   constructor(private readonly options: AsOfEngineOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
@@ -158,7 +166,9 @@ export class AsOfEngine {
     return { snapshots: this.snapshots.count(), bytes: this.snapshots.totalBytes() };
   }
 
+  /** Ends a fold under way (it rejects with AsOfEngineClosedError) and releases the snapshot file. */
   close(): void {
+    this.closed = true;
     this.states.clear();
     this.snapshots?.close();
   }
@@ -189,6 +199,7 @@ export class AsOfEngine {
         toPosition,
         toRecordedAt: instant,
       })) {
+        if (this.closed) throw new AsOfEngineClosedError();
         for (const state of states) {
           if (event.position <= state.position) continue;
           this.apply(state, event);

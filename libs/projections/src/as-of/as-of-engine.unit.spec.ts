@@ -13,7 +13,7 @@ import type { ProjectLibraryDocument } from '../project-library/project-library.
 import { arrayEventLog } from '../testing/array-event-log';
 import { fold } from '../testing/fold';
 import { eventLog } from '../testing/recorded-events';
-import { AsOfEngine, type AsOfBound } from './as-of-engine';
+import { AsOfEngine, AsOfEngineClosedError, type AsOfBound } from './as-of-engine';
 
 /** 2014 as recorded: a rate, then three projects registered and counted on three days; on 1 July a correction renames p-2. */
 const log = eventLog();
@@ -183,6 +183,13 @@ describe('AsOfEngine', () => {
     }).toThrow(TypeError);
     await expect(view.store.applyBatch({ writes: [] })).rejects.toThrow(/read-only/);
     engine.close();
+  });
+
+  it('a fold under way ends when the engine closes (a warm-up at shutdown)', async () => {
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const pending = engine.warm();
+    engine.close();
+    await expect(pending).rejects.toThrow(AsOfEngineClosedError);
   });
 
   it('from scratch, it trusts no state it holds', async () => {
