@@ -1,13 +1,7 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@itp/event-store';
-import { ITP_CONFIG, ProblemException, invalidInput, problem, type ItpConfig } from '@itp/platform';
-import { AsOfEngine } from '@itp/projections/as-of';
-import {
-  AsOfReadModels,
-  asOfSnapshotBudget,
-  asOfSnapshotDir,
-  type AsOfRead,
-} from '../shared/queries/as-of-read-models';
+import { Inject, Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '@itp/event-store';
+import { ProblemException, invalidInput, problem } from '@itp/platform';
+import { AsOfReadModels, type AsOfRead } from '../shared/queries/as-of-read-models';
 import { PROGRESS_DUE_DAY } from '../shared/queries/progress-due-day';
 import { ReadModels } from '../shared/queries/read-models';
 import {
@@ -73,27 +67,11 @@ const touches = (figure: string, step: string): boolean =>
  * handle; on the demo year (412 events) the whole year takes well under a second.
  */
 @Injectable()
-export class ReportDiffs implements OnModuleDestroy {
-  /** Its own engine: a replay folds its state in place, never one the as-of answers share. */
-  private readonly engine: AsOfEngine;
-
+export class ReportDiffs {
   constructor(
-    @Inject(EVENT_STORE) eventStore: EventStore,
-    @Inject(ITP_CONFIG) config: ItpConfig,
     private readonly asOf: AsOfReadModels,
     @Inject(PROGRESS_DUE_DAY) private readonly dueDay: number,
-  ) {
-    this.engine = new AsOfEngine({
-      eventStore,
-      snapshotDir: asOfSnapshotDir(config),
-      snapshotBudgetBytes: asOfSnapshotBudget(),
-      cachedDocuments: 25_000,
-    });
-  }
-
-  onModuleDestroy(): void {
-    this.engine.close();
-  }
+  ) {}
 
   async diff(report: ReportName, parameters: ReportParameters, from: string, to: string): Promise<ReportDiff> {
     if (Date.parse(from) > Date.parse(to))
@@ -149,9 +127,7 @@ export class ReportDiffs implements OnModuleDestroy {
     const events = new Map<string, ContributingEvent[]>(changes.map((c) => [c.path, []]));
     let eventsBetween = 0;
     let previous: object = a;
-    for await (const step of this.engine.replay(before.position, after.position, {
-      projections: REPORTS[report].reads,
-    })) {
+    for await (const step of this.asOf.replay(before.position, after.position, REPORTS[report].reads)) {
       eventsBetween += 1;
       if (!step.handled || changes.length === 0) continue;
       const next = (await compute(new ReadModels(step.store))).report;

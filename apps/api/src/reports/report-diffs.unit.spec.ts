@@ -34,10 +34,9 @@ describe('ReportDiffs', () => {
     const config = { dataDir: dir } as never;
     const clock = () => new Date('2015-01-01T00:00:00Z');
     asOf = new AsOfReadModels(store, config, clock);
-    diffs = new ReportDiffs(store, config, asOf, 10);
+    diffs = new ReportDiffs(asOf, 10);
   });
   afterAll(() => {
-    diffs.onModuleDestroy();
     asOf.onModuleDestroy();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -121,6 +121,14 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
+   * The log between two positions event by event, with the read models just after each (AsOfEngine.replay): what
+   * report diffs attribute figures with. Folds on copies: the states the answers share are never changed.
+   */
+  replay(from: number, to: number, reads: readonly string[]) {
+    return this.engine.replay(from, to, { projections: reads });
+  }
+
+  /**
    * The read a query asks for: null for the live read models (no asOf, no atPosition), else the as-of read, its
    * position and instant put on the reply as `X-As-Of-Position` and `X-As-Of`.
    */
