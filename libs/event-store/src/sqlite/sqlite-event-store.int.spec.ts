@@ -72,6 +72,29 @@ describe('SqliteEventStore specifics', () => {
     file.remove();
   });
 
+  describe('reading the whole log', () => {
+    it('gives the event loop turns while a consumer folds a long log (timers and requests are not starved)', async () => {
+      const store = open();
+      for (let stream = 0; stream < 20; stream++)
+        await store.appendToStream(`project-${stream}`, makeEvents(250), { expectedRevision: 'no_stream' });
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 1);
+      try {
+        let read = 0;
+        for await (const event of store.readAll()) {
+          read += event.position > 0 ? 1 : 0;
+          const busyUntil = performance.now() + 0.05; // a fold's synchronous work on each event
+          while (performance.now() < busyUntil);
+        }
+        expect(read).toBe(5_000);
+      } finally {
+        clearInterval(timer);
+      }
+      // 5,000 events x 0.05 ms = 250 ms of synchronous work: without turns the timer fires only after the loop.
+      expect(ticks).toBeGreaterThan(5);
+    });
+  });
+
   describe('the file', () => {
     it('is in WAL mode with synchronous=FULL, and says so in health', async () => {
       const health = await open().health();

@@ -19,6 +19,14 @@ import { toStoreError } from './sqlite-errors';
 import { GroupCommitter } from './sqlite-group-commit';
 import { NO_LIMIT, prepareStatements, toRecordedEvent, type Statements } from './sqlite-rows';
 import { connectionSettings, openEventsDatabase } from './sqlite-schema';
+
+/**
+ * Pages are read synchronously and every await between events resolves at once, so a consumer folding a long log
+ * (a rebuild, an as-of fold, a whole verification) would hold the event loop until the end: no request, timer or
+ * /health answered meanwhile. The reader gives the loop a turn every few milliseconds of the consumer's work.
+ */
+const TURN_EVERY_MS = 10;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 import { SqliteSubscription } from './sqlite-subscription';
 import { WorkerThreadWriter } from './sqlite-worker-writer';
 import { EventLoopWriter, type AppendWriter } from './sqlite-writer';
@@ -157,6 +165,7 @@ export class SqliteEventStore implements EventStore {
     const asOf = options.toRecordedAt === undefined ? undefined : normaliseInstant(options.toRecordedAt);
     let after = options.fromPosition ?? 0;
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let lastTurn = Date.now();
     let upTo = Math.min(options.toPosition ?? Number.MAX_SAFE_INTEGER, this.headNow());
     if (asOf !== undefined)
       upTo = Math.min(
@@ -171,7 +180,13 @@ export class SqliteEventStore implements EventStore {
           : this.statements.pageAsOf.all(after, upTo, asOf, limit),
       );
       if (rows.length === 0) return;
-      for (const row of rows) yield toRecordedEvent(row);
+      for (const row of rows) {
+        yield toRecordedEvent(row);
+        if (Date.now() - lastTurn >= TURN_EVERY_MS) {
+          await nextTurn();
+          lastTurn = Date.now();
+        }
+      }
       after = rows[rows.length - 1].position;
       remaining -= rows.length;
     }
