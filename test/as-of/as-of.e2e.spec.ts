@@ -113,10 +113,21 @@ describe('as of a recorded instant or a position (issue 11, item 1)', () => {
     expect(monthly.body.stale.referenceDate).toBe('2014-09-03');
   }, 120_000);
 
-  it('refuses asOf with atPosition (400 naming the field), a malformed one (400), a position beyond the head or an instant in the future (422)', async () => {
-    const both = await api.request('GET', `${BULLETIN}&asOf=2014-07-05T00:00:00Z&atPosition=3`);
-    expect(both.status).toBe(400);
-    expect(JSON.stringify(both.body)).toContain('atPosition');
+  it('refuses asOf with atPosition (422 naming atPosition), a malformed one (400), a position beyond the head or an instant in the future (422)', async () => {
+    for (const path of [
+      BULLETIN,
+      '/api/v1/statistics/targets?year=2014',
+      '/api/v1/reports/monthly-dispatch?month=2014-06',
+      '/api/v1/assessment?year=2014',
+      '/api/v1/reports/promotion?year=2014',
+      '/api/v1/projects?pageSize=1',
+      '/api/v1/problems?status=open',
+    ]) {
+      const both = await api.request('GET', `${path}&asOf=2014-07-05T00:00:00Z&atPosition=3`);
+      expect(both.status).toBe(422);
+      expect(both.body.type).toContain('rule-violation');
+      expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['atPosition']);
+    }
     expect((await api.request('GET', `${BULLETIN}&asOf=2014-07-05`)).status).toBe(400);
     expect((await api.request('GET', `${BULLETIN}&atPosition=-1`)).status).toBe(400);
     const beyond = await api.request('GET', `${BULLETIN}&atPosition=${HEAD + 1}`);
@@ -128,5 +139,14 @@ describe('as of a recorded instant or a position (issue 11, item 1)', () => {
     // After the last event but before now: the answer at the head.
     const late = await get(`${BULLETIN}&asOf=2015-01-15T00:00:00Z`);
     expect(late.headers['x-as-of-position']).toBe(String(HEAD));
+  });
+
+  it('before any event: the empty view, its "today" a four-digit date; before 0001-01-01 in Shanghai a 422 naming asOf', async () => {
+    const early = await get('/api/v1/reports/monthly-dispatch?month=2014-06&asOf=0163-05-07T00:00:00Z');
+    expect(early.headers['x-as-of-position']).toBe('0');
+    expect(early.body.stale.referenceDate).toBe('0163-05-07');
+    const yearZero = await api.request('GET', `${BULLETIN}&asOf=0000-06-01T00:00:00Z`);
+    expect(yearZero.status).toBe(422);
+    expect(yearZero.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
   });
 });

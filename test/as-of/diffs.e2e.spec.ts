@@ -105,10 +105,18 @@ describe('report diffs (issue 11, item 2)', () => {
     for (const change of dispatch.changes as Change[]) expect(change.events.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('refuses a window backwards, a bad instant, a city-scoped key', async () => {
-    expect(
-      (await api.request('GET', `/api/v1/statistics/targets/diff?year=2014&from=${JAN_5}&to=${JULY_5}`)).status,
-    ).toBe(400);
+  it('refuses a window backwards (422 naming from), a bad instant (400), a city-scoped key', async () => {
+    for (const path of [
+      `/api/v1/statistics/targets/diff?year=2014&from=${JAN_5}&to=${JULY_5}`,
+      `/api/v1/reports/monthly-dispatch/diff?month=2014-06&from=${JAN_5}&to=${JULY_5}`,
+      `/api/v1/reports/quarterly-bulletin/diff?quarter=2014-Q2&from=${JAN_5}&to=${JULY_5}`,
+      `/api/v1/assessment/diff?year=2014&from=${JAN_5}&to=${JULY_5}`,
+    ]) {
+      const backwards = await api.request('GET', path);
+      expect(backwards.status).toBe(422);
+      expect(backwards.body.type).toContain('rule-violation');
+      expect(backwards.body.errors.map((e: { field: string }) => e.field)).toEqual(['from']);
+    }
     expect(
       (await api.request('GET', '/api/v1/statistics/targets/diff?year=2014&from=2014-07-05&to=' + JAN_5)).status,
     ).toBe(400);

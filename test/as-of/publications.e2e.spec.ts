@@ -74,6 +74,24 @@ describe('publications (issue 11, item 3)', () => {
     expect(
       (await api.request('POST', '/api/v1/publications', { body: { report: 'promotion', parameters: {} } })).status,
     ).toBe(400);
+    // Schema-valid (every member is optional in the document) but without the report's own: 422 naming it.
+    for (const [report, name] of [
+      ['quarterly-bulletin', 'quarter'],
+      ['targets', 'year'],
+      ['monthly-dispatch', 'month'],
+      ['assessment', 'year'],
+    ]) {
+      const missing = await api.request('POST', '/api/v1/publications', { body: { report, parameters: {} } });
+      expect(missing.status).toBe(422);
+      expect(missing.body.type).toContain('rule-violation');
+      expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual([`parameters.${name}`]);
+    }
+    // Another report's member, malformed: the pipe refuses it whatever the report (400).
+    const malformed = await api.request('POST', '/api/v1/publications', {
+      body: { report: 'targets', parameters: { year: 2014, quarter: '2014-Q9' } },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['parameters.quarter']);
     expect((await api.request('GET', '/api/v1/publications', { key: null })).status).toBe(401);
   });
 

@@ -129,7 +129,9 @@ export class PublicationsController {
       400: 'An unknown report, or parameters its endpoint would refuse (each named, as parameters.<name>)',
       403: 'Only an admin key publishes',
       409: 'A concurrent publication',
-      422: 'An Idempotency-Key reused with another body',
+      422:
+        'A parameter the chosen report needs is missing (rule-violation, each named as parameters.<name>: year for targets ' +
+        'and assessment, month for monthly-dispatch, quarter for quarterly-bulletin); or an Idempotency-Key reused with another body',
     },
   })
   async publish(

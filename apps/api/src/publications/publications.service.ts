@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  DomainValidationError,
   DOMAIN_EVENTS,
   PUBLICATIONS_STREAM_ID,
   PUBLISHABLE_REPORTS,
@@ -77,7 +78,10 @@ export class Publications {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Validates the parameters as the report's endpoint does (400 naming each), then computes it at the head. */
+  /**
+   * Validates the parameters as the report's endpoint does (400 naming each malformed one, 422 each the report needs
+   * and did not get), then computes it at the head.
+   */
   async compute(
     report: string,
     parameters: Record<string, unknown>,
@@ -96,6 +100,13 @@ export class Publications {
         ...unknown.map((key) => ({ field: `parameters.${key}`, message: `${key} is not a report parameter` })),
         ...notText.map(([key]) => ({ field: `parameters.${key}`, message: `${key} must be a string` })),
       ]);
+    // Every member is optional in the document (one schema for the four reports): the chosen report's own are a
+    // rule of the publication, so one missing is a 422 naming it (a malformed one was a 400 of the pipe).
+    const missing = REPORTS[report as PublishableReport].required.filter((name) => parameters?.[name] === undefined);
+    if (missing.length > 0)
+      throw new DomainValidationError(
+        missing.map((name) => ({ field: `parameters.${name}`, message: `${report} needs parameters.${name}` })),
+      );
     const head = await this.eventStore.headPosition();
     const read = await this.asOf.at({ position: head }, { reads: REPORTS[report as PublishableReport].reads });
     const now = this.clock();

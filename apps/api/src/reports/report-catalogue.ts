@@ -54,6 +54,8 @@ export interface ComputedReport {
 export interface ReportDefinition {
   /** The read models it reads (their checkpoints stamp the export). */
   reads: string[];
+  /** The parameters it cannot be computed without (the others are optional). */
+  required: (keyof ReportParameters)[];
   /**
    * Validates the parameters (ReportParametersError before any store is opened), then answers how to compute the
    * report from the read models. `now` is the report's "today" (the as-of instant when there is one); `dueDay` the
@@ -83,6 +85,7 @@ const defined = (raw: Record<string, string | undefined>) =>
 export const REPORTS = {
   targets: {
     reads: [READ_MODEL.projects, READ_MODEL.investors, READ_MODEL.parks, READ_MODEL.rates],
+    required: ['year'],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
       return async (readModels) => {
@@ -106,6 +109,7 @@ export const REPORTS = {
   },
   'monthly-dispatch': {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
+    required: ['month'],
     prepare(parameters, now, day) {
       const query = validated(
         MonthlyDispatchDto,
@@ -125,6 +129,7 @@ export const REPORTS = {
   },
   'quarterly-bulletin': {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
+    required: ['quarter'],
     prepare(parameters) {
       const query = validated(QuarterlyBulletinDto, defined({ quarter: parameters.quarter }));
       const { year } = quarterBounds(query.quarter);
@@ -145,6 +150,7 @@ export const REPORTS = {
   },
   assessment: {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
+    required: ['year'],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
       return async (readModels) => {

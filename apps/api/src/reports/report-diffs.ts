@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@itp/event-store';
-import { ProblemException, invalidInput, problem } from '@itp/platform';
+import { DomainValidationError } from '@itp/domain';
+import { ITP_CONFIG, ProblemException, invalidInput, problem, type ItpConfig } from '@itp/platform';
 import { AsOfReadModels, type AsOfRead } from '../shared/queries/as-of-read-models';
 import { PROGRESS_DUE_DAY } from '../shared/queries/progress-due-day';
 import { ReadModels } from '../shared/queries/read-models';
@@ -64,23 +65,33 @@ const touches = (figure: string, step: string): boolean =>
  * Attribution replays the log between the two positions event by event (AsOfEngine.replay) and recomputes the
  * report after every event its read models fold: an event contributes to a figure when applying it changes that
  * figure (or the list item holding it). Cost: one report computation per event in between that the read models
- * handle; on the demo year (412 events) the whole year takes well under a second.
+ * handle; on the demo year (412 events) the whole year takes well under a second. So that one request is bounded
+ * work, a window of more than ITP_DIFF_MAX_EVENTS events (default 20,000) is refused before any replay: 422
+ * diff-window-too-large, naming from and to and the count.
  */
 @Injectable()
 export class ReportDiffs {
+  private readonly maxEvents: number;
+
   constructor(
     private readonly asOf: AsOfReadModels,
     @Inject(PROGRESS_DUE_DAY) private readonly dueDay: number,
-  ) {}
+    @Inject(ITP_CONFIG) config: ItpConfig,
+  ) {
+    this.maxEvents = config.asOf.diffMaxEvents;
+  }
 
   async diff(report: ReportName, parameters: ReportParameters, from: string, to: string): Promise<ReportDiff> {
+    // Both instants are schema-valid on their own; their order is a rule of the diff: 422 naming from.
     if (Date.parse(from) > Date.parse(to))
-      throw invalidInput([{ field: 'from', message: 'from must not be after to' }]);
+      throw DomainValidationError.single('from', `from (${from}) must not be after to (${to})`);
     const reads = REPORTS[report].reads;
     const [before, after] = [
-      await this.asOf.at({ instant: from }, { reads }),
-      await this.asOf.at({ instant: to }, { reads }),
+      await this.asOf.at({ instant: from }, { reads, field: 'from' }),
+      await this.asOf.at({ instant: to }, { reads, field: 'to' }),
     ];
+    const between = await this.asOf.countBetween(before.position, after.position, this.maxEvents + 1);
+    if (between > this.maxEvents) throw windowTooLarge(from, to, this.maxEvents);
     const explained = await this.explain(report, parameters, before, after, new Date(to));
     return {
       report,
@@ -155,6 +166,21 @@ export class ReportDiffs {
     }
   }
 }
+
+/** A window of more events than a diff replays (ITP_DIFF_MAX_EVENTS): 422, naming both ends and the count. */
+const windowTooLarge = (from: string, to: string, max: number): ProblemException =>
+  new ProblemException(
+    problem(422, 'diff-window-too-large', 'Diff window too large', {
+      detail:
+        `More than ${max} events were recorded between from (${from}) and to (${to}); a diff replays at most ` +
+        `${max} (ITP_DIFF_MAX_EVENTS): ask for a narrower window, or several consecutive ones.`,
+      maxEvents: max,
+      errors: [
+        { field: 'from', message: `more than ${max} events between from and to: narrow the window` },
+        { field: 'to', message: `more than ${max} events between from and to: narrow the window` },
+      ],
+    }),
+  );
 
 /** Diffs read the whole province: a city-scoped key would learn of other cities' projects. */
 export const provinceWideOnly = (): ProblemException =>

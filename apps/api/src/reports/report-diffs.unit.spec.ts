@@ -9,6 +9,8 @@ import {
 } from '@itp/domain/testing/project-events';
 import { arrayEventLog } from '@itp/projections/testing/array-event-log';
 import { eventLog } from '@itp/projections/testing/recorded-events';
+import { DomainValidationError } from '@itp/domain';
+import { loadConfig } from '@itp/platform';
 import { AsOfReadModels } from '../shared/queries/as-of-read-models';
 import { ReportDiffs } from './report-diffs';
 
@@ -31,10 +33,10 @@ describe('ReportDiffs', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'itp-diffs-'));
     const store = arrayEventLog(log.events);
-    const config = { dataDir: dir } as never;
+    const config = loadConfig({ ITP_DATA_DIR: dir });
     const clock = () => new Date('2015-01-01T00:00:00Z');
     asOf = new AsOfReadModels(store, config, clock);
-    diffs = new ReportDiffs(asOf, 10);
+    diffs = new ReportDiffs(asOf, 10, config);
   });
   afterAll(() => {
     asOf.onModuleDestroy();
@@ -85,9 +87,34 @@ describe('ReportDiffs', () => {
     expect(before.changes.flatMap((c) => c.events).some((e) => e.position === 6)).toBe(false);
   });
 
-  it('refuses a window that ends before it starts', async () => {
+  it('refuses a window that ends before it starts: both instants are schema-valid, so a rule (422) naming from', async () => {
+    const refusal = diffs.diff('targets', { year: '2014' }, '2014-06-30T00:00:00Z', '2014-04-01T00:00:00Z');
+    await expect(refusal).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(refusal).rejects.toMatchObject({ errors: [{ field: 'from' }] });
+  });
+
+  it('refuses a window of more events than ITP_DIFF_MAX_EVENTS before replaying it (422 diff-window-too-large)', async () => {
+    const bounded = new ReportDiffs(asOf, 10, loadConfig({ ITP_DATA_DIR: dir, ITP_DIFF_MAX_EVENTS: '2' }));
+    // Positions 4 and 5 (April to June): two events, within the bound.
+    expect(
+      (await bounded.diff('targets', { year: '2014' }, '2014-04-01T00:00:00Z', '2014-06-30T00:00:00Z')).eventsBetween,
+    ).toBe(2);
+    // Positions 2 to 6: five events.
     await expect(
-      diffs.diff('targets', { year: '2014' }, '2014-06-30T00:00:00Z', '2014-04-01T00:00:00Z'),
-    ).rejects.toMatchObject({ problem: { status: 400 } });
+      bounded.diff('targets', { year: '2014' }, '2014-01-03T00:00:00Z', '2014-12-31T00:00:00Z'),
+    ).rejects.toMatchObject({
+      problem: {
+        status: 422,
+        type: expect.stringContaining('diff-window-too-large'),
+        maxEvents: 2,
+        detail: expect.stringContaining('More than 2 events'),
+        errors: [{ field: 'from' }, { field: 'to' }],
+      },
+    });
+  });
+
+  it('a window before any event is an empty diff', async () => {
+    const diff = await diffs.diff('targets', { year: '2014' }, '0163-05-07T00:00:00Z', '2013-12-31T00:00:00Z');
+    expect(diff).toMatchObject({ from: { position: 0 }, to: { position: 0 }, changes: [], eventsBetween: 0 });
   });
 });

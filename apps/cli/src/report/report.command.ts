@@ -7,12 +7,7 @@ import type { ExportDocument } from '../../../api/src/shared/exports/export-mode
 import { stampText } from '../../../api/src/shared/exports/export-stamp.service';
 import { writeXlsx } from '../../../api/src/shared/exports/xlsx-export';
 import { ReadModels } from '../../../api/src/shared/queries/read-models';
-import {
-  asOfSnapshotBudget,
-  asOfSnapshotDir,
-  asOfStampText,
-  type AsOfRead,
-} from '../../../api/src/shared/queries/as-of-read-models';
+import { asOfStampText, type AsOfRead } from '../../../api/src/shared/queries/as-of-read-models';
 import { AsOfEngine } from '@itp/projections/as-of';
 import { EXIT, usageError, type ExitCode } from '../shared/cli-errors';
 import { count, eprintln } from '../shared/output';
@@ -108,8 +103,8 @@ async function reportAsOf(
   const { computed, read } = await withStore(openEventStoreForReading(config), async (eventStore) => {
     const engine = new AsOfEngine({
       eventStore,
-      snapshotDir: asOfSnapshotDir(config),
-      snapshotBudgetBytes: asOfSnapshotBudget(),
+      snapshotDir: config.asOf.snapshotDir,
+      snapshotBudgetBytes: config.asOf.snapshotBudgetBytes,
     });
     try {
       const view = await engine.at({ instant: asOf }, { projections: reads });

@@ -14,6 +14,19 @@ export interface ItpConfig {
   logLevel: string;
   http: HttpLimits;
   notary: NotaryConfig;
+  asOf: AsOfConfig;
+}
+
+/** The time machine: reads as of a past instant or position, report diffs (ITP_AS_OF_*, ITP_DIFF_MAX_EVENTS). */
+export interface AsOfConfig {
+  /** Where the snapshots live: ITP_AS_OF_DIR, else `<ITP_DATA_DIR>/as-of` (a local directory on every backend). */
+  snapshotDir: string;
+  /** The snapshot file's disk budget in bytes: ITP_AS_OF_SNAPSHOT_MB (default 1024) MiB. */
+  snapshotBudgetBytes: number;
+  /** ITP_AS_OF_WARM=1: fold the whole log once after start and write every missing snapshot. */
+  warm: boolean;
+  /** The most events a report diff replays between its two instants: ITP_DIFF_MAX_EVENTS (default 20,000). */
+  diffMaxEvents: number;
 }
 
 /** The notary that links the whole log into the global chain and signs checkpoints (ADR 0008). */
@@ -124,6 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
     checkpointIntervalMs: integer('ITP_CHECKPOINT_INTERVAL_MS', 60_000, 100, 86_400_000),
   };
 
+  const asOfWarm = blank('ITP_AS_OF_WARM') ? '0' : env.ITP_AS_OF_WARM!.trim();
+  if (!['0', '1'].includes(asOfWarm)) problems.push(`ITP_AS_OF_WARM must be "1" or "0", got "${env.ITP_AS_OF_WARM}"`);
+  const asOf: AsOfConfig = {
+    snapshotDir: resolve(blank('ITP_AS_OF_DIR') ? join(dataDir, 'as-of') : env.ITP_AS_OF_DIR!.trim()),
+    snapshotBudgetBytes: integer('ITP_AS_OF_SNAPSHOT_MB', 1024, 1, 1_048_576) * 1_048_576,
+    warm: asOfWarm === '1',
+    diffMaxEvents: integer('ITP_DIFF_MAX_EVENTS', 20_000, 1, 10_000_000),
+  };
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
@@ -140,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
     logLevel,
     http,
     notary,
+    asOf,
   };
 }
 

@@ -117,4 +117,52 @@ describe('configuration from the environment', () => {
       ).not.toThrow();
     });
   });
+
+  describe('the time machine (as-of reads, report diffs)', () => {
+    it('defaults to <ITP_DATA_DIR>/as-of, 1024 MiB of snapshots, no warm-up and diffs of at most 20,000 events', () => {
+      expect(loadConfig({ ITP_DATA_DIR: '/srv/itp' }).asOf).toEqual({
+        snapshotDir: '/srv/itp/as-of',
+        snapshotBudgetBytes: 1024 * 1024 * 1024,
+        warm: false,
+        diffMaxEvents: 20_000,
+      });
+    });
+
+    it('takes ITP_AS_OF_DIR, ITP_AS_OF_SNAPSHOT_MB, ITP_AS_OF_WARM and ITP_DIFF_MAX_EVENTS', () => {
+      const { asOf } = loadConfig({
+        ITP_AS_OF_DIR: '/var/cache/itp-as-of',
+        ITP_AS_OF_SNAPSHOT_MB: '64',
+        ITP_AS_OF_WARM: '1',
+        ITP_DIFF_MAX_EVENTS: '5000',
+      });
+      expect(asOf).toEqual({
+        snapshotDir: '/var/cache/itp-as-of',
+        snapshotBudgetBytes: 64 * 1024 * 1024,
+        warm: true,
+        diffMaxEvents: 5000,
+      });
+      expect(loadConfig({ ITP_AS_OF_WARM: '0' }).asOf.warm).toBe(false);
+    });
+
+    it('refuses a bad value at start instead of falling back to the default, naming each', () => {
+      const attempt = () =>
+        loadConfig({
+          ITP_AS_OF_SNAPSHOT_MB: '1GB',
+          ITP_AS_OF_WARM: 'yes',
+          ITP_DIFF_MAX_EVENTS: '0',
+        });
+      expect(attempt).toThrow(ConfigurationError);
+      try {
+        attempt();
+      } catch (error) {
+        const { problems } = error as ConfigurationError;
+        expect(problems).toEqual([
+          'ITP_AS_OF_WARM must be "1" or "0", got "yes"',
+          expect.stringMatching(/^ITP_AS_OF_SNAPSHOT_MB must be an integer from 1 to \d+, got "1GB"$/),
+          expect.stringMatching(/^ITP_DIFF_MAX_EVENTS must be an integer from 1 to \d+, got "0"$/),
+        ]);
+      }
+      expect(() => loadConfig({ ITP_AS_OF_SNAPSHOT_MB: '-5' })).toThrow(/ITP_AS_OF_SNAPSHOT_MB/);
+    });
+  });
 });

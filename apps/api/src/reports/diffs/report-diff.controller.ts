@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
-import { QueryErrors } from '../../shared/queries/query-docs.decorators';
+import { ApiProblems, queryProblems } from '../../shared/openapi/api-responses';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import type { ReportName } from '../report-catalogue';
 import { provinceWideOnly, ReportDiffs, type ReportDiff } from '../report-diffs';
@@ -50,6 +50,18 @@ const SUMMARY =
   'only the events recorded in between that changed it (stream, revision, type, recorded time, actor, unit, reason). ' +
   'Province-wide keys only (403 otherwise): ';
 
+/** The refusals of a diff: those of every query, and the window's own rules (422). */
+const DiffErrors = () =>
+  ApiProblems(
+    queryProblems({
+      422:
+        'A rule of the window: from after to (rule-violation naming from); from or to after the server clock ' +
+        '(as-of-in-future) or before 0001-01-01 in Asia/Shanghai (rule-violation); more events recorded between them than a ' +
+        'diff replays, ITP_DIFF_MAX_EVENTS, default 20,000 (diff-window-too-large, naming from and to and the bound: ask ' +
+        'for a narrower window)',
+    }),
+  );
+
 const params = (query: object): Record<string, string> =>
   Object.fromEntries(
     Object.entries(query)
@@ -74,7 +86,7 @@ export class ReportDiffController {
   @Get('statistics/targets/diff')
   @ApiOperation({ summary: `${SUMMARY}/statistics/targets` })
   @ApiOkResponse({ description: 'The changed figures, each with its events', schema: DIFF_SCHEMA })
-  @QueryErrors()
+  @DiffErrors()
   targets(@Query() query: YearDiffDto, @CurrentReadScope() scope: ReadScope): Promise<ReportDiff> {
     return this.run('targets', query, scope);
   }
@@ -82,7 +94,7 @@ export class ReportDiffController {
   @Get('reports/monthly-dispatch/diff')
   @ApiOperation({ summary: `${SUMMARY}/reports/monthly-dispatch` })
   @ApiOkResponse({ description: 'The changed figures, each with its events', schema: DIFF_SCHEMA })
-  @QueryErrors()
+  @DiffErrors()
   dispatch(@Query() query: MonthDiffDto, @CurrentReadScope() scope: ReadScope): Promise<ReportDiff> {
     return this.run('monthly-dispatch', query, scope);
   }
@@ -90,7 +102,7 @@ export class ReportDiffController {
   @Get('reports/quarterly-bulletin/diff')
   @ApiOperation({ summary: `${SUMMARY}/reports/quarterly-bulletin` })
   @ApiOkResponse({ description: 'The changed figures, each with its events', schema: DIFF_SCHEMA })
-  @QueryErrors()
+  @DiffErrors()
   bulletin(@Query() query: QuarterDiffDto, @CurrentReadScope() scope: ReadScope): Promise<ReportDiff> {
     return this.run('quarterly-bulletin', query, scope);
   }
@@ -98,7 +110,7 @@ export class ReportDiffController {
   @Get('assessment/diff')
   @ApiOperation({ summary: `${SUMMARY}/assessment` })
   @ApiOkResponse({ description: 'The changed figures, each with its events', schema: DIFF_SCHEMA })
-  @QueryErrors()
+  @DiffErrors()
   assessment(@Query() query: YearDiffDto, @CurrentReadScope() scope: ReadScope): Promise<ReportDiff> {
     return this.run('assessment', query, scope);
   }

@@ -66,7 +66,9 @@ export const queryProblems = (extra: Partial<Record<ErrorStatus, string>> = {}) 
   ...AUTH_PROBLEMS,
   422:
     'minPosition (or, on the reads that take it, atPosition) is beyond the head of the event log (position-beyond-head): ' +
-    'no command answered it, no wait can serve it; or asOf is after the server clock (as-of-in-future)',
+    'no command answered it, no wait can serve it; or asOf is after the server clock (as-of-in-future); or, on the reads ' +
+    'that take them, asOf and atPosition both given (rule-violation naming atPosition) or asOf before 0001-01-01 in ' +
+    'Asia/Shanghai (rule-violation naming asOf)',
   503: `The read models did not reach minPosition in time, or ${UNAVAILABLE.charAt(0).toLowerCase()}${UNAVAILABLE.slice(1)}`,
   ...extra,
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsInstant, QueryInteger } from '../dto/common.dto';
 import { MAX_PAGE, MAX_PAGE_SIZE, FreshQueryDto } from './fresh-query.dto';
 
@@ -8,7 +8,7 @@ const AS_OF_DESCRIPTION =
   'event recorded at or before it, with the same projection code as the live read models. An instant after the ' +
   "server's clock is refused with 422 (as-of-in-future); one after the newest event answers at the head. The answer " +
   'says what it reflects in `X-As-Of-Position` (the last event folded, 0 for none) and `X-As-Of` (the instant). ' +
-  'Exclusive with `atPosition`. "Today" in the answer (stale flags, ages, default reference dates) is this instant\'s day in Asia/Shanghai.';
+  'Exclusive with `atPosition` (both: 422 rule-violation naming atPosition). "Today" in the answer (stale flags, ages, default reference dates) is this instant\'s day in Asia/Shanghai.';
 
 /** Reads that answer as of a past recorded instant or position of the log (issue 11), beside `minPosition`. */
 export class AsOfQueryDto extends FreshQueryDto {
@@ -22,15 +22,8 @@ export class AsOfQueryDto extends FreshQueryDto {
     max: Number.MAX_SAFE_INTEGER,
     description:
       'The read as of a global position of the event log (the events up to it, inclusive). Beyond the head: 422 ' +
-      '(position-beyond-head). Exclusive with `asOf`.',
+      '(position-beyond-head). Exclusive with `asOf` (both: 422 rule-violation naming atPosition).',
     example: 120,
-  })
-  @ValidateBy({
-    name: 'asOfExclusive',
-    validator: {
-      validate: (_value, args) => (args?.object as AsOfQueryDto | undefined)?.asOf === undefined,
-      defaultMessage: () => 'atPosition and asOf are exclusive: give one of them',
-    },
   })
   atPosition?: number;
 }

@@ -1,14 +1,9 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import { ITP_CONFIG, ProblemException, problem, type ItpConfig } from '@itp/platform';
-import {
-  AsOfEngine,
-  AsOfEngineClosedError,
-  DEFAULT_SNAPSHOT_BUDGET_BYTES,
-  type AsOfBound,
-} from '@itp/projections/as-of';
+import { DomainValidationError } from '@itp/domain';
+import { AsOfEngine, AsOfEngineClosedError, type AsOfBound } from '@itp/projections/as-of';
 import { CLOCK, shanghaiToday, type Clock } from '../http/clock';
 import type { AsOfQueryDto } from './as-of-query.dto';
 import { ReadModels } from './read-models';
@@ -24,17 +19,8 @@ export interface AsOfRead {
   instant: string | null;
 }
 
-/** Where the as-of snapshots live: ITP_AS_OF_DIR, else `<ITP_DATA_DIR>/as-of` (a local directory on every backend). */
-export const asOfSnapshotDir = (config: Pick<ItpConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): string =>
-  env.ITP_AS_OF_DIR !== undefined && env.ITP_AS_OF_DIR.trim() !== ''
-    ? env.ITP_AS_OF_DIR
-    : join(config.dataDir, 'as-of');
-
-/** The snapshot file's disk budget: ITP_AS_OF_SNAPSHOT_MB (default 1024). */
-export const asOfSnapshotBudget = (env: NodeJS.ProcessEnv = process.env): number => {
-  const mb = Number(env.ITP_AS_OF_SNAPSHOT_MB);
-  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_SNAPSHOT_BUDGET_BYTES;
-};
+/** The first day an as-of instant may fall on (Asia/Shanghai): a report's "today" is a date of years 0001-9999. */
+const EARLIEST_DAY = '0001-01-01';
 
 /** "Today" for a report: the as-of instant's day when a past instant was asked, the clock's otherwise. */
 export const reportDay = (asOf: AsOfRead | null, clock: Clock): string =>
@@ -47,12 +33,13 @@ export const reportNow = (asOf: AsOfRead | null, clock: Clock): Date =>
 /**
  * The api's side of the time machine (libs/projections/src/as-of): the read models as of a recorded instant or a
  * position of the log, behind the same ReadModels the live queries read, so that a controller changes only which
- * ReadModels it reads. Snapshots go to asOfSnapshotDir, within asOfSnapshotBudget.
+ * ReadModels it reads. Snapshots go to ITP_AS_OF_DIR, within ITP_AS_OF_SNAPSHOT_MB (ItpConfig.asOf).
  */
 @Injectable()
 export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly engine: AsOfEngine;
   private readonly logger = new Logger('AsOf');
+  private readonly warm: boolean;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -61,9 +48,10 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.engine = new AsOfEngine({
       eventStore,
-      snapshotDir: asOfSnapshotDir(config),
-      snapshotBudgetBytes: asOfSnapshotBudget(),
+      snapshotDir: config.asOf.snapshotDir,
+      snapshotBudgetBytes: config.asOf.snapshotBudgetBytes,
     });
+    this.warm = config.asOf.warm;
   }
 
   /**
@@ -73,7 +61,7 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
    * are then written lazily by the first questions.
    */
   onApplicationBootstrap(): void {
-    if (process.env.ITP_AS_OF_WARM !== '1') return;
+    if (!this.warm) return;
     const started = Date.now();
     this.engine.warm().then(
       ({ position }) =>
@@ -94,19 +82,29 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
    * `reads` names the read models to fold (READ_MODEL values; default all): a query reading another one fails.
    * `fromScratch` folds the whole log up to the bound, trusting no snapshot (verifications).
    */
-  async at(bound: AsOfBound, options: { reads?: readonly string[]; fromScratch?: boolean } = {}): Promise<AsOfRead> {
+  async at(
+    bound: AsOfBound,
+    options: { reads?: readonly string[]; fromScratch?: boolean; field?: string } = {},
+  ): Promise<AsOfRead> {
+    const field = options.field ?? ('instant' in bound ? 'asOf' : 'atPosition');
     if ('instant' in bound && Date.parse(bound.instant) > this.clock().getTime())
       throw new ProblemException(
-        problem(422, 'as-of-in-future', 'asOf is in the future', {
-          detail: `asOf ${bound.instant} is after the server's clock: what will be recorded until then is not known yet.`,
+        problem(422, 'as-of-in-future', `${field} is in the future`, {
+          detail: `${field} ${bound.instant} is after the server's clock: what will be recorded until then is not known yet.`,
         }),
+      );
+    // Before any event the answer is the empty view; but its "today" must still be a date (0001-01-01 on).
+    if ('instant' in bound && shanghaiToday(new Date(bound.instant)) < EARLIEST_DAY)
+      throw DomainValidationError.single(
+        field,
+        `${field} ${bound.instant} is before ${EARLIEST_DAY} in Asia/Shanghai: no day of the calendar the reports count in`,
       );
     if ('position' in bound) {
       const head = await this.eventStore.headPosition();
       if (bound.position > head)
         throw new ProblemException(
           problem(422, 'position-beyond-head', 'Position beyond the head of the event log', {
-            detail: `atPosition ${bound.position} is beyond the head of the event log (${head}).`,
+            detail: `${field} ${bound.position} is beyond the head of the event log (${head}).`,
             head,
           }),
         );
@@ -129,10 +127,25 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
+   * How many events the log holds after `from` up to `to` (positions), counting no further than `atMost`: a diff's
+   * window is measured before it is replayed (positions are not consecutive on EventStoreDB, so they are counted).
+   */
+  async countBetween(from: number, to: number, atMost: number): Promise<number> {
+    if (to <= from) return 0;
+    let count = 0;
+    for await (const _event of this.eventStore.readAll({ fromPosition: from, toPosition: to, maxCount: atMost }))
+      if (++count >= atMost) break;
+    return count;
+  }
+
+  /**
    * The read a query asks for: null for the live read models (no asOf, no atPosition), else the as-of read, its
    * position and instant put on the reply as `X-As-Of-Position` and `X-As-Of`.
    */
   async forQuery(query: AsOfQueryDto, reads: readonly string[], reply?: FastifyReply): Promise<AsOfRead | null> {
+    // Both are schema-valid on their own; giving both is a rule of the read, so a 422 naming atPosition.
+    if (query.atPosition !== undefined && query.asOf !== undefined)
+      throw DomainValidationError.single('atPosition', 'atPosition and asOf are exclusive: give one of them');
     const bound: AsOfBound | undefined =
       query.atPosition !== undefined
         ? { position: query.atPosition }

@@ -10,6 +10,8 @@ import {
 import { arrayEventLog } from '@itp/projections/testing/array-event-log';
 import { eventLog } from '@itp/projections/testing/recorded-events';
 import { REPORTS, type ReportDefinition } from '../../reports/report-catalogue';
+import { DomainValidationError } from '@itp/domain';
+import { loadConfig } from '@itp/platform';
 import { AsOfReadModels, reportDay } from './as-of-read-models';
 
 /** 2014 as recorded: a rate; p-1 counted in March; p-2 counted in May; p-2's name corrected in August. */
@@ -32,7 +34,7 @@ describe('AsOfReadModels: the reports as of recorded instants', () => {
   let asOf: AsOfReadModels;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'itp-as-of-api-'));
-    asOf = new AsOfReadModels(arrayEventLog(log.events), { dataDir: dir } as never, CLOCK);
+    asOf = new AsOfReadModels(arrayEventLog(log.events), loadConfig({ ITP_DATA_DIR: dir }), CLOCK);
   });
   afterAll(() => {
     asOf.onModuleDestroy();
@@ -76,6 +78,25 @@ describe('AsOfReadModels: the reports as of recorded instants', () => {
     });
     // After the last event but not in the future: the head.
     expect((await asOf.at({ instant: '2014-12-31T00:00:00Z' })).position).toBe(6);
+  });
+
+  it('refuses asOf with atPosition: each is schema-valid, giving both is a rule (422 naming atPosition)', async () => {
+    const both = asOf.forQuery({ asOf: '2014-06-30T00:00:00Z', atPosition: 3 }, ['project-library']);
+    await expect(both).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(both).rejects.toMatchObject({ errors: [{ field: 'atPosition' }] });
+  });
+
+  it('before any event the view is empty, its "today" a four-digit date; before 0001-01-01 (Shanghai) a 422 naming asOf', async () => {
+    const early = await asOf.at({ instant: '0163-05-07T00:00:00Z' });
+    expect(early).toMatchObject({ position: 0, recordedAt: null });
+    expect(await early.readModels.projects().count()).toBe(0);
+    expect(reportDay(early, CLOCK)).toBe('0163-05-07');
+    const yearZero = asOf.at({ instant: '0000-12-31T12:00:00Z' });
+    await expect(yearZero).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(yearZero).rejects.toMatchObject({ errors: [{ field: 'asOf' }] });
+    await expect(asOf.at({ instant: '0000-12-31T16:00:00Z' }, { field: 'from' })).resolves.toMatchObject({
+      position: 0,
+    });
   });
 
   it("'today' of a report is the as-of instant's day (Asia/Shanghai), the clock's without one", async () => {
