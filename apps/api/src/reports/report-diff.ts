@@ -28,9 +28,29 @@ const identityOf = (item: unknown): string | undefined => {
 };
 
 /**
+ * A list of distinct strings is a set of ids or codes (a bulletin's projectIds): its members are the figures, not
+ * their places. Lists of numbers are series (a month's figure at its index) and stay compared by index.
+ */
+const isSetOfScalars = (list: unknown[]): list is string[] =>
+  list.every((item) => typeof item === 'string') && new Set(list).size === list.length;
+
+/** A member that joined is listed with `old` absent, one that left with `new` absent; one that moved is not listed. */
+const diffMembers = (before: string[], after: string[], path: string): FigureChange[] => {
+  const [was, is] = [new Set(before), new Set(after)];
+  return [
+    ...before
+      .filter((member) => !is.has(member))
+      .map((member) => ({ path: pointer(path, `[${member}]`), old: member, new: undefined })),
+    ...after
+      .filter((member) => !was.has(member))
+      .map((member) => ({ path: pointer(path, `[${member}]`), old: undefined, new: member })),
+  ];
+};
+
+/**
  * Every figure that differs between two reports of the same kind: leaves (numbers, strings, booleans, null)
- * compared by value, objects by key, lists by the identity of their items (projectId, city, unit, ...) when every
- * item has one, by index otherwise. A figure present on one side only is listed with `old` or `new` undefined
+ * compared by value, objects by key, lists of distinct strings (ids, codes) as sets (members that joined or left), lists of
+ * objects by the identity of their items (projectId, city, unit, ...) when every item has one, by index otherwise. A figure present on one side only is listed with `old` or `new` undefined
  * (absent in JSON). Pure: no I/O, the order of the reports' own keys.
  */
 export const diffReports = (before: unknown, after: unknown, path = ''): FigureChange[] => {
@@ -38,6 +58,7 @@ export const diffReports = (before: unknown, after: unknown, path = ''): FigureC
   const bothObjects = before !== null && after !== null && typeof before === 'object' && typeof after === 'object';
   if (!bothObjects) return [{ path: path === '' ? '/' : path, old: before, new: after }];
   if (Array.isArray(before) && Array.isArray(after)) {
+    if (isSetOfScalars(before) && isSetOfScalars(after)) return diffMembers(before, after, path);
     const ids = (list: unknown[]) => list.map(identityOf);
     const [beforeIds, afterIds] = [ids(before), ids(after)];
     const keyed =

@@ -38,6 +38,16 @@ describe('diffReports', () => {
     expect(diffReports({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toEqual([]);
   });
 
+  it('compares lists of ids as sets: a project that joined is one change, the ids after it did not change', () => {
+    const before = { quarter: { projects: 3, projectIds: ['a', 'c', 'd'] } };
+    const after = { quarter: { projects: 3, projectIds: ['a', 'b', 'c'] } };
+    expect(diffReports(before, after)).toEqual([
+      { path: '/quarter/projectIds/[d]', old: 'd', new: undefined },
+      { path: '/quarter/projectIds/[b]', old: undefined, new: 'b' },
+    ]);
+    expect(diffReports({ ids: ['a', 'b'] }, { ids: ['b', 'a'] })).toEqual([]);
+  });
+
   it('hashes the canonical JSON: key order does not matter, a figure does', () => {
     expect(reportSha256({ a: 1, b: [1, 2] })).toBe(reportSha256({ b: [1, 2], a: 1 }));
     expect(reportSha256({ a: 1 })).not.toBe(reportSha256({ a: 2 }));
