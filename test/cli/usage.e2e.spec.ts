@@ -73,13 +73,16 @@ describe('the itp command line, asked for help or misused', () => {
     expect(run.stderr).toContain('MONGODB_DB is set but MONGODB_URI is not');
   });
 
-  it('exits 2 on an import into EventStoreDB, which is not implemented, and on a bad --to', async () => {
+  it('exits 3 on an import into an EventStoreDB it cannot reach, 2 on --resume on the embedded store and on a bad --to', async () => {
     const esdb = await itp(['import', RECORDED_DEMO], {
       ...env,
       EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false',
     });
-    expect(esdb.code).toBe(2);
-    expect(esdb.stderr).toContain('embedded event log only');
+    expect(esdb.code).toBe(3);
+    expect(esdb.stderr).toContain('EventStoreDB unavailable');
+    const resume = await itp(['import', '--resume', RECORDED_DEMO], env);
+    expect(resume.code).toBe(2);
+    expect(resume.stderr).toContain('--resume is for EventStoreDB');
     const to = await itp(['export', '--out', work.path('x.ndjson'), '--to', '5 July 2014'], env);
     expect(to.code).toBe(2);
     expect(to.stderr).toContain('--to must be an RFC 3339 instant');

@@ -70,13 +70,20 @@ export function itpProgram(done: (code: ExitCode) => void): Command {
   program
     .command('import')
     .description(
-      'import an export into an EMPTY embedded data directory, keeping positions, recorded times and hashes; every ' +
-        "stream's chain is verified before anything is written (a writer: run it with the api stopped)",
+      'import an export into an EMPTY store: a data directory keeps positions, recorded times and hashes; EventStoreDB ' +
+        '(EVENTSTORE_CONNECTION_STRING) keeps ids, data, metadata and hashes in order, assigns its own positions and ' +
+        "recorded times, and gets a LogImported record in itp-imports. Every stream's chain is verified before anything " +
+        'is written (a writer: run it with the api stopped)',
     )
     .argument('<file>', 'an NDJSON file written by itp export')
     .option('--no-read-models', 'do not fold the embedded read models after the import (the api folds them at start)')
+    .option(
+      '--resume',
+      'EventStoreDB only: continue an interrupted import of the same file, after checking that the store holds exactly ' +
+        "the file's beginning (ids, streams, revisions, hashes); on a complete import, write nothing",
+    )
     .addOption(progress())
-    .action(async (file: string, options: { progress: boolean; readModels: boolean }) =>
+    .action(async (file: string, options: { progress: boolean; readModels: boolean; resume?: boolean }) =>
       done(await (await import('./import/import.command.js')).importCommand(file, options)),
     );
 

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import {
-  checkExportFile,
   ExportFileChangedError,
   ExportFileError,
   SqliteImport,
@@ -17,21 +16,25 @@ import { CliError, EXIT, unavailable, usageError, type ExitCode } from '../share
 import { count, plural, println } from '../shared/output';
 import { progressBar } from '../shared/progress';
 import { cliConfig, readStoreName } from '../shared/stores';
+import { importIntoEventStoreDb } from './eventstoredb-import';
 import { foldReadModels } from './fold-read-models';
+import { printRefusal, verifyImportFile } from './import-file-check';
 
 export interface ImportOptions {
   progress: boolean;
   readModels: boolean;
+  resume?: boolean;
 }
 
-const ESDB_NOT_YET =
-  'itp import writes into the embedded event log only (ITP_DATA_DIR). EventStoreDB assigns positions and recorded ' +
-  'times itself, and an import into it is not implemented yet: unset EVENTSTORE_CONNECTION_STRING to import into a ' +
-  'data directory (README, "For auditors").';
+const RESUME_IS_FOR_ESDB =
+  '--resume is for EventStoreDB, where an import is many appends. On the embedded event log (ITP_DATA_DIR) an ' +
+  'import is one transaction: an interrupted one wrote nothing, so run `itp import FILE` again without --resume.';
 
 /**
- * `itp import FILE`: an export into an EMPTY embedded event log, keeping every position, recorded time, id and
- * hash, so that export -> import -> export gives the same bytes. Two passes over the file: the first checks every
+ * `itp import FILE`. With EVENTSTORE_CONNECTION_STRING set, into an empty EventStoreDB, which assigns positions and
+ * recorded times itself: eventstoredb-import.ts says what such an import keeps. Otherwise, into an EMPTY embedded
+ * event log, keeping every position, recorded time, id and hash, so that export -> import -> export gives the same
+ * bytes. Two passes over the file: the first checks every
  * line and every stream's chain and writes nothing; only a file that verifies is read again and written, in one
  * transaction, and committed only if the second pass read the very bytes the first verified. Then the embedded
  * read models are folded from the imported log. A writer: run it with the api stopped. The log itself is guarded by
@@ -39,18 +42,14 @@ const ESDB_NOT_YET =
  */
 export async function importCommand(file: string, options: ImportOptions): Promise<ExitCode> {
   const config = cliConfig();
-  if (config.eventStore.backend !== 'sqlite') throw usageError(ESDB_NOT_YET);
-  const target = config.eventStore.filePath;
   if (!existsSync(file) || !statSync(file).isFile()) throw usageError(`There is no file ${file} to import.`);
+  if (config.eventStore.backend === 'eventstoredb')
+    return importIntoEventStoreDb(file, config, { progress: options.progress, resume: options.resume ?? false });
+  if (options.resume) throw usageError(RESUME_IS_FOR_ESDB);
+  const target = config.eventStore.filePath;
   const foldHere = options.readModels && config.readStore.backend === 'embedded';
   await assertEmpty(config, target);
-  const verifying = progressBar('verifying file', statSync(file).size, { enabled: options.progress, unit: 'bytes' });
-  let check: ExportFileCheck;
-  try {
-    check = await checkExportFile(file, ({ bytesRead }) => verifying.update(bytesRead));
-  } finally {
-    verifying.stop();
-  }
+  const check = await verifyImportFile(file, options.progress);
   if (!check.valid) {
     printRefusal(file, check);
     return EXIT.failed;
@@ -101,16 +100,6 @@ async function assertEmpty(config: ItpConfig, target: string): Promise<void> {
       );
   } finally {
     await readStore.close();
-  }
-}
-
-function printRefusal(file: string, check: ExportFileCheck): void {
-  println(`Refused ${file}: nothing was imported.`);
-  if (check.formatError) println(`  ${check.formatError.message}`);
-  const { streams, firstBreak } = check.verification;
-  if (streams.broken > 0) {
-    println(`  ${firstBreak}`);
-    println(`  ${plural(streams.broken, 'stream')} of ${count(streams.checked)} broken`);
   }
 }
 
