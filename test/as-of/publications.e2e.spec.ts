@@ -23,7 +23,8 @@ describe('publications (issue 11, item 3)', () => {
     api = await startApi({
       eventLog: work.path('data', 'events.sqlite'),
       now: '2015-06-01T00:00:00Z',
-      env: { ITP_SIGNING_KEY_FILE: work.path('keys', 'signing-key.pem') },
+      // A small diff bound, so that a verification long after its publication meets it (see below).
+      env: { ITP_SIGNING_KEY_FILE: work.path('keys', 'signing-key.pem'), ITP_DIFF_MAX_EVENTS: '2' },
     });
     expect(
       (await api.request('GET', `/api/v1/reports/quarterly-bulletin?quarter=2014-Q2&minPosition=${HEAD}`)).status,
@@ -141,6 +142,66 @@ describe('publications (issue 11, item 3)', () => {
           reason: 'industry corrected after the bulletin was sent',
         }),
       ]);
+  });
+
+  it('re-proves only for province-wide keys: its changes name projects, streams and actors of every city', async () => {
+    const scoped = await api.request('GET', `/api/v1/publications/${publicationId}/verification`, {
+      key: KEYS.reporterChangsha,
+    });
+    expect(scoped.status).toBe(403);
+    expect(scoped.body.type).toContain('forbidden-city');
+    expect(JSON.stringify(scoped.body)).not.toContain('project-');
+  });
+
+  it('a retried publication (same Idempotency-Key) answers what was recorded, not a report recomputed later', async () => {
+    const body = { report: 'targets', parameters: { year: '2014' } };
+    const headers = { 'Idempotency-Key': 'publish-targets-2014-once' };
+    const first = await api.request('POST', '/api/v1/publications', { body, headers });
+    expect(first.status).toBe(201);
+    const project = (await api.request('GET', '/api/v1/statistics/targets?year=2014')).body.transferProjects
+      .projects[0];
+    const amended = await api.request('PATCH', `/api/v1/projects/${project.projectId}`, {
+      body: { name: 'Renamed after the targets were published', reason: 'name corrected' },
+    });
+    expect(amended.status).toBe(200);
+    const retried = await api.request('POST', '/api/v1/publications', { body, headers });
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const recorded = (await api.request('GET', '/api/v1/publications')).body.items.filter(
+      (item: { publicationId: string }) => item.publicationId === first.body.publicationId,
+    );
+    expect(recorded).toEqual([expect.objectContaining({ sha256: first.body.sha256, position: first.body.computedAt })]);
+  });
+
+  it('lists what changed since without replaying it when more events were recorded than a diff replays', async () => {
+    // Since the bulletin's publication: the correction, the targets' publication and the rename (3 > ITP_DIFF_MAX_EVENTS).
+    const verification = await api.request('GET', `/api/v1/publications/${publicationId}/verification`);
+    expect(verification.status).toBe(200);
+    expect(verification.body).toMatchObject({ verified: true, current: { eventsAttributed: false } });
+    const changes = verification.body.current.changes as { path: string; events: unknown[] }[];
+    expect(changes.some((c) => c.path.startsWith('/byIndustry'))).toBe(true);
+    for (const change of changes) expect(change.events).toEqual([]);
+  });
+
+  it("refuses a parameter the chosen report does not take, and freezes the dispatch's due day", async () => {
+    const foreign = await api.request('POST', '/api/v1/publications', {
+      body: { report: 'quarterly-bulletin', parameters: { quarter: '2014-Q2', year: '2014' } },
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.type).toContain('rule-violation');
+    expect(foreign.body.errors.map((e: { field: string }) => e.field)).toEqual(['parameters.year']);
+    const dispatch = await api.request('POST', '/api/v1/publications', {
+      body: { report: 'monthly-dispatch', parameters: { month: '2014-06' } },
+    });
+    expect(dispatch.status).toBe(201);
+    expect(dispatch.body.parameters).toEqual({
+      month: '2014-06',
+      referenceDate: expect.stringMatching(/^2014-/),
+      progressDueDay: expect.stringMatching(/^\d+$/),
+    });
+    const verification = await api.request('GET', `/api/v1/publications/${dispatch.body.publicationId}/verification`);
+    expect(verification.body).toMatchObject({ verified: true, recomputedSha256: dispatch.body.sha256 });
   });
 
   it('tampering with an event before its position fails the verification and names the broken chain', async () => {

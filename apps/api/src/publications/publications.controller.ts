@@ -3,11 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PUBLISHABLE_REPORTS } from '@itp/domain';
-import { Roles } from '@itp/platform';
+import { problem, ProblemException, Roles } from '@itp/platform';
 import type { CommandContext } from '../shared/command-execution/command-context';
 import { CommandCtx } from '../shared/http/command-context.decorator';
 import { newAggregateId } from '../shared/http/command-request';
-import { sendCommand } from '../shared/http/command-response';
+import { answerCommand } from '../shared/http/command-response';
+import type { CommandResult } from '../shared/command-execution/command-context';
+import { CurrentReadScope, type ReadScope } from '../shared/queries/read-scope';
 import { CommandDocs } from '../shared/openapi/api-responses';
 import { QueryErrors } from '../shared/queries/query-docs.decorators';
 import { ExecutePublicationCommand } from './execute-publication-command';
@@ -73,6 +75,12 @@ const VERIFICATION_SCHEMA = {
         position: { type: 'integer', minimum: 0 },
         sha256: SHA256,
         sameAsPublished: { type: 'boolean' },
+        eventsAttributed: {
+          type: 'boolean',
+          description:
+            'With changes: false when more than ITP_DIFF_MAX_EVENTS events were recorded since the publication; the ' +
+            'changes are then listed without their events (ask the report diff for narrower windows)',
+        },
         changes: {
           type: 'array',
           description: 'Each changed figure: a JSON Pointer into the report, its old and its new value (absent: none)',
@@ -131,7 +139,8 @@ export class PublicationsController {
       409: 'A concurrent publication',
       422:
         'A parameter the chosen report needs is missing (rule-violation, each named as parameters.<name>: year for targets ' +
-        'and assessment, month for monthly-dispatch, quarter for quarterly-bulletin); or an Idempotency-Key reused with another body',
+        'and assessment, month for monthly-dispatch, quarter for quarterly-bulletin), or one it does not take (referenceDate is ' +
+        "the dispatch's only optional one); or an Idempotency-Key reused with another body",
     },
   })
   async publish(
@@ -154,12 +163,17 @@ export class PublicationsController {
         recordedOn: context.recordedOn,
       },
     } as const;
-    return sendCommand(this.commandBus, new ExecutePublicationCommand(command, context), reply, 201, {
+    const result = await this.commandBus.execute<ExecutePublicationCommand, CommandResult>(
+      new ExecutePublicationCommand(command, context),
+    );
+    // A retry (same Idempotency-Key) recomputed the report at today's head: it answers what was recorded, not that.
+    const recorded = result.replayed ? await this.publications.find(publicationId) : undefined;
+    return answerCommand(reply, result, 201, {
       publicationId,
       report: body.report,
-      parameters: computed.parameters,
-      computedAt: computed.position,
-      sha256: computed.sha256,
+      parameters: recorded?.parameters ?? computed.parameters,
+      computedAt: recorded?.position ?? computed.position,
+      sha256: recorded?.sha256 ?? computed.sha256,
     });
   }
 
@@ -199,7 +213,14 @@ export class PublicationsController {
     schema: VERIFICATION_SCHEMA,
   })
   @QueryErrors({ notFound: 'Unknown publication' })
-  verify(@Param('id') id: string) {
+  verify(@Param('id') id: string, @CurrentReadScope() scope: ReadScope) {
+    // Its changes since publication name projects, streams, actors and reasons of every city (ADR 0009).
+    if (!scope.provinceWide)
+      throw new ProblemException(
+        problem(403, 'forbidden-city', "City outside the key's scope", {
+          detail: 'A publication is re-proven over the whole province: it needs a key scoped to all cities ("*").',
+        }),
+      );
     return this.publications.verify(id);
   }
 }

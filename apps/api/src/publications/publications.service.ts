@@ -58,10 +58,22 @@ export interface PublicationVerification {
   verified: boolean;
   chains: { valid: true; streams: number; events: number } | { valid: false; broken: ChainBreak };
   /** The report as the log gives it now, and what changed since the publication (only when it differs). */
-  current: { position: number; sha256: string; sameAsPublished: boolean; changes?: ExplainedChange[] };
+  current: {
+    position: number;
+    sha256: string;
+    sameAsPublished: boolean;
+    changes?: ExplainedChange[];
+    /** False when more events than a diff replays were recorded since: the changes then carry no events. */
+    eventsAttributed?: boolean;
+  };
 }
 
-const PARAMETERS = new Set(['year', 'month', 'quarter', 'referenceDate']);
+/** Written by the publication itself into a monthly dispatch's parameters: the due day it was computed with. */
+const DUE_DAY_PARAMETER = 'progressDueDay';
+const withoutDueDay = (parameters: Record<string, string>): ReportParameters => {
+  const { [DUE_DAY_PARAMETER]: _dueDay, ...reportParameters } = parameters;
+  return reportParameters;
+};
 
 /**
  * Publications (issue 11, item 3): a report computed at the head of the log, frozen by the SHA-256 of its RFC 8785
@@ -93,13 +105,17 @@ export class Publications {
   }> {
     if (!(PUBLISHABLE_REPORTS as readonly string[]).includes(report))
       throw invalidInput([{ field: 'report', message: `report must be one of ${PUBLISHABLE_REPORTS.join(', ')}` }]);
-    const unknown = Object.keys(parameters ?? {}).filter((key) => !PARAMETERS.has(key));
+    const definition = REPORTS[report as PublishableReport];
+    const accepted = new Set<string>([...definition.required, ...definition.optional]);
+    const unknown = Object.keys(parameters ?? {}).filter((key) => !accepted.has(key));
     const notText = Object.entries(parameters ?? {}).filter(([, value]) => typeof value !== 'string');
-    if (unknown.length > 0 || notText.length > 0)
-      throw invalidInput([
-        ...unknown.map((key) => ({ field: `parameters.${key}`, message: `${key} is not a report parameter` })),
-        ...notText.map(([key]) => ({ field: `parameters.${key}`, message: `${key} must be a string` })),
-      ]);
+    if (notText.length > 0)
+      throw invalidInput(notText.map(([key]) => ({ field: `parameters.${key}`, message: `${key} must be a string` })));
+    // Schema-valid (the document has one parameters object for the four reports): a rule of the chosen report.
+    if (unknown.length > 0)
+      throw new DomainValidationError(
+        unknown.map((key) => ({ field: `parameters.${key}`, message: `${key} is not a parameter of ${report}` })),
+      );
     // Every member is optional in the document (one schema for the four reports): the chosen report's own are a
     // rule of the publication, so one missing is a 422 naming it (a malformed one was a 400 of the pipe).
     const missing = REPORTS[report as PublishableReport].required.filter((name) => parameters?.[name] === undefined);
@@ -116,6 +132,9 @@ export class Publications {
     const stale = (computed as { stale?: { referenceDate?: string } }).stale;
     if (report === 'monthly-dispatch' && frozen.referenceDate === undefined && stale?.referenceDate)
       frozen.referenceDate = stale.referenceDate;
+    // So is its progress due day (ITP_PROGRESS_DUE_DAY, in the report's rules): a later change of the setting does
+    // not change what the publication recomputes to.
+    if (report === 'monthly-dispatch') frozen[DUE_DAY_PARAMETER] = String(this.dueDay);
     return {
       parameters: frozen,
       position: read.position,
@@ -142,8 +161,13 @@ export class Publications {
     });
   }
 
+  /** One publication as it was recorded, or undefined. */
+  async find(publicationId: string): Promise<PublicationItem | undefined> {
+    return (await this.list()).find((p) => p.publicationId === publicationId);
+  }
+
   async verify(publicationId: string): Promise<PublicationVerification> {
-    const publication = (await this.list()).find((p) => p.publicationId === publicationId);
+    const publication = await this.find(publicationId);
     if (publication === undefined) throw notFound('publication', publicationId);
     const chains = await this.verifyChains(publication.position, publication.event.position);
     const reads = REPORTS[publication.report].reads;
@@ -159,7 +183,13 @@ export class Publications {
     // What changed since, each figure with the events recorded after the publication's position that changed it.
     const since = sameAsPublished
       ? undefined
-      : await this.diffs.between(publication.report, publication.parameters, publication.position, head, at);
+      : await this.diffs.between(
+          publication.report,
+          withoutDueDay(publication.parameters),
+          publication.position,
+          head,
+          at,
+        );
     return {
       publicationId,
       report: publication.report,
@@ -173,7 +203,7 @@ export class Publications {
         position: nowRead.position,
         sha256: currentSha256,
         sameAsPublished,
-        ...(since === undefined ? {} : { changes: since.changes }),
+        ...(since === undefined ? {} : { changes: since.changes, eventsAttributed: since.eventsAttributed }),
       },
     };
   }
@@ -185,9 +215,12 @@ export class Publications {
     now: Date,
   ): Promise<object> {
     const definition: ReportDefinition = REPORTS[report];
+    const frozenDueDay = (parameters as Record<string, string>)[DUE_DAY_PARAMETER];
+    const dueDay = frozenDueDay === undefined ? this.dueDay : Number(frozenDueDay);
+    const reportParameters = withoutDueDay(parameters as Record<string, string>);
     let compute: ReturnType<ReportDefinition['prepare']>;
     try {
-      compute = definition.prepare(parameters, now, this.dueDay);
+      compute = definition.prepare(reportParameters, now, dueDay);
     } catch (error) {
       if (error instanceof ReportParametersError)
         throw invalidInput(

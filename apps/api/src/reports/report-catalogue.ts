@@ -54,8 +54,10 @@ export interface ComputedReport {
 export interface ReportDefinition {
   /** The read models it reads (their checkpoints stamp the export). */
   reads: string[];
-  /** The parameters it cannot be computed without (the others are optional). */
+  /** The parameters it cannot be computed without. */
   required: (keyof ReportParameters)[];
+  /** The parameters it may also take; any other is not one of its parameters. */
+  optional: (keyof ReportParameters)[];
   /**
    * Validates the parameters (ReportParametersError before any store is opened), then answers how to compute the
    * report from the read models. `now` is the report's "today" (the as-of instant when there is one); `dueDay` the
@@ -86,6 +88,7 @@ export const REPORTS = {
   targets: {
     reads: [READ_MODEL.projects, READ_MODEL.investors, READ_MODEL.parks, READ_MODEL.rates],
     required: ['year'],
+    optional: [],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
       return async (readModels) => {
@@ -110,6 +113,7 @@ export const REPORTS = {
   'monthly-dispatch': {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
     required: ['month'],
+    optional: ['referenceDate'],
     prepare(parameters, now, day) {
       const query = validated(
         MonthlyDispatchDto,
@@ -130,6 +134,7 @@ export const REPORTS = {
   'quarterly-bulletin': {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
     required: ['quarter'],
+    optional: [],
     prepare(parameters) {
       const query = validated(QuarterlyBulletinDto, defined({ quarter: parameters.quarter }));
       const { year } = quarterBounds(query.quarter);
@@ -151,6 +156,7 @@ export const REPORTS = {
   assessment: {
     reads: [READ_MODEL.projects, READ_MODEL.rates],
     required: ['year'],
+    optional: [],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
       return async (readModels) => {

@@ -110,14 +110,26 @@ export class ReportDiffs {
     from: number,
     to: number,
     now: Date,
-  ): Promise<Pick<ReportDiff, 'changes' | 'eventsBetween'>> {
+  ): Promise<Pick<ReportDiff, 'changes' | 'eventsBetween'> & { eventsAttributed: boolean }> {
     const reads = REPORTS[report].reads;
     const [before, after] = [
       await this.asOf.at({ position: from }, { reads }),
       await this.asOf.at({ position: to }, { reads }),
     ];
+    // Attribution replays every event in between, so it has the diffs' bound: beyond it the figures that changed
+    // are still listed, without their events (ask /diff for narrower windows to have them).
+    const between = await this.asOf.countBetween(from, to, this.maxEvents + 1);
+    if (between > this.maxEvents) {
+      const compute = this.prepare(report, { ...(parameters as Record<string, string>) }, now);
+      const [a, b] = [(await compute(before.readModels)).report, (await compute(after.readModels)).report];
+      return {
+        changes: diffReports(a, b).map((change) => ({ ...change, events: [] })),
+        eventsBetween: between,
+        eventsAttributed: false,
+      };
+    }
     const { changes, eventsBetween } = await this.explain(report, parameters, before, after, now);
-    return { changes, eventsBetween };
+    return { changes, eventsBetween, eventsAttributed: true };
   }
 
   private async explain(

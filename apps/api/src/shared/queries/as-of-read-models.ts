@@ -110,6 +110,17 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
         );
     }
     const view = await this.engine.at(bound, { projections: options.reads, fromScratch: options.fromScratch });
+    // A projection whose evolve failed on an event up to the bound stands before that event: an answer from it would
+    // claim a position it has not folded, and a publication would freeze it. The live read models stop there too.
+    if (view.stopped.length > 0) {
+      const [first] = view.stopped;
+      throw new ProblemException(
+        problem(503, 'projection-stopped', 'A read model could not fold the log up to the bound', {
+          detail: `The ${first.projection} projection failed on the event at position ${first.position} (${first.error}): the answer as of ${view.position} cannot be computed until it is fixed.`,
+          stopped: view.stopped,
+        }),
+      );
+    }
     return {
       readModels: new ReadModels(view.store),
       position: view.position,

@@ -110,4 +110,23 @@ describe('AsOfReadModels: the reports as of recorded instants', () => {
     expect(await read.readModels.projects().count()).toBe(2);
     await expect(read.readModels.rateTable()).rejects.toThrow(/without collection exchange_rates/);
   });
+
+  it('answers 503 projection-stopped when a projection cannot fold an event up to the bound, naming it', async () => {
+    const broken = eventLog();
+    broken.record('exchange-rates', FLAT_RATE_EVENTS, '2014-01-02T01:00:00.000Z');
+    // A registration without its members: the project library's evolve cannot fold it.
+    broken.record('project-p-9', [{ type: 'ProjectRegistered', data: { projectId: 'p-9' } }], '2014-02-01T00:00:00Z');
+    const dir2 = mkdtempSync(join(tmpdir(), 'itp-as-of-stopped-'));
+    const stopped = new AsOfReadModels(arrayEventLog(broken.events), loadConfig({ ITP_DATA_DIR: dir2 }), CLOCK);
+    try {
+      await expect(stopped.at({ position: 2 }, { reads: REPORTS.targets.reads })).rejects.toMatchObject({
+        problem: { status: 503, type: expect.stringContaining('projection-stopped'), stopped: [{ position: 2 }] },
+      });
+      // Before the event it cannot fold, the answer stands.
+      expect((await stopped.at({ position: 1 }, { reads: REPORTS.targets.reads })).position).toBe(1);
+    } finally {
+      stopped.onModuleDestroy();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
 });
