@@ -28,7 +28,7 @@ export interface AsOfEngineOptions {
   projections?: readonly Projection[];
   /** Where snapshots are kept; without it the engine keeps folded states in memory only. */
   snapshotDir?: string;
-  /** A snapshot every this many events of the log (default 25,000). */
+  /** A snapshot every this many events of the log (default 12,500). */
   snapshotEvery?: number;
   /** Disk budget of the snapshot file (default 1 GiB): least recently used snapshots go beyond it. */
   snapshotBudgetBytes?: number;
@@ -56,7 +56,7 @@ interface ProjectionState {
   stopped?: { position: number; error: string };
 }
 
-export const DEFAULT_SNAPSHOT_EVERY = 25_000;
+export const DEFAULT_SNAPSHOT_EVERY = 12_500;
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** Events a fold gets through in the time a snapshot of 10,000 projects takes to load (measured at 1M events). */
 const SNAPSHOT_LOAD_EVENTS = 15_000;

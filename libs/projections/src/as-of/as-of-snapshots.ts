@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
@@ -18,7 +19,8 @@ export interface SnapshotEntry {
 }
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS snapshots_v2 (
+DROP TABLE IF EXISTS snapshots_v2;
+CREATE TABLE IF NOT EXISTS snapshots_v3 (
   fingerprint TEXT    NOT NULL,
   position    INTEGER NOT NULL,
   recorded_at TEXT,
@@ -27,37 +29,72 @@ CREATE TABLE IF NOT EXISTS snapshots_v2 (
   bytes       INTEGER NOT NULL,
   used_at     INTEGER NOT NULL,
   body        BLOB    NOT NULL,
-  series      BLOB,
+  hashes      BLOB    NOT NULL,
   PRIMARY KEY (fingerprint, position)
 );
+CREATE TABLE IF NOT EXISTS series_v3 (
+  hash  BLOB    NOT NULL PRIMARY KEY,
+  refs  INTEGER NOT NULL,
+  size  INTEGER NOT NULL,
+  bytes BLOB    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_v3_unused ON series_v3 (refs) WHERE refs <= 0;
+CREATE TABLE IF NOT EXISTS usage_v3 (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  bodies   INTEGER NOT NULL,
+  series   INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO usage_v3 (id, bodies, series) VALUES (1, 0, 0);
 `;
 
 /**
  * The long series of a document (a project's monthly progress, its problems and suspensions): most of its bytes,
  * and what the reports that scan every project leave out (`projection: { progress: 0, ... }`). A snapshot keeps
- * them in a blob of their own, read only when a document's series is.
+ * each document's series apart, in a row of its own shared by every snapshot where they are the same, read only
+ * when that document's series are.
  */
 export const HEAVY_FIELDS = ['progress', 'problems', 'suspensions'] as const;
 
-/** Per document with series: its bytes in the inflated series blob (offset, length) and the fields there. */
-type SeriesIndex = Record<string, [number, number, string[]]>;
+/** Bytes of a series' key: the first 16 bytes of the SHA-256 of its JSON. */
+const HASH_BYTES = 16;
 
-/** A document loaded from a snapshot: its series' bytes, and whether they were read (parsed) since. */
-const rawSeries = new WeakMap<object, { fields: string[]; read: boolean; bytes: () => Buffer }>();
+/** Per document with series: the key of its series row (base64url) and the fields there. */
+type SeriesIndex = Record<string, [string, string[]]>;
 
-/** A light document (deep-frozen) with its series as enumerable getters, parsed from the blob on first read. */
+/** A document loaded from a snapshot: the key of its series, and whether they were read (parsed) since. */
+const rawSeries = new WeakMap<object, { fields: string[]; hash: string; read: boolean }>();
+/** The series key of a document folded in memory, once computed: documents are frozen, their series never change. */
+const seriesKeys = new WeakMap<object, string>();
+
+const level1 = { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY };
+
+/**
+ * A preset dictionary for the series rows: the shapes a project's series repeat (deflate finds its matches there
+ * from the first byte of a row): about a fifth smaller than without at level 6, inflated as fast. Part of the
+ * format: another dictionary is another table.
+ */
+const SERIES_DICTIONARY = Buffer.from(
+  '"resolvedOn":null}],"suspensions":[{"suspendedOn":"2014-06-10","stage":"signed","reason":"","resumedOn":null,"resumeNote":null}]' +
+    '"problems":[{"problemId":"pb-1","title":"Problem","assignedUnit":"-bureau","raisedOn":"2014-01-01","resolvedOn":"2014-01-01"},' +
+    '{"progress":[{"month":"2014-01","investmentCompletedToDate":{"amount":"0.00","currency":"CNY"},"correction":null,"recordedAt":"2014-01-25T01:00:00.000Z"},' +
+    '{"month":"2014-02","investmentCompletedToDate":{"amount":"0.00","currency":"CNY"},"correction":null,"recordedAt":"2014-02-25T01:00:00.000Z"}',
+);
+const seriesDeflate = { level: 6, dictionary: SERIES_DICTIONARY };
+
+/** A light document (deep-frozen) with its series as enumerable getters, read from their row on first read. */
 const lazyDocument = (
   light: StoredDocument,
-  [offset, length, fields]: [number, number, string[]],
-  blob: () => Buffer,
+  hash: string,
+  fields: string[],
+  read: (hash: string) => Buffer,
 ): StoredDocument => {
   deepFreeze(light);
   const document = { ...light } as StoredDocument;
-  const raw = { fields, read: false, bytes: () => blob().subarray(offset, offset + length) };
+  const raw = { fields, hash, read: false };
   let series: Record<string, unknown> | undefined;
   const parsed = (): Record<string, unknown> => {
     if (series === undefined) {
-      series = deepFreeze(JSON.parse(raw.bytes().toString('utf8')) as Record<string, unknown>);
+      series = deepFreeze(JSON.parse(read(hash).toString('utf8')) as Record<string, unknown>);
       raw.read = true;
     }
     return series;
@@ -78,14 +115,33 @@ interface Row {
 
 /**
  * Snapshots of folded read models at positions of the log, in one SQLite file (`<dir>/snapshots.sqlite`), one
- * per projection and position: every document of the projection's collection, as JSON compressed with raw deflate
- * (level 1: fast both ways). A cache, never a source of truth: deleted, it is rebuilt from the log by the next
- * folds; written under the fingerprint of the projection's name, version and collection, so a changed projection
- * never reads an old fold. When the file outgrows its budget the least recently used snapshots go first.
+ * per projection and position: every document of the projection's collection without its series, as JSON
+ * compressed with raw deflate (level 1: fast both ways), and each document's series (HEAVY_FIELDS) in a row of its
+ * own keyed by their hash, written once and shared by every snapshot where they are the same (most documents do
+ * not change between two snapshots). A cache, never a source of truth: deleted, it is rebuilt from the log by the
+ * next folds; written under the fingerprint of the projection's name, version and collection, so a changed
+ * projection never reads an old fold. When the file outgrows its budget the least recently used snapshots go
+ * first, then the series no snapshot names any more (but those of documents this process loaded and still holds:
+ * a series is read when first touched, not when its snapshot is loaded). Two processes on one file (the api and
+ * `itp report`) do not see each other's documents: one that evicts while the other holds a document of an
+ * evicted snapshot makes the other's first read of that document's series fail (an error, never another answer).
  */
 export class AsOfSnapshots {
   private readonly db: Database.Database;
   private readonly entries = new Map<string, SnapshotEntry[]>();
+  /** Series keys of documents loaded and still alive in memory: their rows are kept even when no snapshot names them. */
+  private readonly pinned = new Map<string, number>();
+  private readonly unpin = new FinalizationRegistry<string>((hash) => {
+    const count = (this.pinned.get(hash) ?? 1) - 1;
+    if (count <= 0) this.pinned.delete(hash);
+    else this.pinned.set(hash, count);
+  });
+  private readonly readSeries: Database.Statement<[Buffer], { bytes: Buffer }>;
+  private readonly addRef: Database.Statement<[Buffer]>;
+  private readonly insertSeries: Database.Statement<[Buffer, number, Buffer]>;
+  private snapshotBytes: number;
+  private seriesBytes: number;
+  private closed = false;
 
   constructor(
     dir: string,
@@ -96,9 +152,12 @@ export class AsOfSnapshots {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    this.readSeries = this.db.prepare('SELECT bytes FROM series_v3 WHERE hash = ?');
+    this.addRef = this.db.prepare('UPDATE series_v3 SET refs = refs + 1 WHERE hash = ?');
+    this.insertSeries = this.db.prepare('INSERT INTO series_v3 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)');
     const rows = this.db
       .prepare<[], Row & { fingerprint: string }>(
-        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v2 ORDER BY position',
+        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v3 ORDER BY position',
       )
       .all();
     for (const row of rows)
@@ -109,6 +168,12 @@ export class AsOfSnapshots {
         events: row.events,
         bytes: row.bytes,
       });
+    const usage = this.db
+      .prepare<[], { bodies: number; series: number }>('SELECT bodies, series FROM usage_v3 WHERE id = 1')
+      .get();
+    this.snapshotBytes = usage?.bodies ?? 0;
+    this.seriesBytes = usage?.series ?? 0;
+    this.sweep();
   }
 
   /** Known snapshots of one fingerprint, by position. */
@@ -144,109 +209,168 @@ export class AsOfSnapshots {
     return list;
   }
 
-  /** Bytes the snapshots of every fingerprint take in the file. */
+  /** The running totals, kept in the file so that opening it does not read every row (within a transaction). */
+  private storeUsage(): void {
+    this.db
+      .prepare('UPDATE usage_v3 SET bodies = ?, series = ? WHERE id = 1')
+      .run(this.snapshotBytes, this.seriesBytes);
+  }
+
+  /** Bytes the snapshots of every fingerprint take in the file: their documents, and the series they share. */
   totalBytes(): number {
-    return (
-      this.db.prepare<[], { total: number | null }>('SELECT SUM(bytes) AS total FROM snapshots_v2').get()?.total ?? 0
-    );
+    return this.snapshotBytes + this.seriesBytes;
   }
 
   save(fingerprint: string, entry: Omit<SnapshotEntry, 'bytes'>, documents: ReadonlyMap<string, StoredDocument>): void {
     if (this.has(fingerprint, entry.position)) return;
     const light: StoredDocument[] = [];
     const index: SeriesIndex = {};
-    const parts: Buffer[] = [];
-    let offset = 0;
-    for (const document of documents.values()) {
-      const raw = rawSeries.get(document);
-      const fields = raw?.fields ?? HEAVY_FIELDS.filter((field) => field in document);
-      if (fields.length === 0) {
-        light.push(document);
-        continue;
-      }
-      const rest: Record<string, unknown> = {};
-      for (const key of Object.keys(document))
-        if (!(HEAVY_FIELDS as readonly string[]).includes(key)) rest[key] = document[key];
-      light.push(rest as StoredDocument);
-      // A document read from a snapshot whose series was never read: its bytes as they were, unparsed.
-      const bytes =
-        raw !== undefined && !raw.read
-          ? raw.bytes()
-          : Buffer.from(JSON.stringify(Object.fromEntries(fields.map((field) => [field, document[field]]))));
-      index[document._id] = [offset, bytes.length, fields];
-      parts.push(bytes);
-      offset += bytes.length;
-    }
-    const options = { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY };
-    const body = deflateRawSync(JSON.stringify({ documents: light, index }), options);
-    const series = parts.length === 0 ? null : deflateRawSync(Buffer.concat(parts), options);
-    const bytes = body.length + (series?.length ?? 0);
-    this.db
-      .prepare(
-        'INSERT OR REPLACE INTO snapshots_v2 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    const hashes: Buffer[] = [];
+    let added = 0;
+    this.db.transaction(() => {
+      // Another process on the same file may have written it since this one listed the file: its rows stand.
+      if (
+        this.db
+          .prepare<[string, number], { found: number }>(
+            'SELECT 1 AS found FROM snapshots_v3 WHERE fingerprint = ? AND position = ?',
+          )
+          .get(fingerprint, entry.position) !== undefined
       )
-      .run(fingerprint, entry.position, entry.recordedAt, entry.eventId, entry.events, bytes, Date.now(), body, series);
-    const list = this.listOf(fingerprint);
-    list.push({ ...entry, bytes });
-    list.sort((a, b) => a.position - b.position);
+        return;
+      for (const document of documents.values()) {
+        const raw = rawSeries.get(document);
+        const fields = raw?.fields ?? HEAVY_FIELDS.filter((field) => field in document);
+        if (fields.length === 0) {
+          light.push(document);
+          continue;
+        }
+        const rest: Record<string, unknown> = {};
+        for (const key of Object.keys(document))
+          if (!(HEAVY_FIELDS as readonly string[]).includes(key)) rest[key] = document[key];
+        light.push(rest as StoredDocument);
+        const json = () => Buffer.from(JSON.stringify(Object.fromEntries(fields.map((f) => [f, document[f]]))));
+        let hash = raw?.hash ?? seriesKeys.get(document);
+        let bytes: Buffer | undefined;
+        if (hash === undefined) {
+          bytes = json();
+          hash = createHash('sha256').update(bytes).digest().subarray(0, HASH_BYTES).toString('base64url');
+          seriesKeys.set(document, hash);
+        }
+        const key = Buffer.from(hash, 'base64url');
+        if (this.addRef.run(key).changes === 0) {
+          // Not on disk (any more): a document read from a snapshot keeps its row pinned, so this one was folded.
+          bytes ??= json();
+          const deflated = deflateRawSync(bytes, seriesDeflate);
+          this.insertSeries.run(key, deflated.length, deflated);
+          added += deflated.length;
+        }
+        index[document._id] = [hash, fields];
+        hashes.push(key);
+      }
+      const body = deflateRawSync(JSON.stringify({ documents: light, index }), level1);
+      const refs = Buffer.concat(hashes);
+      const bytes = body.length + refs.length;
+      this.db
+        .prepare(
+          'INSERT INTO snapshots_v3 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(fingerprint, entry.position, entry.recordedAt, entry.eventId, entry.events, bytes, Date.now(), body, refs);
+      this.snapshotBytes += bytes;
+      this.seriesBytes += added;
+      this.storeUsage();
+      const list = this.listOf(fingerprint);
+      list.push({ ...entry, bytes: bytes + added });
+      list.sort((a, b) => a.position - b.position);
+    })();
     this.enforceBudget();
   }
 
   /**
    * The documents of one projection's snapshot, by id, deeply frozen. A document's series (HEAVY_FIELDS) are
-   * enumerable getters: the snapshot's series blob is inflated the first time any of them is read, and each
-   * document's series parsed the first time its own are (by a fold that evolves it, or a query that reads them).
+   * enumerable getters: its series row is read, inflated and parsed the first time any of them is read (by a fold
+   * that evolves it, or a query that reads them); the documents nobody touches cost only their light part.
    */
   load(fingerprint: string, position: number): Map<string, StoredDocument> | undefined {
     const row = this.db
-      .prepare<[string, number], { body: Buffer; series: Buffer | null }>(
-        'SELECT body, series FROM snapshots_v2 WHERE fingerprint = ? AND position = ?',
+      .prepare<[string, number], { body: Buffer }>(
+        'SELECT body FROM snapshots_v3 WHERE fingerprint = ? AND position = ?',
       )
       .get(fingerprint, position);
     if (row === undefined) return undefined;
     this.db
-      .prepare('UPDATE snapshots_v2 SET used_at = ? WHERE fingerprint = ? AND position = ?')
+      .prepare('UPDATE snapshots_v3 SET used_at = ? WHERE fingerprint = ? AND position = ?')
       .run(Date.now(), fingerprint, position);
     const { documents, index } = JSON.parse(inflateRawSync(row.body).toString('utf8')) as {
       documents: StoredDocument[];
       index: SeriesIndex;
     };
-    let inflated: Buffer | undefined;
-    const blob = (): Buffer => (inflated ??= inflateRawSync(row.series!));
+    const read = (hash: string): Buffer => {
+      if (this.closed) throw new Error('The as-of snapshots were closed: series of a snapshot can no longer be read');
+      const found = this.readSeries.get(Buffer.from(hash, 'base64url'));
+      if (found === undefined) throw new Error(`The as-of snapshots lost the series ${hash}`);
+      return inflateRawSync(found.bytes, { dictionary: SERIES_DICTIONARY });
+    };
     return new Map(
       documents.map((light) => {
         const entry = index[light._id];
-        return [light._id, entry === undefined ? deepFreeze(light) : lazyDocument(light, entry, blob)];
+        if (entry === undefined) return [light._id, deepFreeze(light)];
+        const document = lazyDocument(light, entry[0], entry[1], read);
+        this.pinned.set(entry[0], (this.pinned.get(entry[0]) ?? 0) + 1);
+        this.unpin.register(document, entry[0]);
+        return [light._id, document];
       }),
     );
   }
 
   /** Forgets every snapshot (of every fingerprint): the log they were folded from is not this log any more. */
   clear(): void {
-    this.db.exec('DELETE FROM snapshots_v2');
+    this.db.exec('DELETE FROM snapshots_v3; DELETE FROM series_v3; UPDATE usage_v3 SET bodies = 0, series = 0;');
     this.entries.clear();
+    this.snapshotBytes = 0;
+    this.seriesBytes = 0;
   }
 
   close(): void {
+    this.closed = true;
     this.db.close();
   }
 
+  /** Deletes the series no snapshot names, but those of documents loaded and still in memory. */
+  private sweep(): void {
+    const unused = this.db
+      .prepare<[], { hash: Buffer; size: number }>('SELECT hash, size FROM series_v3 WHERE refs <= 0')
+      .all();
+    const remove = this.db.prepare('DELETE FROM series_v3 WHERE hash = ? AND refs <= 0');
+    this.db.transaction(() => {
+      for (const { hash, size } of unused)
+        if (!this.pinned.has(hash.toString('base64url')) && remove.run(hash).changes > 0) this.seriesBytes -= size;
+      this.storeUsage();
+    })();
+  }
+
   private enforceBudget(): void {
-    let total = this.totalBytes();
-    while (total > this.budgetBytes) {
+    if (this.totalBytes() <= this.budgetBytes) return;
+    const dropRef = this.db.prepare('UPDATE series_v3 SET refs = refs - 1 WHERE hash = ?');
+    while (this.totalBytes() > this.budgetBytes) {
       const oldest = this.db
-        .prepare<[], { fingerprint: string; position: number; bytes: number }>(
-          'SELECT fingerprint, position, bytes FROM snapshots_v2 ORDER BY used_at ASC, position ASC LIMIT 1',
+        .prepare<[], { fingerprint: string; position: number; bytes: number; hashes: Buffer }>(
+          'SELECT fingerprint, position, bytes, hashes FROM snapshots_v3 ORDER BY used_at ASC, position ASC LIMIT 1',
         )
         .get();
       if (oldest === undefined) return;
-      this.db
-        .prepare('DELETE FROM snapshots_v2 WHERE fingerprint = ? AND position = ?')
-        .run(oldest.fingerprint, oldest.position);
-      total -= oldest.bytes;
+      this.db.transaction(() => {
+        this.db
+          .prepare('DELETE FROM snapshots_v3 WHERE fingerprint = ? AND position = ?')
+          .run(oldest.fingerprint, oldest.position);
+        for (let i = 0; i < oldest.hashes.length; i += HASH_BYTES)
+          dropRef.run(oldest.hashes.subarray(i, i + HASH_BYTES));
+        this.snapshotBytes -= oldest.bytes;
+        this.storeUsage();
+      })();
       const list = this.listOf(oldest.fingerprint);
       const index = list.findIndex((entry) => entry.position === oldest.position);
       if (index >= 0) list.splice(index, 1);
+      this.sweep();
     }
   }
 }
