@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@itp/event-store';
 import type { ReadStore, StoredDocument } from '@itp/read-store';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { Projection } from '../projection';
-import { AsOfSnapshots } from './as-of-snapshots';
+import { AsOfSnapshots, loadedDocumentBytes } from './as-of-snapshots';
 import { deepFreeze, FrozenReadStore } from './frozen-read-store';
 
 /** "As of" is always recorded time (or a position of the log), never a business date. */
@@ -32,7 +32,13 @@ export interface AsOfEngineOptions {
   snapshotEvery?: number;
   /** Disk budget of the snapshot file (default 1 GiB): least recently used snapshots go beyond it. */
   snapshotBudgetBytes?: number;
-  /** Documents of folded states kept in memory (default 40,000: four states of 10,000 projects), the most recent. */
+  /**
+   * Folded states kept in memory, the most recently used, up to this many bytes of their documents' JSON (default
+   * DEFAULT_CACHED_BYTES), estimated when a state is kept: a document loaded from a snapshot counts its light part
+   * and its series if they were read, the others a sample's average. A state larger than the bound is not kept.
+   */
+  cachedBytes?: number;
+  /** Instead of cachedBytes: at most this many documents (a test's or a benchmark's bound). */
   cachedDocuments?: number;
 }
 
@@ -58,6 +64,36 @@ interface ProjectionState {
 
 export const DEFAULT_SNAPSHOT_EVERY = 12_500;
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 1024 * 1024 * 1024;
+/** The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read). */
+export const DEFAULT_CACHED_BYTES = 128 * 1024 * 1024;
+
+/** JSON bytes of a document, once per (frozen) document. */
+const jsonBytes = new WeakMap<object, number>();
+const SAMPLE = 32;
+
+/** The estimated bytes of JSON a state's documents hold in memory (shared documents count in every state). */
+const stateBytes = (state: ProjectionState): number => {
+  let bytes = 0;
+  const others: StoredDocument[] = [];
+  for (const document of state.documents.values()) {
+    const loaded = loadedDocumentBytes(document);
+    if (loaded === undefined) others.push(document);
+    else bytes += loaded;
+  }
+  if (others.length > 0) {
+    const step = Math.max(1, Math.floor(others.length / SAMPLE));
+    let sampled = 0;
+    let count = 0;
+    for (let i = 0; i < others.length; i += step, count += 1) {
+      const document = others[i];
+      let size = jsonBytes.get(document);
+      if (size === undefined) jsonBytes.set(document, (size = JSON.stringify(document).length));
+      sampled += size;
+    }
+    bytes += (sampled / count) * others.length;
+  }
+  return Math.max(1, Math.round(bytes));
+};
 /** Events a fold gets through in the time a snapshot of 10,000 projects takes to load (measured at 1M events). */
 const SNAPSHOT_LOAD_EVENTS = 15_000;
 
@@ -96,7 +132,7 @@ const normaliseInstant = (instant: string): string => {
  *
  * Each projection is folded on its own (its documents only ever depend on its own events), and a question folds
  * only the projections it reads. Speed: each projection's fold starts from its nearest state at or before the
- * bound, in memory (an LRU of recently folded states, bounded by documents) or on disk (snapshots every
+ * bound, in memory (an LRU of recently folded states, bounded by the bytes of their documents) or on disk (snapshots every
  * `snapshotEvery` events, written by whichever fold passes one, see AsOfSnapshots); the log is read once from
  * the earliest of them. Recorded times never decrease along the log (both stores guarantee it), so a state at
  * position p serves any instant at or after the recorded time of p.
@@ -116,10 +152,10 @@ export class AsOfEngine {
       options.snapshotDir === undefined
         ? undefined
         : new AsOfSnapshots(options.snapshotDir, options.snapshotBudgetBytes ?? DEFAULT_SNAPSHOT_BUDGET_BYTES);
-    this.states = new LRUCache({
-      maxSize: options.cachedDocuments ?? 40_000,
-      sizeCalculation: (state) => state.documents.size + 1,
-    });
+    this.states =
+      options.cachedDocuments !== undefined
+        ? new LRUCache({ maxSize: options.cachedDocuments, sizeCalculation: (state) => state.documents.size + 1 })
+        : new LRUCache({ maxSize: options.cachedBytes ?? DEFAULT_CACHED_BYTES, sizeCalculation: stateBytes });
   }
 
   /** The read models as of the bound: those of `options.projections`, or all. */

@@ -192,6 +192,25 @@ describe('AsOfEngine', () => {
     await expect(pending).rejects.toThrow(AsOfEngineClosedError);
   });
 
+  it('keeps folded states in memory within a bound in bytes of their documents', async () => {
+    const roomy = arrayEventLog(log.events);
+    const kept = new AsOfEngine({ eventStore: roomy, cachedBytes: 1024 * 1024 });
+    await kept.at({ position: 6 });
+    const before = roomy.reads;
+    await kept.at({ position: 6 });
+    expect(roomy.reads).toBe(before); // the state at 6 was kept: nothing read again
+    kept.close();
+    const tight = arrayEventLog(log.events);
+    const none = new AsOfEngine({ eventStore: tight, cachedBytes: 64 });
+    await none.at({ position: 6 });
+    const after = tight.reads;
+    expect(await counted(none, { position: 6 })).toEqual(
+      await counted(new AsOfEngine({ eventStore: roomy }), { position: 6 }),
+    );
+    expect(tight.reads).toBeGreaterThan(after); // no state fits in 64 bytes: folded from the log again
+    none.close();
+  });
+
   it('from scratch, it trusts no state it holds', async () => {
     const events = arrayEventLog(log.events);
     const engine = new AsOfEngine({ eventStore: events });

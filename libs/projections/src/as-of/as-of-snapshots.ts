@@ -62,7 +62,19 @@ const HASH_BYTES = 16;
 type SeriesIndex = Record<string, [string, string[]]>;
 
 /** A document loaded from a snapshot: the key of its series, and whether they were read (parsed) since. */
-const rawSeries = new WeakMap<object, { fields: string[]; hash: string; read: boolean }>();
+const rawSeries = new WeakMap<
+  object,
+  { fields: string[]; hash: string; read: boolean; lightBytes: number; seriesBytes: number }
+>();
+
+/**
+ * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the snapshot's average), and
+ * its series once read. Undefined for a document that was not loaded from a snapshot with series.
+ */
+export const loadedDocumentBytes = (document: object): number | undefined => {
+  const raw = rawSeries.get(document);
+  return raw === undefined ? undefined : raw.lightBytes + (raw.read ? raw.seriesBytes : 0);
+};
 /** The series key of a document folded in memory, once computed: documents are frozen, their series never change. */
 const seriesKeys = new WeakMap<object, string>();
 
@@ -87,14 +99,17 @@ const lazyDocument = (
   hash: string,
   fields: string[],
   read: (hash: string) => Buffer,
+  lightBytes: number,
 ): StoredDocument => {
   deepFreeze(light);
   const document = { ...light } as StoredDocument;
-  const raw = { fields, hash, read: false };
+  const raw = { fields, hash, read: false, lightBytes, seriesBytes: 0 };
   let series: Record<string, unknown> | undefined;
   const parsed = (): Record<string, unknown> => {
     if (series === undefined) {
-      series = deepFreeze(JSON.parse(read(hash).toString('utf8')) as Record<string, unknown>);
+      const bytes = read(hash);
+      series = deepFreeze(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+      raw.seriesBytes = bytes.length;
       raw.read = true;
     }
     return series;
@@ -300,10 +315,12 @@ export class AsOfSnapshots {
     this.db
       .prepare('UPDATE snapshots_v3 SET used_at = ? WHERE fingerprint = ? AND position = ?')
       .run(Date.now(), fingerprint, position);
-    const { documents, index } = JSON.parse(inflateRawSync(row.body).toString('utf8')) as {
+    const body = inflateRawSync(row.body);
+    const { documents, index } = JSON.parse(body.toString('utf8')) as {
       documents: StoredDocument[];
       index: SeriesIndex;
     };
+    const lightBytes = Math.round(body.length / Math.max(1, documents.length));
     const read = (hash: string): Buffer => {
       if (this.closed) throw new Error('The as-of snapshots were closed: series of a snapshot can no longer be read');
       const found = this.readSeries.get(Buffer.from(hash, 'base64url'));
@@ -314,7 +331,7 @@ export class AsOfSnapshots {
       documents.map((light) => {
         const entry = index[light._id];
         if (entry === undefined) return [light._id, deepFreeze(light)];
-        const document = lazyDocument(light, entry[0], entry[1], read);
+        const document = lazyDocument(light, entry[0], entry[1], read, lightBytes);
         this.pinned.set(entry[0], (this.pinned.get(entry[0]) ?? 0) + 1);
         this.unpin.register(document, entry[0]);
         return [light._id, document];
