@@ -105,6 +105,8 @@ async function reportAsOf(
       eventStore,
       snapshotDir: config.asOf.snapshotDir,
       snapshotBudgetBytes: config.asOf.snapshotBudgetBytes,
+      // The api owns the snapshots (it writes and evicts them); a report beside it only reads them.
+      snapshotsReadOnly: true,
     });
     try {
       const view = await engine.at({ instant: asOf }, { projections: reads });

@@ -32,6 +32,8 @@ export interface AsOfEngineOptions {
   snapshotEvery?: number;
   /** Disk budget of the snapshot file (default 1 GiB): least recently used snapshots go beyond it. */
   snapshotBudgetBytes?: number;
+  /** Read the snapshots, never write, evict or clear them (a second process beside the api that owns them). */
+  snapshotsReadOnly?: boolean;
   /**
    * Folded states kept in memory, the most recently used, up to this many bytes of their documents' JSON (default
    * DEFAULT_CACHED_BYTES), estimated when a state is kept: a document loaded from a snapshot counts its light part
@@ -151,7 +153,11 @@ export class AsOfEngine {
     this.snapshots =
       options.snapshotDir === undefined
         ? undefined
-        : new AsOfSnapshots(options.snapshotDir, options.snapshotBudgetBytes ?? DEFAULT_SNAPSHOT_BUDGET_BYTES);
+        : new AsOfSnapshots(
+            options.snapshotDir,
+            options.snapshotBudgetBytes ?? DEFAULT_SNAPSHOT_BUDGET_BYTES,
+            options.snapshotsReadOnly ?? false,
+          );
     this.states =
       options.cachedDocuments !== undefined
         ? new LRUCache({ maxSize: options.cachedDocuments, sizeCalculation: (state) => state.documents.size + 1 })

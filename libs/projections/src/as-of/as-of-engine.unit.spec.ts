@@ -158,6 +158,40 @@ describe('AsOfEngine', () => {
     second.close();
   });
 
+  it('read-only beside the writer: answers from its snapshots, never writes, evicts or clears one', async () => {
+    const dir = tempDir();
+    const plain = new AsOfEngine({ eventStore: arrayEventLog(log.events) });
+    const writer = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir, snapshotEvery: 4 });
+    expect(await counted(writer, { position: 4 })).toEqual(await counted(plain, { position: 4 }));
+    expect(writer.snapshotUsage().snapshots).toBe(1 * 5);
+    const reader = () =>
+      new AsOfEngine({
+        eventStore: arrayEventLog(log.events),
+        snapshotDir: dir,
+        snapshotEvery: 2,
+        snapshotsReadOnly: true,
+      });
+    const first = reader();
+    // Folding past positions 6, 8 and 10 would write three snapshots of each projection; a reader writes none.
+    expect(await counted(first, { position: 10 })).toEqual(await counted(plain, { position: 10 }));
+    first.close();
+    expect(writer.snapshotUsage().snapshots).toBe(1 * 5);
+    // Another log: the reader ignores the writer's snapshots instead of clearing them.
+    const other = log.events.map((event) => ({ ...event, id: `other-${event.position}` }));
+    const stranger = new AsOfEngine({
+      eventStore: arrayEventLog(other),
+      snapshotDir: dir,
+      snapshotsReadOnly: true,
+    });
+    expect((await stranger.at({ position: 10 })).position).toBe(10);
+    stranger.close();
+    writer.close();
+    const reopened = new AsOfEngine({ eventStore: arrayEventLog(log.events), snapshotDir: dir });
+    expect(reopened.snapshotUsage().snapshots).toBe(1 * 5);
+    reopened.close();
+    plain.close();
+  });
+
   it('keeps its disk budget: the least recently used snapshots go', async () => {
     const dir = tempDir();
     const engine = new AsOfEngine({

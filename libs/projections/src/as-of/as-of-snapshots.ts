@@ -137,9 +137,9 @@ interface Row {
  * next folds; written under the fingerprint of the projection's name, version and collection, so a changed
  * projection never reads an old fold. When the file outgrows its budget the least recently used snapshots go
  * first, then the series no snapshot names any more (but those of documents this process loaded and still holds:
- * a series is read when first touched, not when its snapshot is loaded). Two processes on one file (the api and
- * `itp report`) do not see each other's documents: one that evicts while the other holds a document of an
- * evicted snapshot makes the other's first read of that document's series fail (an error, never another answer).
+ * a series is read when first touched, not when its snapshot is loaded). Only one process writes and evicts: the
+ * api; `itp report --as-of` opens the file read-only (a reader whose unread series were evicted by the writer
+ * fails that read with an error, never another answer; the CLI then exits non-zero, the api never meets it).
  */
 export class AsOfSnapshots {
   private readonly db: Database.Database;
@@ -158,9 +158,14 @@ export class AsOfSnapshots {
   private seriesBytes: number;
   private closed = false;
 
+  /**
+   * @param readOnly reads the snapshots another process writes and never writes, evicts or clears any (`itp report`
+   *   beside a running api: only one process may evict, or the other's unread series could vanish under it).
+   */
   constructor(
     dir: string,
     private readonly budgetBytes: number,
+    private readonly readOnly = false,
   ) {
     mkdirSync(dir, { recursive: true });
     this.db = new Database(join(dir, 'snapshots.sqlite'));
@@ -237,7 +242,7 @@ export class AsOfSnapshots {
   }
 
   save(fingerprint: string, entry: Omit<SnapshotEntry, 'bytes'>, documents: ReadonlyMap<string, StoredDocument>): void {
-    if (this.has(fingerprint, entry.position)) return;
+    if (this.readOnly || this.has(fingerprint, entry.position)) return;
     const light: StoredDocument[] = [];
     const index: SeriesIndex = {};
     const hashes: Buffer[] = [];
@@ -312,9 +317,10 @@ export class AsOfSnapshots {
       )
       .get(fingerprint, position);
     if (row === undefined) return undefined;
-    this.db
-      .prepare('UPDATE snapshots_v3 SET used_at = ? WHERE fingerprint = ? AND position = ?')
-      .run(Date.now(), fingerprint, position);
+    if (!this.readOnly)
+      this.db
+        .prepare('UPDATE snapshots_v3 SET used_at = ? WHERE fingerprint = ? AND position = ?')
+        .run(Date.now(), fingerprint, position);
     const body = inflateRawSync(row.body);
     const { documents, index } = JSON.parse(body.toString('utf8')) as {
       documents: StoredDocument[];
@@ -341,6 +347,10 @@ export class AsOfSnapshots {
 
   /** Forgets every snapshot (of every fingerprint): the log they were folded from is not this log any more. */
   clear(): void {
+    if (this.readOnly) {
+      this.entries.clear(); // not read by this process; left for the writer to find stale and clear
+      return;
+    }
     this.db.exec('DELETE FROM snapshots_v3; DELETE FROM series_v3; UPDATE usage_v3 SET bodies = 0, series = 0;');
     this.entries.clear();
     this.snapshotBytes = 0;
