@@ -211,29 +211,6 @@ describe('a rebuild over a log someone edited', () => {
       const project = await api.request('GET', `/api/v1/projects/${projectId}`);
       expect(project.body.name).toBe('Hengyang Gree plant');
     });
-
-    it('the first fold of an empty read store (read models deleted, as after a restore) halts the same way', async () => {
-      await api.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
-      api = await openApi(env);
-      const deadline = Date.now() + 20_000;
-      let status = await projectLibrary(api);
-      while (status.state !== 'stopped' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        status = await projectLibrary(api);
-      }
-      expect(status.lastError).toMatchObject({
-        position: forgedAt,
-        streamId: `project-${projectId}`,
-        error: expect.stringMatching(/^Rebuild halted on a break of the stored history \(the first fold/),
-      });
-      expect(status.lastError.error).toMatch(rechain ? /global chain breaks/ : /breaks at revision 0/);
-      // Nothing of the batch that holds the forged event was folded: the forged name is nowhere.
-      const forged = await api.request('GET', `/api/v1/projects/${projectId}`);
-      expect(forged.status).toBe(404);
-      const listed = await api.request('GET', '/api/v1/projects?pageSize=100');
-      expect(JSON.stringify(listed.body)).not.toContain('Forged plant');
-    });
   });
 
   it('a rebuild over an untouched log verifies as it reads and switches readers over', async () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@itp/event-store';
-import { RebuildIntegrityError, type NotaryStore } from '@itp/event-store/notary';
+import type { NotaryStore } from '@itp/event-store/notary';
 import type { ReadStore } from '@itp/read-store';
 import { physicalCollection, type Projection } from '../projection';
 import { parsePhysical } from '../rebuild/collection-names';
@@ -7,7 +7,6 @@ import { DEFAULT_CATCH_UP_COMMIT, type CatchUpCommit } from '../shared/catch-up-
 import { pause } from '../shared/pause';
 import { silentLogger, type ProjectionStatus, type RunnerLogger } from '../shared/projection-status';
 import { advanceSlot } from './advance-slot';
-import { firstFoldHalted, FirstFoldVerification } from './first-fold-verification';
 import { logBatches, type LogBatch } from './log-batches';
 import { PositionWaiters } from './position-waiters';
 import { newSlot, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
@@ -32,8 +31,7 @@ export interface ProjectionRunnerOptions {
   liveWindowMs?: number;
   /**
    * Rebuilds verify the log as they read it (streams' chains; the global chain with the notary's store) and halt
-   * on a break, readers keeping their model (ADR 0008); so does the first fold of an empty read store, which
-   * stops every projection before the batch that breaks. Absent: neither verifies.
+   * on a break, readers keeping their model (ADR 0008). Absent: rebuilds do not verify.
    */
   verifyRebuilds?: { notary?: NotaryStore };
 }
@@ -58,10 +56,6 @@ export class ProjectionRunner implements RebuildHost {
   private head = 0;
   /** Batches delivered by the current subscription: any means the store was back, so retries start small again. */
   private batchesSinceStart = 0;
-  /** Set while the first fold of an empty read store verifies the log it reads (until caught up). */
-  private firstFold: FirstFoldVerification | undefined;
-  /** The first fold met a break: every projection is stopped and the log is not read any further. */
-  private halted = false;
   readerPosition = 0;
   live = false;
 
@@ -119,9 +113,6 @@ export class ProjectionRunner implements RebuildHost {
         await this.rebuilds.start(slot, 'ahead-of-log');
       }
     }
-    const verify = this.options.verifyRebuilds;
-    if (verify && this.head > 0 && [...this.slots.values()].some((slot) => slot.following && slot.checkpoint === 0))
-      this.firstFold = new FirstFoldVerification(verify.notary);
     this.loop = this.run();
   }
 
@@ -199,7 +190,7 @@ export class ProjectionRunner implements RebuildHost {
     const { signal } = this.controller;
     const firstDelay = this.options.retryDelayMs ?? 1000;
     let delay = firstDelay;
-    while (!signal.aborted && !this.halted) {
+    while (!signal.aborted) {
       let reason: string;
       this.batchesSinceStart = 0;
       try {
@@ -208,7 +199,7 @@ export class ProjectionRunner implements RebuildHost {
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
       }
-      if (signal.aborted || this.halted) break;
+      if (signal.aborted) break;
       if (this.batchesSinceStart > 0) delay = firstDelay;
       this.logger.error(`Projection runner: ${reason}; reading again from the checkpoints in ${delay} ms`);
       await pause(delay, signal);
@@ -238,7 +229,6 @@ export class ProjectionRunner implements RebuildHost {
     });
     for await (const batch of batches) {
       this.batchesSinceStart += 1;
-      if (this.firstFold !== undefined && !(await this.verifiedFirstFold(batch))) return;
       const wasLive = this.live;
       await this.exclusive(() => this.dispatch(batch));
       // Catching up is reads, folds and writes that never wait for I/O: one turn of the event loop per batch, so
@@ -251,31 +241,6 @@ export class ProjectionRunner implements RebuildHost {
         );
       }
     }
-  }
-
-  /** Checks a batch of the first fold before it is folded; false (every projection stopped) on a break. */
-  private async verifiedFirstFold(batch: LogBatch): Promise<boolean> {
-    try {
-      await this.firstFold!.check(batch);
-    } catch (error) {
-      if (!(error instanceof RebuildIntegrityError)) throw error;
-      for (const slot of this.slots.values()) {
-        if (!slot.following) continue;
-        slot.following = false;
-        slot.state = 'stopped';
-        slot.lastError = firstFoldHalted(error);
-      }
-      this.halted = true;
-      this.firstFold = undefined;
-      this.logger.error(
-        `Projections halted in their first fold at position ${error.found.position}: ${error.message}. Nothing of the batch was ingested.`,
-      );
-      this.changed();
-      return false;
-    }
-    // Caught up: what follows was appended since, by the command side, and the notary links it.
-    if (batch.live) this.firstFold = undefined;
-    return true;
   }
 
   private async dispatch(batch: LogBatch): Promise<void> {
