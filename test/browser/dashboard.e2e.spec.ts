@@ -126,6 +126,13 @@ const itOnceLanded = (feature: keyof typeof FEATURES): jest.It => {
 
     await page.getByTestId('target-xiangnanMajorProjects-show').click();
     await page.getByText('Yuehua fine chemicals base (salt chemical downstream)').waitFor();
+    // Yuehua is also among the 20 transfer projects shown before: wait for the table to be re-rendered (it fails
+    // after 10 s if it never shows 8 rows), then count.
+    await page.waitForFunction(
+      'document.querySelectorAll(\'[data-testid="behind-table"] tbody tr\').length === 8',
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await page.getByTestId('behind-table').locator('tbody tr').count()).toBe(8);
 
     await page.getByRole('link', { name: 'Yuehua fine chemicals base (salt chemical downstream)' }).click();
