@@ -1,7 +1,7 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { LogVerificationView } from '../audit/notary/notary-views.dto';
+import { ChainPlaceView, LogVerificationView, SignedPlaceView } from '../audit/notary/notary-views.dto';
 import { ProjectionFailureView } from '../projections/projection-views.dto';
-import { Bool, DateTimeStr, Enum, Int, List, Obj, Str, Strs } from '../shared/openapi/view-properties';
+import { Bool, Enum, Int, List, Obj, Str, Strs } from '../shared/openapi/view-properties';
 
 /** The answers of GET /health: the same body with 200 (ok) and 503 (unavailable). */
 
@@ -85,25 +85,10 @@ export class HealthProjectionView {
 }
 
 @ApiSchema({ name: 'HealthChainHead' })
-export class HealthChainHeadView {
-  @Int({ minimum: 0 })
-  seq!: number;
-
-  @Int({ minimum: 0 })
-  position!: number;
-}
+export class HealthChainHeadView extends ChainPlaceView {}
 
 @ApiSchema({ name: 'HealthLastCheckpoint' })
-export class HealthLastCheckpointView {
-  @Int({ minimum: 0 })
-  seq!: number;
-
-  @Int({ minimum: 0 })
-  position!: number;
-
-  @DateTimeStr()
-  signedAt!: string;
-}
+export class HealthLastCheckpointView extends SignedPlaceView {}
 
 /** The integrity of stored history, as an admin or auditor sees it (only `state` while the notary starts or is off). */
 @ApiSchema({ name: 'HealthIntegrity' })

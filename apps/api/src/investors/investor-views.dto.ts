@@ -1,6 +1,7 @@
 import { ApiSchema } from '@nestjs/swagger';
 import { COUNTRY_CODES, RANKING_CODES } from '@itp/domain';
 import { DateStr, DateTimeStr, Enum, EnumList, Int, List, Obj, Str, Strs } from '../shared/openapi/view-properties';
+import { PageOf } from '../shared/openapi/page-view';
 import { ProjectSummaryView } from '../shared/openapi/views.dto';
 
 /** A business registration of one of the firm's projects. */
@@ -74,16 +75,4 @@ export class InvestorDetailView extends InvestorView {
 }
 
 @ApiSchema({ name: 'InvestorPage' })
-export class InvestorPageView {
-  @List(() => InvestorView)
-  items!: InvestorView[];
-
-  @Int({ minimum: 0 })
-  total!: number;
-
-  @Int({ minimum: 1 })
-  page!: number;
-
-  @Int({ minimum: 1 })
-  pageSize!: number;
-}
+export class InvestorPageView extends PageOf(() => InvestorView) {}

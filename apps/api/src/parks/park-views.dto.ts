@@ -1,6 +1,7 @@
 import { ApiSchema } from '@nestjs/swagger';
 import { CITY_CODES, PARK_LEVEL_CODES } from '@itp/domain';
 import { DateStr, DateTimeStr, DecimalStr, Enum, Int, List, MapOf, Obj, Str } from '../shared/openapi/view-properties';
+import { PageOf } from '../shared/openapi/page-view';
 import { NamesView, ProjectSummaryView } from '../shared/openapi/views.dto';
 
 /** A level the park held from `approvedOn`. */
@@ -56,9 +57,8 @@ export class StandardFactoryView {
   completions!: FactoryCompletionView[];
 }
 
-/** One park of the industrial base (产业基础数据库). */
-@ApiSchema({ name: 'Park' })
-export class ParkView {
+/** How every list names a park, first: its id, its name and its city. Not a schema of its own. */
+export abstract class ParkRefView {
   @Str()
   parkId!: string;
 
@@ -67,7 +67,11 @@ export class ParkView {
 
   @Enum(CITY_CODES)
   city!: string;
+}
 
+/** One park of the industrial base (产业基础数据库). */
+@ApiSchema({ name: 'Park' })
+export class ParkView extends ParkRefView {
   @Obj(() => NamesView)
   cityName!: NamesView;
 
@@ -100,16 +104,4 @@ export class ParkDetailView extends ParkView {
 }
 
 @ApiSchema({ name: 'ParkPage' })
-export class ParkPageView {
-  @List(() => ParkView)
-  items!: ParkView[];
-
-  @Int({ minimum: 0 })
-  total!: number;
-
-  @Int({ minimum: 1 })
-  page!: number;
-
-  @Int({ minimum: 1 })
-  pageSize!: number;
-}
+export class ParkPageView extends PageOf(() => ParkView) {}

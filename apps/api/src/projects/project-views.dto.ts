@@ -30,6 +30,7 @@ import {
   PROJECT_STATUS_CODES,
   ThresholdEvaluationView,
 } from '../shared/openapi/views.dto';
+import { PageOf } from '../shared/openapi/page-view';
 
 @ApiSchema({ name: 'PromotionEventRef' })
 export class PromotionEventRefView {
@@ -169,8 +170,8 @@ export class ProgressEntryView {
   recordedAt!: string;
 }
 
-@ApiSchema({ name: 'ProjectProblemSummary' })
-export class ProjectProblemView {
+/** A problem as it was raised to the joint conference: what, to whom, when. Not a schema of its own. */
+export abstract class RaisedProblemView {
   @Str()
   problemId!: string;
 
@@ -182,7 +183,10 @@ export class ProjectProblemView {
 
   @DateStr()
   raisedOn!: string;
+}
 
+@ApiSchema({ name: 'ProjectProblemSummary' })
+export class ProjectProblemView extends RaisedProblemView {
   @DateStr({ nullable: true })
   resolvedOn!: string | null;
 }
@@ -367,19 +371,7 @@ export class StaleRuleView {
 }
 
 @ApiSchema({ name: 'ProjectPage' })
-export class ProjectPageView {
-  @List(() => ProjectListItemView)
-  items!: ProjectListItemView[];
-
-  @Int({ minimum: 0 })
-  total!: number;
-
-  @Int({ minimum: 1 })
-  page!: number;
-
-  @Int({ minimum: 1 })
-  pageSize!: number;
-
+export class ProjectPageView extends PageOf(() => ProjectListItemView) {
   @Obj(() => StaleRuleView, { required: false, description: 'With `stale` in the query only' })
   stale?: StaleRuleView;
 }

@@ -1,4 +1,4 @@
-import { ApiSchema } from '@nestjs/swagger';
+import { ApiSchema, IntersectionType } from '@nestjs/swagger';
 import {
   CITY_CODES,
   INDUSTRY_CODES,
@@ -26,23 +26,16 @@ import {
   MoneyView,
   NamesView,
   PROJECT_STATUS_CODES,
+  ProjectRefView,
   RateUsedView,
 } from '../shared/openapi/views.dto';
-import { OwedMonthView, PromotionEventRefView } from '../projects/project-views.dto';
+import { ParkRefView } from '../parks/park-views.dto';
+import { OwedMonthView, PromotionEventRefView, RaisedProblemView, StaleRuleView } from '../projects/project-views.dto';
 
 // ---- GET /statistics/targets -------------------------------------------------------------------------------
 
 @ApiSchema({ name: 'TargetsCountedProject' })
-export class CountedProjectView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class CountedProjectView extends ProjectRefView {
   @DateStr({ nullable: true })
   registeredOn!: string | null;
 
@@ -84,16 +77,7 @@ export class TransferProjectsView {
 }
 
 @ApiSchema({ name: 'TargetsXiangnanProject' })
-export class XiangnanProjectView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class XiangnanProjectView extends ProjectRefView {
   @Int({ minimum: 1 })
   batch!: number;
 
@@ -104,11 +88,8 @@ export class XiangnanProjectView {
   explanation!: string;
 }
 
-@ApiSchema({ name: 'TargetsXiangnanMajorProjects' })
-export class XiangnanMajorProjectsView {
-  @Int({ nullable: true })
-  batch!: number | null;
-
+/** A count against the year's target, and the rule it counts by. Not a schema of its own. */
+export class CountedAgainstTargetView {
   @Int({ minimum: 0 })
   counted!: number;
 
@@ -120,7 +101,16 @@ export class XiangnanMajorProjectsView {
 
   @Str()
   rule!: string;
+}
 
+/** The batch of the Xiangnan zone the year's target counts (null: any batch). Not a schema of its own. */
+class XiangnanBatchView {
+  @Int({ nullable: true })
+  batch!: number | null;
+}
+
+@ApiSchema({ name: 'TargetsXiangnanMajorProjects' })
+export class XiangnanMajorProjectsView extends IntersectionType(XiangnanBatchView, CountedAgainstTargetView) {
   @List(() => XiangnanProjectView)
   projects!: XiangnanProjectView[];
 }
@@ -150,34 +140,13 @@ export class RankedFirmView {
 }
 
 @ApiSchema({ name: 'TargetsRankedFirms' })
-export class RankedFirmsView {
-  @Int({ minimum: 0 })
-  counted!: number;
-
-  @Int({ nullable: true })
-  target!: number | null;
-
-  @Bool({ nullable: true })
-  met!: boolean | null;
-
-  @Str()
-  rule!: string;
-
+export class RankedFirmsView extends CountedAgainstTargetView {
   @List(() => RankedFirmView)
   investors!: RankedFirmView[];
 }
 
 @ApiSchema({ name: 'TargetsParkReaching' })
-export class ParkReachingView {
-  @Str()
-  parkId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class ParkReachingView extends ParkRefView {
   @Enum(PARK_LEVEL_CODES)
   level!: string;
 
@@ -210,34 +179,13 @@ export class NationalZonesView {
 }
 
 @ApiSchema({ name: 'TargetsBondedZones' })
-export class BondedZonesView {
-  @Int({ minimum: 0 })
-  counted!: number;
-
-  @Int({ nullable: true })
-  target!: number | null;
-
-  @Bool({ nullable: true })
-  met!: boolean | null;
-
-  @Str()
-  rule!: string;
-
+export class BondedZonesView extends CountedAgainstTargetView {
   @List(() => ParkReachingView)
   parks!: ParkReachingView[];
 }
 
 @ApiSchema({ name: 'TargetsFactoryPark' })
-export class FactoryParkView {
-  @Str()
-  parkId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class FactoryParkView extends ParkRefView {
   @DecimalStr({ description: 'm² completed in the year' })
   floorAreaSqm!: string;
 }
@@ -297,34 +245,16 @@ export class MoneyAsOfMonthView extends MoneyView {
 }
 
 @ApiSchema({ name: 'DispatchOpenProblem' })
-export class DispatchOpenProblemView {
-  @Str()
-  problemId!: string;
+export class DispatchOpenProblemView extends RaisedProblemView {}
 
-  @Str()
-  title!: string;
-
-  @Str()
-  assignedUnit!: string;
-
-  @DateStr()
-  raisedOn!: string;
+/** A project of a report that names its city in words too. Not a schema of its own. */
+export abstract class CityNamedProjectView extends ProjectRefView {
+  @Obj(() => NamesView)
+  cityName!: NamesView;
 }
 
 @ApiSchema({ name: 'DispatchProject' })
-export class DispatchProjectView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
-  @Obj(() => NamesView)
-  cityName!: NamesView;
-
+export class DispatchProjectView extends CityNamedProjectView {
   @Enum(PROJECT_STAGE_CODES, { description: "At the month's end" })
   stage!: string;
 
@@ -377,14 +307,17 @@ export class DispatchTotalsView {
   openProblems!: number;
 }
 
-@ApiSchema({ name: 'DispatchCityTotals' })
-export class DispatchCityTotalsView extends DispatchTotalsView {
+/** A row of a report per city: the city's code and its names. Not a schema of its own. */
+export class CityRowView {
   @Enum(CITY_CODES)
   city!: string;
 
   @Obj(() => NamesView)
   cityName!: NamesView;
 }
+
+@ApiSchema({ name: 'DispatchCityTotals' })
+export class DispatchCityTotalsView extends IntersectionType(DispatchTotalsView, CityRowView) {}
 
 @ApiSchema({ name: 'DispatchUnevaluated' })
 export class DispatchUnevaluatedView {
@@ -396,19 +329,7 @@ export class DispatchUnevaluatedView {
 }
 
 @ApiSchema({ name: 'StaleProject' })
-export class StaleProjectView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
-  @Obj(() => NamesView)
-  cityName!: NamesView;
-
+export class StaleProjectView extends CityNamedProjectView {
   @Enum(PROJECT_STAGE_CODES)
   stage!: string;
 
@@ -423,28 +344,13 @@ export class StaleProjectView {
 }
 
 @ApiSchema({ name: 'StaleCityCount' })
-export class StaleCityCountView {
-  @Enum(CITY_CODES)
-  city!: string;
-
-  @Obj(() => NamesView)
-  cityName!: NamesView;
-
+export class StaleCityCountView extends CityRowView {
   @Int({ minimum: 0 })
   projects!: number;
 }
 
 @ApiSchema({ name: 'DispatchStale' })
-export class DispatchStaleView {
-  @DateStr()
-  referenceDate!: string;
-
-  @Int({ minimum: 1, maximum: 28 })
-  dueDay!: number;
-
-  @Str()
-  rule!: string;
-
+export class DispatchStaleView extends StaleRuleView {
   @Int({ minimum: 0 })
   total!: number;
 
@@ -507,13 +413,7 @@ export class BulletinTallyView {
 }
 
 @ApiSchema({ name: 'BulletinCity' })
-export class BulletinCityView extends BulletinTallyView {
-  @Enum(CITY_CODES)
-  city!: string;
-
-  @Obj(() => NamesView)
-  cityName!: NamesView;
-
+export class BulletinCityView extends IntersectionType(BulletinTallyView, CityRowView) {
   @Int({ minimum: 1 })
   rank!: number;
 }
@@ -576,16 +476,7 @@ export class QuarterlyBulletinView {
 // ---- GET /assessment ---------------------------------------------------------------------------------------
 
 @ApiSchema({ name: 'AssessmentProject' })
-export class AssessmentProjectView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class AssessmentProjectView extends ProjectRefView {
   @DateStr()
   registeredOn!: string;
 
@@ -687,16 +578,7 @@ export class PromotionEventView extends PromotionFiguresView {
 }
 
 @ApiSchema({ name: 'PromotionLine' })
-export class PromotionLineView {
-  @Str()
-  projectId!: string;
-
-  @Str()
-  name!: string;
-
-  @Enum(CITY_CODES)
-  city!: string;
-
+export class PromotionLineView extends ProjectRefView {
   @Enum(LEAD_CHANNEL_CODES)
   leadChannel!: string;
 

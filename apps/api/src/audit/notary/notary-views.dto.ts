@@ -35,31 +35,31 @@ export class StreamChainBreakView {
   reason!: string;
 }
 
-/** The first place where the log differs from the links the notary recorded. */
-@ApiSchema({ name: 'GlobalChainBreak' })
-export class GlobalChainBreakView {
+/** Where an event stands in the global chain: its sequence number and its position. Not a schema of its own. */
+export abstract class ChainPlaceView {
   @Int({ minimum: 0 })
   seq!: number;
 
   @Int({ minimum: 0 })
   position!: number;
+}
 
+/** A checkpoint's place in the global chain, and when it was signed. Not a schema of its own. */
+export abstract class SignedPlaceView extends ChainPlaceView {
+  @DateTimeStr()
+  signedAt!: string;
+}
+
+/** The first place where the log differs from the links the notary recorded. */
+@ApiSchema({ name: 'GlobalChainBreak' })
+export class GlobalChainBreakView extends ChainPlaceView {
   @Str()
   reason!: string;
 }
 
 /** The first signed checkpoint the log no longer matches (or whose signature does not hold). */
 @ApiSchema({ name: 'CheckpointBreak' })
-export class CheckpointBreakView {
-  @Int({ minimum: 0 })
-  seq!: number;
-
-  @Int({ minimum: 0 })
-  position!: number;
-
-  @DateTimeStr()
-  signedAt!: string;
-
+export class CheckpointBreakView extends SignedPlaceView {
   @Enum(CHECKPOINT_SOURCES, { description: "'notary': kept by this api; 'exported': posted back by the client" })
   source!: 'notary' | 'exported';
 
@@ -69,16 +69,7 @@ export class CheckpointBreakView {
 
 /** The last signed checkpoint the log still matches. */
 @ApiSchema({ name: 'HoldingCheckpoint' })
-export class HoldingCheckpointView {
-  @Int({ minimum: 0 })
-  seq!: number;
-
-  @Int({ minimum: 0 })
-  position!: number;
-
-  @DateTimeStr()
-  signedAt!: string;
-
+export class HoldingCheckpointView extends SignedPlaceView {
   @Enum(CHECKPOINT_SOURCES)
   source!: 'notary' | 'exported';
 }

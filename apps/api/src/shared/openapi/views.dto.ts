@@ -116,9 +116,8 @@ export class ThresholdEvaluationView {
   explanation!: string;
 }
 
-/** The few fields of a project that an investor or a park lists. */
-@ApiSchema({ name: 'ProjectSummary' })
-export class ProjectSummaryView {
+/** How every list names a project, first: its id, its name and its city. Not a schema of its own. */
+export abstract class ProjectRefView {
   @Str()
   projectId!: string;
 
@@ -127,7 +126,11 @@ export class ProjectSummaryView {
 
   @Enum(CITY_CODES)
   city!: string;
+}
 
+/** The few fields of a project that an investor or a park lists. */
+@ApiSchema({ name: 'ProjectSummary' })
+export class ProjectSummaryView extends ProjectRefView {
   @Str({ nullable: true })
   parkId!: string | null;
 
