@@ -15,7 +15,10 @@ import type { ExportContext, ExportDocument } from '../shared/exports/export-mod
 import { shanghaiToday } from '../shared/http/clock';
 import { earlierOf, monthEnd, quarterBounds } from '../shared/queries/calendar';
 import { READ_MODEL, type ReadModels } from '../shared/queries/read-models';
+import type { ReadScope } from '../shared/queries/read-scope';
 import { YearQueryDto } from '../shared/queries/year-query.dto';
+import { targetsVisibleTo } from '../reports/get-targets/targets-visibility';
+import { scopeAssessment, scopeBulletin, scopeDispatch, scopeTargets } from '../reports/scope-reports';
 
 /** The reports the catalogue knows: each the api endpoint of the same name (see REPORT_PATHS). */
 export const REPORT_NAMES = ['targets', 'monthly-dispatch', 'quarterly-bulletin', 'assessment'] as const;
@@ -46,12 +49,12 @@ export interface ReportParameters {
 }
 
 /** A report computed: the answer the api's endpoint gives as JSON, and its export document for CSV and xlsx. */
-export interface ComputedReport {
-  report: object;
+export interface ComputedReport<Report extends object = object> {
+  report: Report;
   document(context: ExportContext): ExportDocument;
 }
 
-export interface ReportDefinition {
+export interface ReportDefinition<Report extends object = object> {
   /** The read models it reads (their checkpoints stamp the export). */
   reads: string[];
   /** The parameters it cannot be computed without. */
@@ -61,13 +64,18 @@ export interface ReportDefinition {
   /**
    * Validates the parameters (ReportParametersError before any store is opened), then answers how to compute the
    * report from the read models. `now` is the report's "today" (the as-of instant when there is one); `dueDay` the
-   * progress due day (ITP_PROGRESS_DUE_DAY) of the monthly dispatch.
+   * progress due day (ITP_PROGRESS_DUE_DAY) of the monthly dispatch. Computed with a key's `scope`, the report is
+   * narrowed to what the key sees (scope-reports.ts); without one it is the province's.
    */
-  prepare(parameters: ReportParameters, now: Date, dueDay: number): (readModels: ReadModels) => Promise<ComputedReport>;
+  prepare(
+    parameters: ReportParameters,
+    now: Date,
+    dueDay: number,
+  ): (readModels: ReadModels, scope?: ReadScope) => Promise<ComputedReport<Report>>;
 }
 
 /** The api's own query DTO and its class-validator rules: a value the endpoint would refuse is refused here. */
-function validated<T extends object>(dto: ClassConstructor<T>, raw: Record<string, unknown>): T {
+export function validated<T extends object>(dto: ClassConstructor<T>, raw: Record<string, unknown>): T {
   const instance = plainToInstance(dto, raw);
   const errors = validateSync(instance, { validationError: { target: false, value: false } });
   const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}));
@@ -75,14 +83,14 @@ function validated<T extends object>(dto: ClassConstructor<T>, raw: Record<strin
   return instance;
 }
 
-const defined = (raw: Record<string, string | undefined>) =>
+export const defined = (raw: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
 
 /**
- * The four reports, each read from the read models with the same filters and sort as its api controller and
- * computed by the api's own pure report function (apps/api/src/reports/**): never a second implementation. One
- * definition for the command line (`itp report`), publications and diffs; all read with a province-wide scope
- * ('*'), as an operator with the data directory does, so a published report is the province's.
+ * The four reports, each read from the read models and computed by the api's own pure report function
+ * (apps/api/src/reports/**): one definition for its api endpoint (ReportAnswers), the command line (`itp report`),
+ * publications and diffs, never a second implementation. The last three read with no scope, as an operator with the
+ * data directory does, so a published report is the province's.
  */
 export const REPORTS = {
   targets: {
@@ -91,7 +99,7 @@ export const REPORTS = {
     optional: [],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
-      return async (readModels) => {
+      return async (readModels, scope) => {
         const [projects, investors, parks, rates] = await Promise.all([
           readModels
             .projects()
@@ -105,7 +113,11 @@ export const REPORTS = {
           readModels.parks().find({}, { sort: { name: 1, _id: 1 } }),
           readModels.rateTable(),
         ]);
-        const report = targetsReport(year, targetsFor(year), { projects, investors, parks, rates });
+        const computed = targetsReport(year, targetsFor(year), { projects, investors, parks, rates });
+        const report =
+          scope === undefined
+            ? computed
+            : scopeTargets(computed, scope, await targetsVisibleTo(scope, readModels, projects, computed));
         return { report, document: (context) => targetsExport(report, context) };
       };
     },
@@ -121,12 +133,13 @@ export const REPORTS = {
       );
       const referenceDate =
         query.referenceDate ?? earlierOf(dispatchReferenceDate(query.month, day), shanghaiToday(now));
-      return async (readModels) => {
+      return async (readModels, scope) => {
         const [projects, rates] = await Promise.all([
           readModels.projects().find({ signedOn: { $ne: null, $lte: monthEnd(query.month) } }, { sort: { _id: 1 } }),
           readModels.rateTable(),
         ]);
-        const report = monthlyDispatchReport(query.month, projects, rates, { referenceDate, dueDay: day });
+        const computed = monthlyDispatchReport(query.month, projects, rates, { referenceDate, dueDay: day });
+        const report = scope === undefined ? computed : scopeDispatch(computed, scope, scope.visibleIds(projects));
         return { report, document: (context) => monthlyDispatchExport(report, context) };
       };
     },
@@ -138,7 +151,7 @@ export const REPORTS = {
     prepare(parameters) {
       const query = validated(QuarterlyBulletinDto, defined({ quarter: parameters.quarter }));
       const { year } = quarterBounds(query.quarter);
-      return async (readModels) => {
+      return async (readModels, scope) => {
         const [projects, rates] = await Promise.all([
           readModels
             .projects()
@@ -148,7 +161,8 @@ export const REPORTS = {
             ),
           readModels.rateTable(),
         ]);
-        const report = quarterlyBulletinReport(query.quarter, projects, rates);
+        const computed = quarterlyBulletinReport(query.quarter, projects, rates);
+        const report = scope === undefined ? computed : scopeBulletin(computed, scope, scope.visibleIds(projects));
         return { report, document: (context) => quarterlyBulletinExport(report, context) };
       };
     },
@@ -159,7 +173,7 @@ export const REPORTS = {
     optional: [],
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
-      return async (readModels) => {
+      return async (readModels, scope) => {
         const [projects, rates] = await Promise.all([
           readModels
             .projects()
@@ -169,7 +183,8 @@ export const REPORTS = {
             ),
           readModels.rateTable(),
         ]);
-        const report = assessmentReport(year, projects, rates);
+        const computed = assessmentReport(year, projects, rates);
+        const report = scope === undefined ? computed : scopeAssessment(computed, scope, scope.visibleIds(projects));
         return { report, document: (context) => assessmentExport(report, context) };
       };
     },

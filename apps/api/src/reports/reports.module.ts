@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExportsModule } from '../shared/exports/exports.module';
 import { ProgressFollowUpModule } from '../shared/queries/progress-follow-up.module';
 import { ReportDiffController } from './diffs/report-diff.controller';
+import { ReportAnswers } from './report-answers';
 import { ReportDiffs } from './report-diffs';
 import { GetAssessmentController } from './get-assessment/get-assessment.controller';
 import { GetTargetsController } from './get-targets/get-targets.controller';
@@ -23,7 +24,7 @@ import { QuarterlyBulletinController } from './quarterly-bulletin/quarterly-bull
     PromotionController,
     ReportDiffController,
   ],
-  providers: [ReportDiffs],
+  providers: [ReportAnswers, ReportDiffs],
   exports: [ReportDiffs],
 })
 export class ReportsModule {}
