@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@itp/event-store';
-import { AsOfEngine, DEFAULT_SNAPSHOT_EVERY } from '@itp/projections/as-of';
+import { AsOfEngine, DEFAULT_SNAPSHOT_EVERY, DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION } from '@itp/projections/as-of';
 import { ReadModels } from '../apps/api/src/shared/queries/read-models';
 import { REPORTS, type ReportDefinition } from '../apps/api/src/reports/report-catalogue';
 import { generateLog } from './projections/generate-log';
@@ -10,15 +10,24 @@ import { generateLog } from './projections/generate-log';
 /**
  * npm run bench:projections (after the main benchmark): the as-of engine on the province log of the projections
  * benchmark (BENCH_EVENTS, default 1,000,000, the same generator). Measures (a) the warm-up that folds the whole
- * log and writes the snapshots (every ITP_AS_OF_SNAPSHOT_EVERY events, default 25,000), (b) the quarterly bulletin
+ * log and writes the snapshots (every ITP_AS_OF_SNAPSHOT_EVERY events, default DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION), (b) the quarterly bulletin
  * as of BENCH_AS_OF_QUERIES (default 40) random recorded instants on a fresh engine (nothing in memory: each
  * answer loads the nearest snapshot and folds from it), p50 / p95 / mean, (c) the same instants again with the
  * in-memory states warm, (d) the snapshot file on disk and the process's peak RSS. BENCH_DIR reuses a generated log.
  */
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const queries = Number(process.env.BENCH_AS_OF_QUERIES ?? 40);
-const every = Number(process.env.ITP_AS_OF_SNAPSHOT_EVERY ?? DEFAULT_SNAPSHOT_EVERY);
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const every = process.env.ITP_AS_OF_SNAPSHOT_EVERY === undefined ? undefined : Number(process.env.ITP_AS_OF_SNAPSHOT_EVERY);
+/** The api's budget unless ITP_AS_OF_SNAPSHOT_MB says otherwise (as for the api). */
+const snapshotBudgetBytes =
+  process.env.ITP_AS_OF_SNAPSHOT_MB === undefined ? undefined : Number(process.env.ITP_AS_OF_SNAPSHOT_MB) * 1_048_576;
+const spacing =
+  every === undefined
+    ? `every ${Object.entries(DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION)
+        .map(([name, events]) => `${n(events)} events (${name})`)
+        .join(', ')}, ${n(DEFAULT_SNAPSHOT_EVERY)} (the others)`
+    : `every ${n(every)} events`;
 const ms = (nanos: bigint) => Number(nanos) / 1e6;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
     // BENCH_AS_OF_REUSE=1 (with BENCH_DIR): keep the snapshots a previous run wrote, skip the warm-up.
     const reuseSnapshots = reuse !== undefined && process.env.BENCH_AS_OF_REUSE === '1';
     if (!reuseSnapshots) rmSync(snapshotDir, { recursive: true, force: true });
-    const warm = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every });
+    const warm = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every, snapshotBudgetBytes });
     const warmStarted = process.hrtime.bigint();
     const warmed = reuseSnapshots ? { events: head } : await warm.warm();
     const warmMs = ms(process.hrtime.bigint() - warmStarted);
@@ -69,11 +78,11 @@ async function main(): Promise<void> {
       return { totalMs: ms(process.hrtime.bigint() - started), foldedMs, cpuMs: (used.user + used.system) / 1000 };
     };
 
-    const cold = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every, cachedDocuments: 1 });
+    const cold = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every, snapshotBudgetBytes, cachedDocuments: 1 });
     const coldTimes: { totalMs: number; foldedMs: number; cpuMs: number }[] = [];
     for (const instant of instants) coldTimes.push(await bulletinAt(cold, instant));
     cold.close();
-    const hot = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every });
+    const hot = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every, snapshotBudgetBytes });
     // Each instant asked twice in a row: the second answer starts from the state the first one left in memory.
     const hotTimes: number[] = [];
     for (const instant of instants.slice(0, 6)) {
@@ -111,7 +120,7 @@ async function main(): Promise<void> {
       [`(e) ${queries} new random instants, recent answers kept`, summary(sessionTimes)],
       [
         '(d) snapshots on disk',
-        `${usage.snapshots} every ${n(every)} events, ${(usage.bytes / 1e6).toFixed(1)} MB of bodies, file ${(fileBytes / 1e6).toFixed(1)} MB`,
+        `${usage.snapshots} ${spacing}, ${(usage.bytes / 1e6).toFixed(1)} MB of bodies, file ${(fileBytes / 1e6).toFixed(1)} MB`,
       ],
       ['    peak RSS of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`],
     ];

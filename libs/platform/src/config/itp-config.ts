@@ -21,7 +21,7 @@ export interface ItpConfig {
 export interface AsOfConfig {
   /** Where the snapshots live: ITP_AS_OF_DIR, else `<ITP_DATA_DIR>/as-of` (a local directory on every backend). */
   snapshotDir: string;
-  /** The snapshot file's disk budget in bytes: ITP_AS_OF_SNAPSHOT_MB (default 1024) MiB. */
+  /** The snapshot file's disk budget in bytes: ITP_AS_OF_SNAPSHOT_MB (default 2048) MiB. */
   snapshotBudgetBytes: number;
   /** ITP_AS_OF_WARM=1: fold the whole log once after start and write every missing snapshot. */
   warm: boolean;
@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ItpConfig {
   if (!['0', '1'].includes(asOfWarm)) problems.push(`ITP_AS_OF_WARM must be "1" or "0", got "${env.ITP_AS_OF_WARM}"`);
   const asOf: AsOfConfig = {
     snapshotDir: resolve(blank('ITP_AS_OF_DIR') ? join(dataDir, 'as-of') : env.ITP_AS_OF_DIR!.trim()),
-    snapshotBudgetBytes: integer('ITP_AS_OF_SNAPSHOT_MB', 1024, 1, 1_048_576) * 1_048_576,
+    snapshotBudgetBytes: integer('ITP_AS_OF_SNAPSHOT_MB', 2048, 1, 1_048_576) * 1_048_576,
     warm: asOfWarm === '1',
     diffMaxEvents: integer('ITP_DIFF_MAX_EVENTS', 20_000, 1, 10_000_000),
   };

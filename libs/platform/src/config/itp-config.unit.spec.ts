@@ -119,10 +119,10 @@ describe('configuration from the environment', () => {
   });
 
   describe('the time machine (as-of reads, report diffs)', () => {
-    it('defaults to <ITP_DATA_DIR>/as-of, 1024 MiB of snapshots, no warm-up and diffs of at most 20,000 events', () => {
+    it('defaults to <ITP_DATA_DIR>/as-of, 2048 MiB of snapshots, no warm-up and diffs of at most 20,000 events', () => {
       expect(loadConfig({ ITP_DATA_DIR: '/srv/itp' }).asOf).toEqual({
         snapshotDir: '/srv/itp/as-of',
-        snapshotBudgetBytes: 1024 * 1024 * 1024,
+        snapshotBudgetBytes: 2048 * 1024 * 1024,
         warm: false,
         diffMaxEvents: 20_000,
       });

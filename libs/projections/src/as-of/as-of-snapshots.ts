@@ -20,7 +20,10 @@ export interface SnapshotEntry {
 
 const SCHEMA = `
 DROP TABLE IF EXISTS snapshots_v2;
-CREATE TABLE IF NOT EXISTS snapshots_v3 (
+DROP TABLE IF EXISTS snapshots_v3;
+DROP TABLE IF EXISTS series_v3;
+DROP TABLE IF EXISTS usage_v3;
+CREATE TABLE IF NOT EXISTS snapshots_v4 (
   fingerprint TEXT    NOT NULL,
   position    INTEGER NOT NULL,
   recorded_at TEXT,
@@ -32,40 +35,58 @@ CREATE TABLE IF NOT EXISTS snapshots_v3 (
   hashes      BLOB    NOT NULL,
   PRIMARY KEY (fingerprint, position)
 );
-CREATE TABLE IF NOT EXISTS series_v3 (
+CREATE TABLE IF NOT EXISTS series_v4 (
   hash  BLOB    NOT NULL PRIMARY KEY,
   refs  INTEGER NOT NULL,
   size  INTEGER NOT NULL,
   bytes BLOB    NOT NULL
 );
-CREATE INDEX IF NOT EXISTS series_v3_unused ON series_v3 (refs) WHERE refs <= 0;
-CREATE TABLE IF NOT EXISTS usage_v3 (
+CREATE INDEX IF NOT EXISTS series_v4_unused ON series_v4 (refs) WHERE refs <= 0;
+CREATE TABLE IF NOT EXISTS usage_v4 (
   id       INTEGER PRIMARY KEY CHECK (id = 1),
   bodies   INTEGER NOT NULL,
   series   INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO usage_v3 (id, bodies, series) VALUES (1, 0, 0);
+INSERT OR IGNORE INTO usage_v4 (id, bodies, series) VALUES (1, 0, 0);
 `;
 
 /**
- * The long series of a document (a project's monthly progress, its problems and suspensions): most of its bytes,
- * and what the reports that scan every project leave out (`projection: { progress: 0, ... }`). A snapshot keeps
- * each document's series apart, in a row of its own shared by every snapshot where they are the same, read only
- * when that document's series are.
+ * The parts of a document a snapshot keeps apart, each in a row of its own shared by every snapshot where it is the
+ * same, read only when one of its fields is:
+ * - the long series (a project's monthly progress, its problems and suspensions): most of its bytes, changed by
+ *   most of its events, and what the reports that scan every project leave out (`projection: { progress: 0 }`);
+ * - the decisions recorded with their explanations (business registration, Xiangnan batch): a third of what is
+ *   left, set once, and read only for the few projects a report lists.
+ * What stays is the part every scan filters on, parsed when the snapshot is loaded.
  */
-export const HEAVY_FIELDS = ['progress', 'problems', 'suspensions'] as const;
+export const LAZY_GROUPS: readonly (readonly string[])[] = [
+  ['progress', 'problems', 'suspensions'],
+  ['businessRegistration', 'xiangnan'],
+];
+/** A group whose JSON is shorter stays in the light part: a row read costs more than parsing a few bytes twice. */
+const APART_MIN_BYTES = 128;
 
 /** Bytes of a series' key: the first 16 bytes of the SHA-256 of its JSON. */
 const HASH_BYTES = 16;
 
-/** Per document with series: the key of its series row (base64url) and the fields there. */
-type SeriesIndex = Record<string, [string, string[]]>;
+/** Per document with parts kept apart: for each part, the key of its row (base64url) and the fields there. */
+type SeriesIndex = Record<string, [string, string[]][]>;
 
-/** A document loaded from a snapshot: the key of its series, and whether they were read (parsed) since. */
-const rawSeries = new WeakMap<
-  object,
-  { fields: string[]; hash: string; read: boolean; lightBytes: number; seriesBytes: number }
->();
+/** One part of a document loaded from a snapshot: the key of its row, and its fields once read (parsed). */
+interface RawPart {
+  fields: string[];
+  hash: string;
+  values: Record<string, unknown> | undefined;
+  bytes: number;
+}
+
+/** A document loaded from a snapshot: its parts kept apart, how to read their rows, the bytes of its light part. */
+interface RawDocument {
+  parts: RawPart[];
+  read: (hash: string) => Buffer;
+  lightBytes: number;
+}
+const rawSeries = new WeakMap<object, RawDocument>();
 
 /**
  * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the snapshot's average), and
@@ -73,10 +94,16 @@ const rawSeries = new WeakMap<
  */
 export const loadedDocumentBytes = (document: object): number | undefined => {
   const raw = rawSeries.get(document);
-  return raw === undefined ? undefined : raw.lightBytes + (raw.read ? raw.seriesBytes : 0);
+  if (raw === undefined) return undefined;
+  let bytes = raw.lightBytes;
+  for (const part of raw.parts) bytes += part.bytes;
+  return bytes;
 };
-/** The series key of a document folded in memory, once computed: documents are frozen, their series never change. */
-const seriesKeys = new WeakMap<object, string>();
+/**
+ * The row key of each part of a document folded in memory, once computed (by LAZY_GROUPS index; null: kept in the
+ * light part): documents are frozen, their parts never change.
+ */
+const seriesKeys = new WeakMap<object, (string | null)[]>();
 
 const level1 = { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY };
 
@@ -93,31 +120,54 @@ const SERIES_DICTIONARY = Buffer.from(
 );
 const seriesDeflate = { level: 6, dictionary: SERIES_DICTIONARY };
 
-/** A light document (deep-frozen) with its series as enumerable getters, read from their row on first read. */
+/** The fields of a document's part, its row read, inflated and parsed on the first read of any of them. */
+const partValues = (document: object, field: string): Record<string, unknown> => {
+  const raw = rawSeries.get(document)!;
+  const part = raw.parts.find((p) => p.fields.includes(field))!;
+  if (part.values === undefined) {
+    const bytes = raw.read(part.hash);
+    part.values = deepFreeze(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+    part.bytes = bytes.length;
+  }
+  return part.values;
+};
+
+/**
+ * One getter per field name, shared by every document (it finds its document's part by `this`): a snapshot of
+ * 10,000 projects allocated a closure per field and document before, and their garbage was most of a load's time.
+ */
+const descriptors = new Map<string, PropertyDescriptor>();
+const descriptorOf = (field: string): PropertyDescriptor => {
+  let descriptor = descriptors.get(field);
+  if (descriptor === undefined) {
+    descriptor = {
+      enumerable: true,
+      configurable: false,
+      get(this: object) {
+        return partValues(this, field)[field];
+      },
+    };
+    descriptors.set(field, descriptor);
+  }
+  return descriptor;
+};
+
+/** A light document (frozen all the way down) with the fields of its parts as enumerable getters, read lazily. */
 const lazyDocument = (
   light: StoredDocument,
-  hash: string,
-  fields: string[],
+  parts: [string, string[]][],
   read: (hash: string) => Buffer,
   lightBytes: number,
 ): StoredDocument => {
-  deepFreeze(light);
-  const document = { ...light } as StoredDocument;
-  const raw = { fields, hash, read: false, lightBytes, seriesBytes: 0 };
-  let series: Record<string, unknown> | undefined;
-  const parsed = (): Record<string, unknown> => {
-    if (series === undefined) {
-      const bytes = read(hash);
-      series = deepFreeze(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
-      raw.seriesBytes = bytes.length;
-      raw.read = true;
-    }
-    return series;
-  };
-  for (const field of fields)
-    Object.defineProperty(document, field, { enumerable: true, configurable: false, get: () => parsed()[field] });
-  rawSeries.set(document, raw);
-  return Object.freeze(document);
+  // The parsed light part itself becomes the document: its values frozen first, then the getters, then itself.
+  for (const key in light) deepFreeze(light[key]);
+  const raw: RawDocument = { parts: [], read, lightBytes };
+  for (const [hash, fields] of parts) {
+    raw.parts.push({ fields, hash, values: undefined, bytes: 0 });
+    for (const field of fields) Object.defineProperty(light, field, descriptorOf(field));
+  }
+  rawSeries.set(light, raw);
+  return Object.freeze(light);
 };
 
 interface Row {
@@ -130,9 +180,9 @@ interface Row {
 
 /**
  * Snapshots of folded read models at positions of the log, in one SQLite file (`<dir>/snapshots.sqlite`), one
- * per projection and position: every document of the projection's collection without its series, as JSON
- * compressed with raw deflate (level 1: fast both ways), and each document's series (HEAVY_FIELDS) in a row of its
- * own keyed by their hash, written once and shared by every snapshot where they are the same (most documents do
+ * per projection and position: every document of the projection's collection without its parts kept apart (LAZY_GROUPS), as
+ * JSON compressed with raw deflate (level 1: fast both ways), and each such part in a row of its own keyed by its
+ * hash, written once and shared by every snapshot where they are the same (most documents do
  * not change between two snapshots). A cache, never a source of truth: deleted, it is rebuilt from the log by the
  * next folds; written under the fingerprint of the projection's name, version and collection, so a changed
  * projection never reads an old fold. When the file outgrows its budget the least recently used snapshots go
@@ -146,10 +196,12 @@ export class AsOfSnapshots {
   private readonly entries = new Map<string, SnapshotEntry[]>();
   /** Series keys of documents loaded and still alive in memory: their rows are kept even when no snapshot names them. */
   private readonly pinned = new Map<string, number>();
-  private readonly unpin = new FinalizationRegistry<string>((hash) => {
-    const count = (this.pinned.get(hash) ?? 1) - 1;
-    if (count <= 0) this.pinned.delete(hash);
-    else this.pinned.set(hash, count);
+  private readonly unpin = new FinalizationRegistry<string[]>((hashes) => {
+    for (const hash of hashes) {
+      const count = (this.pinned.get(hash) ?? 1) - 1;
+      if (count <= 0) this.pinned.delete(hash);
+      else this.pinned.set(hash, count);
+    }
   });
   private readonly readSeries: Database.Statement<[Buffer], { bytes: Buffer }>;
   private readonly addRef: Database.Statement<[Buffer]>;
@@ -172,12 +224,12 @@ export class AsOfSnapshots {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    this.readSeries = this.db.prepare('SELECT bytes FROM series_v3 WHERE hash = ?');
-    this.addRef = this.db.prepare('UPDATE series_v3 SET refs = refs + 1 WHERE hash = ?');
-    this.insertSeries = this.db.prepare('INSERT INTO series_v3 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)');
+    this.readSeries = this.db.prepare('SELECT bytes FROM series_v4 WHERE hash = ?');
+    this.addRef = this.db.prepare('UPDATE series_v4 SET refs = refs + 1 WHERE hash = ?');
+    this.insertSeries = this.db.prepare('INSERT INTO series_v4 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)');
     const rows = this.db
       .prepare<[], Row & { fingerprint: string }>(
-        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v3 ORDER BY position',
+        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v4 ORDER BY position',
       )
       .all();
     for (const row of rows)
@@ -189,7 +241,7 @@ export class AsOfSnapshots {
         bytes: row.bytes,
       });
     const usage = this.db
-      .prepare<[], { bodies: number; series: number }>('SELECT bodies, series FROM usage_v3 WHERE id = 1')
+      .prepare<[], { bodies: number; series: number }>('SELECT bodies, series FROM usage_v4 WHERE id = 1')
       .get();
     this.snapshotBytes = usage?.bodies ?? 0;
     this.seriesBytes = usage?.series ?? 0;
@@ -232,7 +284,7 @@ export class AsOfSnapshots {
   /** The running totals, kept in the file so that opening it does not read every row (within a transaction). */
   private storeUsage(): void {
     this.db
-      .prepare('UPDATE usage_v3 SET bodies = ?, series = ? WHERE id = 1')
+      .prepare('UPDATE usage_v4 SET bodies = ?, series = ? WHERE id = 1')
       .run(this.snapshotBytes, this.seriesBytes);
   }
 
@@ -252,47 +304,39 @@ export class AsOfSnapshots {
       if (
         this.db
           .prepare<[string, number], { found: number }>(
-            'SELECT 1 AS found FROM snapshots_v3 WHERE fingerprint = ? AND position = ?',
+            'SELECT 1 AS found FROM snapshots_v4 WHERE fingerprint = ? AND position = ?',
           )
           .get(fingerprint, entry.position) !== undefined
       )
         return;
       for (const document of documents.values()) {
-        const raw = rawSeries.get(document);
-        const fields = raw?.fields ?? HEAVY_FIELDS.filter((field) => field in document);
-        if (fields.length === 0) {
+        const apart = this.partsOf(document);
+        if (apart.length === 0) {
           light.push(document);
           continue;
         }
+        const kept = new Set(apart.flatMap((part) => part.fields));
         const rest: Record<string, unknown> = {};
-        for (const key of Object.keys(document))
-          if (!(HEAVY_FIELDS as readonly string[]).includes(key)) rest[key] = document[key];
+        for (const key of Object.keys(document)) if (!kept.has(key)) rest[key] = document[key];
         light.push(rest as StoredDocument);
-        const json = () => Buffer.from(JSON.stringify(Object.fromEntries(fields.map((f) => [f, document[f]]))));
-        let hash = raw?.hash ?? seriesKeys.get(document);
-        let bytes: Buffer | undefined;
-        if (hash === undefined) {
-          bytes = json();
-          hash = createHash('sha256').update(bytes).digest().subarray(0, HASH_BYTES).toString('base64url');
-          seriesKeys.set(document, hash);
+        for (const part of apart) {
+          const key = Buffer.from(part.hash, 'base64url');
+          if (this.addRef.run(key).changes === 0) {
+            // Not on disk (any more): a document read from a snapshot keeps its rows pinned, so this one was folded.
+            const deflated = deflateRawSync(part.json(), seriesDeflate);
+            this.insertSeries.run(key, deflated.length, deflated);
+            added += deflated.length;
+          }
+          hashes.push(key);
         }
-        const key = Buffer.from(hash, 'base64url');
-        if (this.addRef.run(key).changes === 0) {
-          // Not on disk (any more): a document read from a snapshot keeps its row pinned, so this one was folded.
-          bytes ??= json();
-          const deflated = deflateRawSync(bytes, seriesDeflate);
-          this.insertSeries.run(key, deflated.length, deflated);
-          added += deflated.length;
-        }
-        index[document._id] = [hash, fields];
-        hashes.push(key);
+        index[document._id] = apart.map((part) => [part.hash, part.fields]);
       }
       const body = deflateRawSync(JSON.stringify({ documents: light, index }), level1);
       const refs = Buffer.concat(hashes);
       const bytes = body.length + refs.length;
       this.db
         .prepare(
-          'INSERT INTO snapshots_v3 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO snapshots_v4 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(fingerprint, entry.position, entry.recordedAt, entry.eventId, entry.events, bytes, Date.now(), body, refs);
       this.snapshotBytes += bytes;
@@ -306,20 +350,52 @@ export class AsOfSnapshots {
   }
 
   /**
-   * The documents of one projection's snapshot, by id, deeply frozen. A document's series (HEAVY_FIELDS) are
-   * enumerable getters: its series row is read, inflated and parsed the first time any of them is read (by a fold
-   * that evolves it, or a query that reads them); the documents nobody touches cost only their light part.
+   * The parts of a document to keep apart, each with its row key and its JSON (computed only when needed): those it
+   * was loaded with, else each group of LAZY_GROUPS it holds whose JSON is long enough (hashed once per document).
+   */
+  private partsOf(document: StoredDocument): { hash: string; fields: string[]; json: () => Buffer }[] {
+    const jsonOf = (fields: readonly string[]) => () =>
+      Buffer.from(JSON.stringify(Object.fromEntries(fields.map((f) => [f, document[f]]))));
+    const raw = rawSeries.get(document);
+    if (raw !== undefined) return raw.parts.map(({ hash, fields }) => ({ hash, fields, json: jsonOf(fields) }));
+    let keys = seriesKeys.get(document);
+    const parts: { hash: string; fields: string[]; json: () => Buffer }[] = [];
+    const computed: (string | null)[] = [];
+    LAZY_GROUPS.forEach((group, i) => {
+      const fields = group.filter((field) => field in document);
+      if (fields.length === 0) return void computed.push(null);
+      let hash = keys?.[i];
+      let bytes: Buffer | undefined;
+      if (hash === undefined) {
+        bytes = jsonOf(fields)();
+        hash =
+          bytes.length < APART_MIN_BYTES
+            ? null
+            : createHash('sha256').update(bytes).digest().subarray(0, HASH_BYTES).toString('base64url');
+      }
+      computed.push(hash);
+      if (hash !== null) parts.push({ hash, fields, json: bytes === undefined ? jsonOf(fields) : () => bytes });
+    });
+    if (keys === undefined) seriesKeys.set(document, (keys = computed));
+    return parts;
+  }
+
+  /**
+   * The documents of one projection's snapshot, by id, deeply frozen. The fields of a document's parts kept apart
+   * (LAZY_GROUPS) are enumerable getters: a part's row is read, inflated and parsed the first time any of its fields
+   * is read (by a fold that evolves it, or a query that reads them); the documents nobody touches cost only their
+   * light part.
    */
   load(fingerprint: string, position: number): Map<string, StoredDocument> | undefined {
     const row = this.db
       .prepare<[string, number], { body: Buffer }>(
-        'SELECT body FROM snapshots_v3 WHERE fingerprint = ? AND position = ?',
+        'SELECT body FROM snapshots_v4 WHERE fingerprint = ? AND position = ?',
       )
       .get(fingerprint, position);
     if (row === undefined) return undefined;
     if (!this.readOnly)
       this.db
-        .prepare('UPDATE snapshots_v3 SET used_at = ? WHERE fingerprint = ? AND position = ?')
+        .prepare('UPDATE snapshots_v4 SET used_at = ? WHERE fingerprint = ? AND position = ?')
         .run(Date.now(), fingerprint, position);
     const body = inflateRawSync(row.body);
     const { documents, index } = JSON.parse(body.toString('utf8')) as {
@@ -333,16 +409,20 @@ export class AsOfSnapshots {
       if (found === undefined) throw new Error(`The as-of snapshots lost the series ${hash}`);
       return inflateRawSync(found.bytes, { dictionary: SERIES_DICTIONARY });
     };
-    return new Map(
-      documents.map((light) => {
-        const entry = index[light._id];
-        if (entry === undefined) return [light._id, deepFreeze(light)];
-        const document = lazyDocument(light, entry[0], entry[1], read, lightBytes);
-        this.pinned.set(entry[0], (this.pinned.get(entry[0]) ?? 0) + 1);
-        this.unpin.register(document, entry[0]);
-        return [light._id, document];
-      }),
-    );
+    const loaded = new Map<string, StoredDocument>();
+    for (const light of documents) {
+      const parts = index[light._id];
+      if (parts === undefined) {
+        loaded.set(light._id, deepFreeze(light));
+        continue;
+      }
+      const document = lazyDocument(light, parts, read, lightBytes);
+      const hashes = parts.map(([hash]) => hash);
+      for (const hash of hashes) this.pinned.set(hash, (this.pinned.get(hash) ?? 0) + 1);
+      this.unpin.register(document, hashes);
+      loaded.set(light._id, document);
+    }
+    return loaded;
   }
 
   /** Forgets every snapshot (of every fingerprint): the log they were folded from is not this log any more. */
@@ -351,7 +431,7 @@ export class AsOfSnapshots {
       this.entries.clear(); // not read by this process; left for the writer to find stale and clear
       return;
     }
-    this.db.exec('DELETE FROM snapshots_v3; DELETE FROM series_v3; UPDATE usage_v3 SET bodies = 0, series = 0;');
+    this.db.exec('DELETE FROM snapshots_v4; DELETE FROM series_v4; UPDATE usage_v4 SET bodies = 0, series = 0;');
     this.entries.clear();
     this.snapshotBytes = 0;
     this.seriesBytes = 0;
@@ -365,9 +445,9 @@ export class AsOfSnapshots {
   /** Deletes the series no snapshot names, but those of documents loaded and still in memory. */
   private sweep(): void {
     const unused = this.db
-      .prepare<[], { hash: Buffer; size: number }>('SELECT hash, size FROM series_v3 WHERE refs <= 0')
+      .prepare<[], { hash: Buffer; size: number }>('SELECT hash, size FROM series_v4 WHERE refs <= 0')
       .all();
-    const remove = this.db.prepare('DELETE FROM series_v3 WHERE hash = ? AND refs <= 0');
+    const remove = this.db.prepare('DELETE FROM series_v4 WHERE hash = ? AND refs <= 0');
     this.db.transaction(() => {
       for (const { hash, size } of unused)
         if (!this.pinned.has(hash.toString('base64url')) && remove.run(hash).changes > 0) this.seriesBytes -= size;
@@ -377,17 +457,17 @@ export class AsOfSnapshots {
 
   private enforceBudget(): void {
     if (this.totalBytes() <= this.budgetBytes) return;
-    const dropRef = this.db.prepare('UPDATE series_v3 SET refs = refs - 1 WHERE hash = ?');
+    const dropRef = this.db.prepare('UPDATE series_v4 SET refs = refs - 1 WHERE hash = ?');
     while (this.totalBytes() > this.budgetBytes) {
       const oldest = this.db
         .prepare<[], { fingerprint: string; position: number; bytes: number; hashes: Buffer }>(
-          'SELECT fingerprint, position, bytes, hashes FROM snapshots_v3 ORDER BY used_at ASC, position ASC LIMIT 1',
+          'SELECT fingerprint, position, bytes, hashes FROM snapshots_v4 ORDER BY used_at ASC, position ASC LIMIT 1',
         )
         .get();
       if (oldest === undefined) return;
       this.db.transaction(() => {
         this.db
-          .prepare('DELETE FROM snapshots_v3 WHERE fingerprint = ? AND position = ?')
+          .prepare('DELETE FROM snapshots_v4 WHERE fingerprint = ? AND position = ?')
           .run(oldest.fingerprint, oldest.position);
         for (let i = 0; i < oldest.hashes.length; i += HASH_BYTES)
           dropRef.run(oldest.hashes.subarray(i, i + HASH_BYTES));

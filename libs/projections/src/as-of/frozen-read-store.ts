@@ -21,7 +21,10 @@ export type FoldedCollections = Map<string, Map<string, StoredDocument>>;
 export const deepFreeze = <T>(value: T): T => {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const child of Object.values(value as object)) deepFreeze(child);
+  // Indexed and keyed loops rather than Object.values: no array allocated per object (a snapshot's series are
+  // hundreds of thousands of small objects, and their garbage was a fifth of an as-of answer's time).
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) deepFreeze(value[i]);
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   return value;
 };
 

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { StoredDocument } from '@itp/read-store';
+import { AsOfSnapshots, loadedDocumentBytes } from './as-of-snapshots';
+
+const progress = Array.from({ length: 12 }, (_, i) => ({
+  month: `2014-${String(i + 1).padStart(2, '0')}`,
+  investmentCompletedToDate: { amount: `${i}000.00`, currency: 'CNY' },
+  correction: null,
+  recordedAt: `2014-${String(i + 1).padStart(2, '0')}-25T01:00:00.000Z`,
+}));
+const explanation =
+  'transfer-project target, domestic capital, rules 2014-01: CNY 308267146.00 is at least the threshold';
+
+/** A project with both parts long enough to be kept apart, one with short ones (kept inline), one with none. */
+const documents = (): Map<string, StoredDocument> =>
+  new Map<string, StoredDocument>([
+    [
+      'p-1',
+      {
+        _id: 'p-1',
+        name: 'One',
+        targetYear: 2014,
+        progress,
+        problems: [],
+        suspensions: [],
+        businessRegistration: { registeredOn: '2014-03-01', evaluation: { explanation } },
+        xiangnan: null,
+        _position: 7,
+      },
+    ],
+    [
+      'p-2',
+      {
+        _id: 'p-2',
+        name: 'Two',
+        progress: [] as string[],
+        problems: [] as string[],
+        suspensions: [] as string[],
+        businessRegistration: null,
+        xiangnan: null,
+        _position: 6,
+      },
+    ],
+    ['rate', { _id: 'rate', rate: '6.1', _position: 1 }],
+  ]);
+
+describe('AsOfSnapshots', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'itp-snapshots-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const entry = (position: number) => ({
+    position,
+    recordedAt: '2014-08-01T00:00:00.000Z',
+    eventId: `e-${position}`,
+    events: position,
+  });
+
+  it('loads every document as it was saved, the parts kept apart included', () => {
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30);
+    snapshots.save('p@1:c', entry(10), documents());
+    const loaded = snapshots.load('p@1:c', 10)!;
+    expect(JSON.parse(JSON.stringify(Object.fromEntries(loaded)))).toEqual(Object.fromEntries(documents()));
+    snapshots.close();
+  });
+
+  it('reads a part only when one of its fields is read, each part on its own', () => {
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30);
+    snapshots.save('p@1:c', entry(10), documents());
+    const p1 = snapshots.load('p@1:c', 10)!.get('p-1')!;
+    const light = loadedDocumentBytes(p1)!;
+    expect(light).toBeGreaterThan(0);
+    expect(p1.targetYear).toBe(2014);
+    expect(loadedDocumentBytes(p1)).toBe(light);
+    expect((p1.businessRegistration as { evaluation: { explanation: string } }).evaluation.explanation).toBe(
+      explanation,
+    );
+    const withDecisions = loadedDocumentBytes(p1)!;
+    expect(withDecisions).toBeGreaterThan(light);
+    expect(p1.progress).toEqual(progress);
+    expect(loadedDocumentBytes(p1)).toBeGreaterThan(withDecisions);
+    expect(Object.isFrozen(p1.progress)).toBe(true);
+    snapshots.close();
+  });
+
+  it('keeps short parts in the light part, and writes no row for them', () => {
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30);
+    snapshots.save('p@1:c', entry(10), new Map([...documents()].filter(([id]) => id !== 'p-1')));
+    const p2 = snapshots.load('p@1:c', 10)!.get('p-2')!;
+    expect(loadedDocumentBytes(p2)).toBeUndefined(); // nothing lazy: every field was in the body
+    expect(Object.getOwnPropertyDescriptor(p2, 'progress')).toHaveProperty('value', []);
+    snapshots.close();
+  });
+
+  it('shares the rows of unchanged parts between snapshots, also when saving documents loaded from one', () => {
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30);
+    snapshots.save('p@1:c', entry(10), documents());
+    const rows = (): number => {
+      const db = new Database(join(dir, 'snapshots.sqlite'), { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM series_v4').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(rows()).toBe(2); // p-1's series and its decisions; p-2's parts are short, kept in the body
+    const loaded = snapshots.load('p@1:c', 10)!;
+    snapshots.save('p@1:c', entry(20), loaded);
+    expect(rows()).toBe(2);
+    expect(loadedDocumentBytes(loaded.get('p-1')!)).toBe(loadedDocumentBytes(snapshots.load('p@1:c', 20)!.get('p-1')!));
+    expect(JSON.parse(JSON.stringify(Object.fromEntries(snapshots.load('p@1:c', 20)!)))).toEqual(
+      Object.fromEntries(documents()),
+    );
+    snapshots.close();
+  });
+});
