@@ -86,6 +86,15 @@ export function validated<T extends object>(dto: ClassConstructor<T>, raw: Recor
 export const defined = (raw: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
 
+/** What a report reads of a project: all but its progress series, problems and suspensions. */
+export const WITHOUT_SERIES = { progress: 0, problems: 0, suspensions: 0 } as const;
+
+/** The projects counted toward a year's target, by id: what the bulletin and the assessment are computed from. */
+const countedToward = (year: number, readModels: ReadModels) =>
+  readModels
+    .projects()
+    .find({ targetYear: year, countsTowardTarget: true }, { sort: { _id: 1 }, projection: WITHOUT_SERIES });
+
 /**
  * The four reports, each read from the read models and computed by the api's own pure report function
  * (apps/api/src/reports/**): one definition for its api endpoint (ReportAnswers), the command line (`itp report`),
@@ -105,7 +114,7 @@ export const REPORTS = {
             .projects()
             .find(
               { $or: [{ targetYear: year, countsTowardTarget: true }, { 'xiangnan.qualifiesAsMajor': true }] },
-              { sort: { registeredOn: 1, _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
+              { sort: { registeredOn: 1, _id: 1 }, projection: WITHOUT_SERIES },
             ),
           readModels
             .investors()
@@ -152,15 +161,7 @@ export const REPORTS = {
       const query = validated(QuarterlyBulletinDto, defined({ quarter: parameters.quarter }));
       const { year } = quarterBounds(query.quarter);
       return async (readModels, scope) => {
-        const [projects, rates] = await Promise.all([
-          readModels
-            .projects()
-            .find(
-              { targetYear: year, countsTowardTarget: true },
-              { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
-            ),
-          readModels.rateTable(),
-        ]);
+        const [projects, rates] = await Promise.all([countedToward(year, readModels), readModels.rateTable()]);
         const computed = quarterlyBulletinReport(query.quarter, projects, rates);
         const report = scope === undefined ? computed : scopeBulletin(computed, scope, scope.visibleIds(projects));
         return { report, document: (context) => quarterlyBulletinExport(report, context) };
@@ -174,15 +175,7 @@ export const REPORTS = {
     prepare(parameters) {
       const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
       return async (readModels, scope) => {
-        const [projects, rates] = await Promise.all([
-          readModels
-            .projects()
-            .find(
-              { targetYear: year, countsTowardTarget: true },
-              { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
-            ),
-          readModels.rateTable(),
-        ]);
+        const [projects, rates] = await Promise.all([countedToward(year, readModels), readModels.rateTable()]);
         const computed = assessmentReport(year, projects, rates);
         const report = scope === undefined ? computed : scopeAssessment(computed, scope, scope.visibleIds(projects));
         return { report, document: (context) => assessmentExport(report, context) };

@@ -1,6 +1,6 @@
 import { READ_MODEL } from '../../shared/queries/read-models';
 import { YearQueryDto } from '../../shared/queries/year-query.dto';
-import { defined, validated, type ReportDefinition } from '../report-catalogue';
+import { defined, validated, WITHOUT_SERIES, type ReportDefinition } from '../report-catalogue';
 import { scopePromotion } from '../scope-reports';
 import { promotionExport } from './promotion.export';
 import { promotionReport } from './promotion.report';
@@ -27,7 +27,7 @@ export const PROMOTION = {
               { targetYear: year, countsTowardTarget: true },
             ],
           },
-          { sort: { _id: 1 }, projection: { progress: 0, problems: 0, suspensions: 0 } },
+          { sort: { _id: 1 }, projection: WITHOUT_SERIES },
         ),
         readModels.rateTable(),
       ]);
