@@ -23,6 +23,8 @@ const API_KEYS = [
   { key: KEYS.auditor, role: 'auditor', unit: 'audit-office', cities: '*', actor: 'auditor-1' },
 ];
 const NOW = new Date('2014-12-31T04:00:00Z');
+/** Variables that point the api and the command line away from the data directory's embedded stores. */
+const BACKEND_VARIABLES = ['MONGODB_URI', 'MONGODB_DB', 'EVENTSTORE_CONNECTION_STRING', 'ITP_PROJECTIONS_IN_PROCESS'];
 const keyHome = mkdtempSync(join(tmpdir(), 'itp-rebuild-signing-'));
 afterAll(() => rmSync(keyHome, { recursive: true, force: true }));
 
@@ -185,9 +187,14 @@ describe('a rebuild over a log someone edited', () => {
       expect((await api.request('GET', `/api/v1/projects/${projectId}`)).body.name).toBe('Hengyang Gree plant');
     });
 
-    it('offline: `itp rebuild` halts the same way and exits 1 naming the break', async () => {
+    /** `itp rebuild project-library` on this data directory, with the api closed; reopens the api after it. */
+    async function rebuildOffline(whileClosed: () => void = () => undefined): Promise<void> {
       await api.close();
+      whileClosed();
       const previous = { ...process.env };
+      // The embedded default of this data directory: not the backends the calling shell names (CI exports
+      // FerretDB's MONGODB_URI, with which the command would rebuild a MongoDB database instead).
+      for (const name of BACKEND_VARIABLES) delete process.env[name];
       Object.assign(process.env, env);
       try {
         const failure = await rebuildCommand('project-library').then(
@@ -203,13 +210,53 @@ describe('a rebuild over a log someone edited', () => {
         );
         expect((failure as CliError).message).toMatch(rechain ? /global chain breaks/ : /breaks at revision 0/);
       } finally {
-        for (const name of Object.keys(env)) delete process.env[name];
+        for (const name of Object.keys(process.env)) if (!(name in previous)) delete process.env[name];
         Object.assign(process.env, previous);
         api = await openApi(env);
       }
+    }
+
+    it('offline: `itp rebuild` halts the same way and exits 1 naming the break', async () => {
+      await rebuildOffline();
       expect((await projectLibrary(api)).physicalCollection).toBe(physicalBefore);
       const project = await api.request('GET', `/api/v1/projects/${projectId}`);
       expect(project.body.name).toBe('Hengyang Gree plant');
+    });
+
+    it('the first fold of an empty read store (read models deleted, as after a restore) halts the same way', async () => {
+      await api.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
+      api = await openApi(env);
+      const deadline = Date.now() + 20_000;
+      let status = await projectLibrary(api);
+      while (status.state !== 'stopped' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        status = await projectLibrary(api);
+      }
+      expect(status.lastError).toMatchObject({
+        position: forgedAt,
+        streamId: `project-${projectId}`,
+        error: expect.stringMatching(/^Rebuild halted on a break of the stored history \(the first fold/),
+      });
+      expect(status.lastError.error).toMatch(rechain ? /global chain breaks/ : /breaks at revision 0/);
+      // Nothing of the batch that holds the forged event was folded: the forged name is nowhere.
+      const forged = await api.request('GET', `/api/v1/projects/${projectId}`);
+      expect(forged.status).toBe(404);
+      const listed = await api.request('GET', '/api/v1/projects?pageSize=100');
+      expect(JSON.stringify(listed.body)).not.toContain('Forged plant');
+    });
+
+    it('offline on an empty read store (read models deleted): `itp rebuild` reads to the head itself and exits 1', async () => {
+      // Its runner's own reader folds an empty store from 0 too: the rebuild must not switch over at that reader's
+      // position having checked nothing (it exited 0 on this log, readers switched to an empty collection).
+      await rebuildOffline(() => {
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
+      });
+      const forged = await api.request('GET', `/api/v1/projects/${projectId}`);
+      expect(forged.status).toBe(404);
+      const listed = await api.request('GET', '/api/v1/projects?pageSize=100');
+      expect(JSON.stringify(listed.body)).not.toContain('Forged plant');
     });
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { DOMAIN_EVENTS } from '@itp/domain';
-import { EventStoreDbEventStore, type EventStore } from '@itp/event-store';
+import { chainMetadata, EventStoreDbEventStore, GENESIS_HASH, type EventStore } from '@itp/event-store';
 import { ALL_PROJECTIONS } from '@itp/projections';
 import { ProjectionRunner } from '@itp/projections/runner';
 import { simulateProvince, type SimulatedAppend } from '@itp/projections/simulation/province-simulator';
@@ -61,6 +61,8 @@ const snapshot = async (store: ReadStore) =>
   let mongo: MongoClient;
   let dataDir: string;
   let history: SimulatedAppend[];
+  /** Ends the test's background watch of the checkpoints (and waits for its last read). */
+  let stopWatching = async (): Promise<void> => undefined;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -72,6 +74,7 @@ const snapshot = async (store: ReadStore) =>
   });
 
   afterAll(async () => {
+    await stopWatching();
     await stopAll();
     await eventStore?.close();
     await standIn?.close();
@@ -80,20 +83,36 @@ const snapshot = async (store: ReadStore) =>
     if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Appends the next `count` simulated commands' events; answers the head. */
+  /**
+   * Appends the next `count` simulated commands' events, each stream hash-chained as the command side chains it
+   * (EventSourcedCommandExecutor: chainMetadata over the stream's last stored revision and hash, appended at that
+   * expected revision): the projectors verify their first fold of the empty database, and halt on an unchained
+   * event. Answers the head.
+   */
   let appended = 0;
   const append = async (count: number): Promise<number> => {
     for (const { streamId, events } of history.slice(appended, appended + count)) {
-      await eventStore.appendToStream(
-        streamId,
-        events.map(({ type, data }) => ({
-          id: randomUUID(),
-          type,
-          data,
-          metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) },
-        })),
-        { expectedRevision: 'any' },
-      );
+      const [last] = await eventStore.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      let revision = last?.revision ?? -1;
+      let previousHash = last === undefined ? GENESIS_HASH : (last.metadata.hash as string);
+      const chained = events.map(({ type, data }) => {
+        revision += 1;
+        const chainedMetadata = chainMetadata(
+          {
+            streamId,
+            revision,
+            type,
+            data,
+            metadata: { ...metadata, schemaVersion: DOMAIN_EVENTS.schemaVersion(type) },
+          },
+          previousHash,
+        );
+        previousHash = chainedMetadata.hash as string;
+        return { id: randomUUID(), type, data, metadata: chainedMetadata };
+      });
+      await eventStore.appendToStream(streamId, chained, {
+        expectedRevision: last === undefined ? 'no_stream' : last.revision,
+      });
     }
     appended += count;
     return eventStore.headPosition();
@@ -137,10 +156,12 @@ const snapshot = async (store: ReadStore) =>
 
   it('the standby takes over from a frozen holder, which is fenced off when it wakes and steps down', async () => {
     // Every checkpoint, every 20 ms, from the first write to the end: none may ever go back.
+    // It stops with the test, passed or failed (afterAll, before the client closes): a read left running on a closed
+    // client rejected with no one to catch it and brought the whole jest run down after a failure.
     const regressions: string[] = [];
     const seen = new Map<string, number>();
     let watching = true;
-    const watcher = (async () => {
+    const watched = (async () => {
       while (watching) {
         for (const [name, position] of await checkpoints()) {
           if (position < (seen.get(name) ?? 0)) regressions.push(`${name}: ${seen.get(name)} -> ${position}`);
@@ -149,6 +170,13 @@ const snapshot = async (store: ReadStore) =>
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
+    const watcher = watched.catch((error: unknown) => {
+      if (watching) regressions.push(`the watcher failed: ${String(error)}`);
+    });
+    stopWatching = async () => {
+      watching = false;
+      await watcher;
+    };
 
     const quarter = Math.floor(history.length / 4);
     const firstHead = await append(quarter);
@@ -208,8 +236,7 @@ const snapshot = async (store: ReadStore) =>
     const lastHead = await append(history.length - appended);
     await allAt(lastHead);
     await new Promise((resolve) => setTimeout(resolve, 4 * TTL_MS)); // the thawed one has had every chance to write
-    watching = false;
-    await watcher;
+    await stopWatching();
     expect(regressions).toEqual([]);
     expect(await lease()).toMatchObject({ token: firstToken + 1, holder: expect.stringContaining(`:${second.pid}:`) });
     expect(first.child.exitCode).toBeNull(); // standing by, not crashed

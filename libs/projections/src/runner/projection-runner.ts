@@ -1,5 +1,5 @@
 import type { EventStore } from '@itp/event-store';
-import type { NotaryStore } from '@itp/event-store/notary';
+import { RebuildIntegrityError, type NotaryStore } from '@itp/event-store/notary';
 import type { ReadStore } from '@itp/read-store';
 import { physicalCollection, type Projection } from '../projection';
 import { parsePhysical } from '../rebuild/collection-names';
@@ -7,6 +7,7 @@ import { DEFAULT_CATCH_UP_COMMIT, type CatchUpCommit } from '../shared/catch-up-
 import { pause } from '../shared/pause';
 import { silentLogger, type ProjectionStatus, type RunnerLogger } from '../shared/projection-status';
 import { advanceSlot } from './advance-slot';
+import { firstFoldHalted, FirstFoldVerification } from './first-fold-verification';
 import { logBatches, type LogBatch } from './log-batches';
 import { PositionWaiters } from './position-waiters';
 import { newSlot, slotStatus, UnknownProjectionError, type ProjectionSlot } from './projection-slot';
@@ -31,7 +32,8 @@ export interface ProjectionRunnerOptions {
   liveWindowMs?: number;
   /**
    * Rebuilds verify the log as they read it (streams' chains; the global chain with the notary's store) and halt
-   * on a break, readers keeping their model (ADR 0008). Absent: rebuilds do not verify.
+   * on a break, readers keeping their model (ADR 0008); so does the first fold of an empty read store, which
+   * stops every projection before the batch that breaks. Absent: neither verifies.
    */
   verifyRebuilds?: { notary?: NotaryStore };
 }
@@ -56,7 +58,12 @@ export class ProjectionRunner implements RebuildHost {
   private head = 0;
   /** Batches delivered by the current subscription: any means the store was back, so retries start small again. */
   private batchesSinceStart = 0;
-  readerPosition = 0;
+  /** Set while the first fold of an empty read store verifies the log it reads (until caught up). */
+  private firstFold: FirstFoldVerification | undefined;
+  /** The first fold met a break: every projection is stopped and the log is not read any further. */
+  private halted = false;
+  /** Every event up to here has been handed to the live projections. */
+  private handedTo = 0;
   live = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -82,6 +89,17 @@ export class ProjectionRunner implements RebuildHost {
 
   get names(): string[] {
     return [...this.slots.keys()];
+  }
+
+  /**
+   * Where a rebuild switches readers over, the live projection going on from there: the live reader's position,
+   * except while the first fold verifies or after it halted. Then the rebuild reads, verifies and folds up to the
+   * head itself: it must not switch over on the strength of a reader that has not checked the log yet (an
+   * `itp rebuild` on an empty read store switched at 0 having checked nothing, and exited 0 on a forged log) or
+   * that stopped at a break and will hand nothing further.
+   */
+  get readerPosition(): number {
+    return this.firstFold !== undefined || this.halted ? Math.max(this.head, this.handedTo) : this.handedTo;
   }
 
   /** Reads checkpoints and aliases, starts rebuilds a new version needs, then follows the log in the background. */
@@ -113,6 +131,9 @@ export class ProjectionRunner implements RebuildHost {
         await this.rebuilds.start(slot, 'ahead-of-log');
       }
     }
+    const verify = this.options.verifyRebuilds;
+    if (verify && this.head > 0 && [...this.slots.values()].some((slot) => slot.following && slot.checkpoint === 0))
+      this.firstFold = new FirstFoldVerification(verify.notary);
     this.loop = this.run();
   }
 
@@ -190,7 +211,7 @@ export class ProjectionRunner implements RebuildHost {
     const { signal } = this.controller;
     const firstDelay = this.options.retryDelayMs ?? 1000;
     let delay = firstDelay;
-    while (!signal.aborted) {
+    while (!signal.aborted && !this.halted) {
       let reason: string;
       this.batchesSinceStart = 0;
       try {
@@ -199,7 +220,7 @@ export class ProjectionRunner implements RebuildHost {
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
       }
-      if (signal.aborted) break;
+      if (signal.aborted || this.halted) break;
       if (this.batchesSinceStart > 0) delay = firstDelay;
       this.logger.error(`Projection runner: ${reason}; reading again from the checkpoints in ${delay} ms`);
       await pause(delay, signal);
@@ -213,11 +234,11 @@ export class ProjectionRunner implements RebuildHost {
       // What was folded but not committed is read again: the committed checkpoints are the truth.
       for (const slot of this.slots.values()) slot.pending = null;
       const following = [...this.slots.values()].filter((slot) => slot.following);
-      this.readerPosition =
+      this.handedTo =
         following.length > 0
           ? Math.min(...following.map((slot) => slot.checkpoint))
           : await this.options.eventStore.headPosition();
-      return this.readerPosition;
+      return this.handedTo;
     });
     const started = Date.now();
     const batches = logBatches(this.options.eventStore, {
@@ -229,6 +250,7 @@ export class ProjectionRunner implements RebuildHost {
     });
     for await (const batch of batches) {
       this.batchesSinceStart += 1;
+      if (this.firstFold !== undefined && !(await this.verifiedFirstFold(batch))) return;
       const wasLive = this.live;
       await this.exclusive(() => this.dispatch(batch));
       // Catching up is reads, folds and writes that never wait for I/O: one turn of the event loop per batch, so
@@ -243,12 +265,39 @@ export class ProjectionRunner implements RebuildHost {
     }
   }
 
+  /** Checks a batch of the first fold before it is folded; false (every projection stopped) on a break. */
+  private async verifiedFirstFold(batch: LogBatch): Promise<boolean> {
+    try {
+      await this.firstFold!.check(batch);
+    } catch (error) {
+      if (!(error instanceof RebuildIntegrityError)) throw error;
+      for (const slot of this.slots.values()) {
+        if (!slot.following) continue;
+        slot.following = false;
+        slot.state = 'stopped';
+        slot.lastError = firstFoldHalted(error);
+      }
+      this.halted = true;
+      this.firstFold = undefined;
+      // A rebuild asked for from now on reads through this batch (see readerPosition), and meets the same break.
+      this.head = Math.max(this.head, batch.position);
+      this.logger.error(
+        `Projections halted in their first fold at position ${error.found.position}: ${error.message}. Nothing of the batch was ingested.`,
+      );
+      this.changed();
+      return false;
+    }
+    // Caught up: what follows was appended since, by the command side, and the notary links it.
+    if (batch.live) this.firstFold = undefined;
+    return true;
+  }
+
   private async dispatch(batch: LogBatch): Promise<void> {
     const slots = [...this.slots.values()].filter((slot) => slot.following);
     const results = await Promise.allSettled(
       slots.map((slot) => advanceSlot(this.options.readStore, slot, batch, this.logger, this.catchUpCommit)),
     );
-    this.readerPosition = batch.position;
+    this.handedTo = batch.position;
     this.head = Math.max(this.head, batch.position);
     if (batch.live) {
       this.live = true;
