@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     const ask = async (report: string, path: string) => {
       const t0 = performance.now();
       const status = await get(path);
+      if (process.env.BENCH_VERBOSE === '1')
+        console.error(`${report} ${Math.round(performance.now() - t0)} ms, api RSS ${memoryOf(api.pid)?.rssMb} MB`);
       if (status !== 200) throw new Error(`${path}: ${status}`);
       times.set(report, [...(times.get(report) ?? []), performance.now() - t0]);
     };

@@ -1,8 +1,16 @@
 import { LRUCache } from 'lru-cache';
 import type { ReadDocument } from '../read-store.port';
+import type { StoredRow } from './sqlite-statements';
+import { makeLazy, SERIES_FIELDS, SeriesMovedOnError, type LazySeries } from './stored-series';
 
 /** The JSON text of the documents a cache may hold, by default (parsed, they take about 1.2 times that in the heap). */
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The series (stored-series.ts) kept parsed, by default: 128 MB of their JSON, the monthly dispatch's whole read
+ * at 1,000,000 events (114 MB), so that it stays warm; the least recently read go first.
+ */
+export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
 
 /** A commit that writes more documents than this into a cached collection drops it rather than patch it. */
 const PATCH_LIMIT = 2_000;
@@ -11,9 +19,15 @@ const PATCH_LIMIT = 2_000;
 export interface CachedWrite {
   collection: string;
   id: string;
+  position: number;
   /** The stored body (JSON), or null when the document was removed. */
   body: string | null;
+  /** Whether its series were stored apart (then read when asked). */
+  lazy: boolean;
 }
+
+/** Reads the series of one version of a document: undefined when its row has moved on or holds none. */
+export type SeriesReader = (collection: string, id: string, position: number) => string | undefined;
 
 interface CachedCollection {
   /** Sorted by `_id`, as the store's scan returns them (its primary key order); every document frozen. */
@@ -65,6 +79,10 @@ const byId = (documents: readonly ReadDocument[], id: string): { index: number; 
  *
  * Staleness is ruled out, not bounded: SQLite's `data_version` changes when ANOTHER connection (the projector
  * process) commits, and then everything is dropped; this connection's commits are patched in.
+ *
+ * A document whose series are stored apart is held without them: its series fields are getters that read that
+ * version's series (by position) into a second bounded cache when a query's answer needs them. A version another
+ * process replaced in the meantime has none to read: SeriesMovedOnError, and the store asks again.
  */
 export class DocumentCache {
   private version = -1;
@@ -73,10 +91,27 @@ export class DocumentCache {
   /** Bumped by every change this connection makes: a warm-up in progress then gives up. */
   private epoch = 0;
 
+  /** Parsed series, by collection, id and position, with the length of their JSON. */
+  private readonly series: LRUCache<string, { values: Record<string, unknown>; chars: number }>;
+  private readonly readLazy: (lazy: LazySeries) => Record<string, unknown>;
+
   constructor(
     private readonly dataVersion: () => number,
     maxBytes = DEFAULT_CACHE_BYTES,
+    readSeries: SeriesReader = () => undefined,
+    seriesBytes = DEFAULT_SERIES_CACHE_BYTES,
   ) {
+    this.series = new LRUCache({ maxSize: seriesBytes, sizeCalculation: (entry) => Math.max(1, entry.chars) });
+    this.readLazy = ({ collection, id, position }) => {
+      const key = `${collection}\u0000${id}\u0000${position}`;
+      const kept = this.series.get(key);
+      if (kept !== undefined) return kept.values;
+      const json = readSeries(collection, id, position);
+      if (json === undefined) throw new SeriesMovedOnError(collection, id, position);
+      const values = deepFreeze(JSON.parse(json) as Record<string, unknown>);
+      this.series.set(key, { values, chars: json.length });
+      return values;
+    };
     this.collections = new LRUCache<string, CachedCollection>({
       maxSize: maxBytes,
       sizeCalculation: (collection) => Math.max(1, collection.bytes),
@@ -87,6 +122,7 @@ export class DocumentCache {
   changed(): void {
     this.epoch += 1;
     this.collections.clear();
+    this.series.clear();
   }
 
   /** Whether a commit to this collection has anything to patch (else its writes need not be kept for `committed`). */
@@ -114,14 +150,14 @@ export class DocumentCache {
       }
       let { bytes } = cached;
       const { documents } = cached;
-      for (const { id, body } of list) {
+      for (const { id, body, position, lazy } of list) {
         const at = byId(documents, id);
         if (at.found) bytes -= (documents[at.index] as { [BYTES]?: number })[BYTES] ?? 0;
         if (body === null) {
           if (at.found) documents.splice(at.index, 1);
           continue;
         }
-        const document = parse(body);
+        const document = this.parse(name, { id, position, body, lazy: lazy ? 1 : 0 });
         if (at.found) documents[at.index] = document;
         else documents.splice(at.index, 0, document);
         bytes += body.length;
@@ -132,7 +168,7 @@ export class DocumentCache {
   }
 
   /** Every document of the collection, in `_id` order (shared and frozen: not to be changed or handed out as is). */
-  documents(collection: string, load: () => { body: string }[]): ReadDocument[] {
+  documents(collection: string, load: () => StoredRow[]): ReadDocument[] {
     return this.entry(collection, load).documents;
   }
 
@@ -140,7 +176,7 @@ export class DocumentCache {
    * The documents that may have `field` equal to one of `values` (scalars), in `_id` order: a superset of
    * those that match, the others being those whose field is that value or an array holding it.
    */
-  candidates(collection: string, load: () => { body: string }[], field: string, values: readonly unknown[]) {
+  candidates(collection: string, load: () => StoredRow[], field: string, values: readonly unknown[]) {
     const cached = this.entry(collection, load);
     let index = cached.fields.get(field);
     if (index === undefined) {
@@ -181,7 +217,7 @@ export class DocumentCache {
    * meanwhile; gives up when a query loaded it first or the collection may have changed (any commit). True
    * when it is held afterwards.
    */
-  async warm(collection: string, page: (afterId: string, limit: number) => { id: string; body: string }[]) {
+  async warm(collection: string, page: (afterId: string, limit: number) => StoredRow[]) {
     this.sync();
     const [version, epoch] = [this.version, this.epoch];
     const unchanged = () => this.dataVersion() === version && this.epoch === epoch;
@@ -190,9 +226,9 @@ export class DocumentCache {
     for (let after = ''; ;) {
       if (this.collections.has(collection)) return true;
       const rows = page(after, WARM_PAGE);
-      for (const { body } of rows) {
-        bytes += body.length;
-        documents.push(parse(body));
+      for (const row of rows) {
+        bytes += row.body.length;
+        documents.push(this.parse(collection, row));
       }
       if (rows.length < WARM_PAGE) break;
       after = rows[rows.length - 1]!.id;
@@ -208,22 +244,33 @@ export class DocumentCache {
     const version = this.dataVersion();
     if (version !== this.version) {
       this.collections.clear();
+      this.series.clear();
       this.version = version;
     }
   }
 
-  private entry(collection: string, load: () => { body: string }[]): CachedCollection {
+  private entry(collection: string, load: () => StoredRow[]): CachedCollection {
     this.sync();
     const cached = this.collections.get(collection);
     if (cached !== undefined) return cached;
     let bytes = 0;
-    const documents = load().map(({ body }) => {
-      bytes += body.length;
-      return parse(body);
+    const documents = load().map((row) => {
+      bytes += row.body.length;
+      return this.parse(collection, row);
     });
     const entry = { documents: inIdOrder(documents), bytes, fields: new Map() };
     this.collections.set(collection, entry);
     return entry;
+  }
+
+  /** Parsed and frozen; a row whose series are apart gets getters in their places (their values are not read here). */
+  private parse(collection: string, row: StoredRow): ReadDocument {
+    const document = JSON.parse(row.body) as ReadDocument;
+    Object.defineProperty(document, BYTES, { value: row.body.length, enumerable: false });
+    if (!row.lazy) return deepFreeze(document);
+    for (const key in document) if (!SERIES_FIELDS.includes(key)) deepFreeze(document[key]);
+    makeLazy(document, { collection, id: row.id, position: row.position, read: this.readLazy });
+    return Object.freeze(document);
   }
 }
 
@@ -236,10 +283,4 @@ const inIdOrder = (documents: ReadDocument[]): ReadDocument[] => {
     if (documents[i - 1]!._id >= documents[i]!._id)
       return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   return documents;
-};
-
-const parse = (body: string): ReadDocument => {
-  const document = JSON.parse(body) as ReadDocument;
-  Object.defineProperty(document, BYTES, { value: body.length, enumerable: false });
-  return deepFreeze(document);
 };

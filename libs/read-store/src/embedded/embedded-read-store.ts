@@ -27,14 +27,31 @@ import type {
 import { evaluateCount, evaluateFind, pinnedField, pinnedIds, withoutPinnedIds } from './evaluate-query';
 import { DocumentCache, type CachedWrite } from './document-cache';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+import { joinStored, materialized, SeriesMovedOnError, splitStored } from './stored-series';
 
-const parseRow = (row: { body: string }): ReadDocument => JSON.parse(row.body) as ReadDocument;
+const parseRow = (row: { body: string; series: string | null }): ReadDocument => joinStored(row.body, row.series);
+
+/**
+ * Runs a read once more from a fresh cache when a series it needed was replaced by another process between the
+ * cache's check and the read (one retry: the fresh cache holds only what is stored now).
+ */
+const again = <T>(read: () => T, reset: () => void): T => {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof SeriesMovedOnError)) throw error;
+    reset();
+    return read();
+  }
+};
 
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests (gone when closed). */
   filePath: string;
   /** At most this much documents' JSON text kept parsed for queries (DEFAULT_CACHE_BYTES, 256 MB). */
   cacheBytes?: number;
+  /** At most this much of the series' JSON (stored-series.ts) kept parsed (DEFAULT_SERIES_CACHE_BYTES, 128 MB). */
+  seriesCacheBytes?: number;
 }
 
 /** Where the read store lives inside the application's data directory. */
@@ -63,19 +80,31 @@ export class EmbeddedReadStore implements ReadStore {
     this.db.pragma('synchronous = NORMAL');
     this.sql = prepareStatements(this.db);
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.cache = new DocumentCache(() => dataVersion.get() ?? 0, options.cacheBytes);
+    this.cache = new DocumentCache(
+      () => dataVersion.get() ?? 0,
+      options.cacheBytes,
+      (collection, id, position) => this.sql.getSeries.get(collection, id, position)?.series ?? undefined,
+      options.seriesCacheBytes,
+    );
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     assertCollectionName(name);
-    const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
-      assertFindOptions(options);
+    const findNow = (filter: ReadFilter, options: FindOptions): StoredDocument<T>[] => {
       const { documents, rest, cached } = this.candidates(this.resolve(name), filter);
       const found = evaluateFind(documents, rest, options);
       // Cached documents are shared and frozen (a caller that changes one gets a TypeError, not a corrupt
-      // cache): copying every result cost as much as parsing it again. The array itself is the caller's.
+      // cache): copying every result cost as much as parsing it again. The array itself is the caller's. Their
+      // series are read now, inside this synchronous find: a getter run later could meet a row replaced since.
       if (cached === 'copy') return structuredClone(found) as StoredDocument<T>[];
-      return (cached === 'shared' && found === documents ? found.slice() : found) as StoredDocument<T>[];
+      return (cached === 'shared' ? found.map(materialized) : found) as StoredDocument<T>[];
+    };
+    const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
+      assertFindOptions(options);
+      return again(
+        () => findNow(filter, options),
+        () => this.cache.changed(),
+      );
     };
     return {
       name,
@@ -84,8 +113,13 @@ export class EmbeddedReadStore implements ReadStore {
       count: async (filter = {}) => {
         const physical = this.resolve(name);
         if (Object.keys(filter).length === 0) return this.sql.countAll.get(physical)?.n ?? 0;
-        const { documents, rest } = this.candidates(physical, filter);
-        return evaluateCount(documents, rest);
+        return again(
+          () => {
+            const { documents, rest } = this.candidates(physical, filter);
+            return evaluateCount(documents, rest);
+          },
+          () => this.cache.changed(),
+        );
       },
     };
   }
@@ -104,15 +138,27 @@ export class EmbeddedReadStore implements ReadStore {
       let applied = 0;
       for (const write of coalesceWrites(writes.map((w) => ({ ...w, collection: resolved(w.collection) })))) {
         if (write.kind === 'upsert') {
-          const body = JSON.stringify(storedBody(write.document, write.position));
-          const { changes } = this.sql.upsert.run(write.collection, write.document._id, write.position, body);
+          const { body, series } = splitStored(storedBody(write.document, write.position));
+          const { changes } = this.sql.upsert.run(write.collection, write.document._id, write.position, body, series);
           if (changes > 0 && this.cache.holds(write.collection))
-            written.push({ collection: write.collection, id: write.document._id, body });
+            written.push({
+              collection: write.collection,
+              id: write.document._id,
+              position: write.position,
+              body,
+              lazy: series !== null,
+            });
           applied += changes;
         } else {
           const { changes } = this.sql.remove.run(write.collection, write.id, write.position);
           if (changes > 0 && this.cache.holds(write.collection))
-            written.push({ collection: write.collection, id: write.id, body: null });
+            written.push({
+              collection: write.collection,
+              id: write.id,
+              position: write.position,
+              body: null,
+              lazy: false,
+            });
           applied += changes;
         }
       }

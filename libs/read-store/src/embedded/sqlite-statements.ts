@@ -8,6 +8,7 @@ const SCHEMA = `
     id TEXT NOT NULL,
     position INTEGER NOT NULL,
     body TEXT NOT NULL,
+    series TEXT,
     PRIMARY KEY (collection, id)
   );
   CREATE TABLE IF NOT EXISTS read_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -18,22 +19,34 @@ const SCHEMA = `
 /** Prepared once: the projection benchmark pushes about a million events through these. */
 export const prepareStatements = (db: Database.Database) => {
   db.exec(SCHEMA);
+  // A read store written before the series had a column of their own: its rows keep whole bodies (series null),
+  // read as before; rows written from now on keep their series apart (stored-series.ts).
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(read_documents)').all();
+  if (!columns.some((column) => column.name === 'series')) db.exec('ALTER TABLE read_documents ADD COLUMN series TEXT');
   return {
     // The WHERE on DO UPDATE is the replay guard: an equal or older position leaves the stored row alone.
-    upsert: db.prepare<[string, string, number, string]>(`
-      INSERT INTO read_documents (collection, id, position, body) VALUES (?, ?, ?, ?)
-      ON CONFLICT (collection, id) DO UPDATE SET position = excluded.position, body = excluded.body
+    upsert: db.prepare<[string, string, number, string, string | null]>(`
+      INSERT INTO read_documents (collection, id, position, body, series) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (collection, id) DO UPDATE SET position = excluded.position, body = excluded.body,
+        series = excluded.series
       WHERE excluded.position > read_documents.position`),
     remove: db.prepare<[string, string, number]>(
       'DELETE FROM read_documents WHERE collection = ? AND id = ? AND position <= ?',
     ),
-    getOne: db.prepare<[string, string], { body: string }>(
-      'SELECT body FROM read_documents WHERE collection = ? AND id = ?',
+    getOne: db.prepare<[string, string], { body: string; series: string | null }>(
+      'SELECT body, series FROM read_documents WHERE collection = ? AND id = ?',
     ),
-    // In primary key order (the DocumentCache keeps and searches collections by _id).
-    scan: db.prepare<[string], { body: string }>('SELECT body FROM read_documents WHERE collection = ? ORDER BY id'),
-    scanPage: db.prepare<[string, string, number], { id: string; body: string }>(
-      'SELECT id, body FROM read_documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
+    // In primary key order (the DocumentCache keeps and searches collections by _id). Without the series: `lazy`
+    // says whether a row has them apart (SQLite answers IS NOT NULL from the record header, not their pages).
+    scan: db.prepare<[string], StoredRow>(
+      'SELECT id, position, body, series IS NOT NULL AS lazy FROM read_documents WHERE collection = ? ORDER BY id',
+    ),
+    scanPage: db.prepare<[string, string, number], StoredRow>(
+      'SELECT id, position, body, series IS NOT NULL AS lazy FROM read_documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
+    // The series of one version of a document: none when the row has moved on since (another process wrote it).
+    getSeries: db.prepare<[string, string, number], { series: string | null }>(
+      'SELECT series FROM read_documents WHERE collection = ? AND id = ? AND position = ?',
     ),
     aliasTargets: db.prepare<[], { target: string }>('SELECT DISTINCT target FROM read_aliases ORDER BY target'),
     countAll: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM read_documents WHERE collection = ?'),
@@ -64,3 +77,11 @@ export const prepareStatements = (db: Database.Database) => {
 };
 
 export type SqliteStatements = ReturnType<typeof prepareStatements>;
+
+/** A row as a scan reads it: its body, and whether its series are kept apart (1) or in the body (0). */
+export interface StoredRow {
+  id: string;
+  position: number;
+  body: string;
+  lazy: number;
+}

@@ -1,0 +1,91 @@
+import type { ReadDocument } from '../read-store.port';
+
+/**
+ * The long series of a document: a project's monthly progress, its problems and suspensions. At 1,000,000 events
+ * they are five sixths of the project library's bytes, and most queries leave them out (lists, targets, bulletin,
+ * assessment ask `projection: { progress: 0, ... }`). The embedded store keeps them in a column of their own,
+ * read and parsed only when a query's answer holds them, so that the documents it keeps parsed stay small.
+ */
+export const SERIES_FIELDS: readonly string[] = ['progress', 'problems', 'suspensions'];
+
+/** Series shorter than this stay in the body: a row read costs more than parsing a few bytes with the rest. */
+const APART_MIN_CHARS = 512;
+
+/** In the body, a series kept apart leaves this in its place: the field keeps its place in the document's order. */
+const PLACEHOLDER = 0;
+
+/** A document as stored: its body, and its series apart (null: all of it is in the body). */
+export interface StoredParts {
+  body: string;
+  series: string | null;
+}
+
+export const splitStored = (document: ReadDocument): StoredParts => {
+  const present = SERIES_FIELDS.filter((field) => document[field] !== undefined);
+  if (present.length === 0) return { body: JSON.stringify(document), series: null };
+  const series = JSON.stringify(Object.fromEntries(present.map((field) => [field, document[field]])));
+  if (series.length < APART_MIN_CHARS) return { body: JSON.stringify(document), series: null };
+  const light: Record<string, unknown> = { ...document };
+  for (const field of present) light[field] = PLACEHOLDER;
+  return { body: JSON.stringify(light), series };
+};
+
+/** The whole document from its stored parts, its fields in their stored order. */
+export const joinStored = (body: string, series: string | null): ReadDocument => {
+  const document = JSON.parse(body) as Record<string, unknown>;
+  if (series !== null) Object.assign(document, JSON.parse(series) as Record<string, unknown>);
+  return document as ReadDocument;
+};
+
+/** The series of a document this process holds were replaced or removed by another process since it read them. */
+export class SeriesMovedOnError extends Error {
+  override readonly name = 'SeriesMovedOnError';
+  constructor(collection: string, id: string, position: number) {
+    super(`The series of ${collection}/${id} at position ${position} are no longer stored`);
+  }
+}
+
+/** Where a lazy document's series are: its row's key and position, and the reader of its store. */
+export interface LazySeries {
+  collection: string;
+  id: string;
+  position: number;
+  read: (lazy: LazySeries) => Record<string, unknown>;
+}
+
+const lazyOf = new WeakMap<object, LazySeries>();
+
+/** One getter per series field, shared by every lazy document (it finds its document's series by `this`). */
+const descriptors = new Map(
+  SERIES_FIELDS.map((field): [string, PropertyDescriptor] => [
+    field,
+    {
+      enumerable: true,
+      configurable: false,
+      get(this: object) {
+        const lazy = lazyOf.get(this)!;
+        return lazy.read(lazy)[field];
+      },
+    },
+  ]),
+);
+
+/**
+ * Turns a parsed body whose series were kept apart into a document whose series fields are getters (in their
+ * places), read through `lazy.read` when first asked. The caller freezes it.
+ */
+export const makeLazy = (document: Record<string, unknown>, lazy: LazySeries): ReadDocument => {
+  for (const field of SERIES_FIELDS)
+    if (document[field] === PLACEHOLDER) Object.defineProperty(document, field, descriptors.get(field)!);
+  lazyOf.set(document, lazy);
+  return document as ReadDocument;
+};
+
+export const isLazy = (document: object): boolean => lazyOf.has(document);
+
+/**
+ * A document with every field a value (its series read now): what a query hands out, so that no getter of a
+ * cached document is ever run after the find that returned it (another commit may have replaced its row by then).
+ */
+export const materialized = (document: ReadDocument): ReadDocument =>
+  lazyOf.has(document) ? Object.freeze({ ...document }) : document;
