@@ -70,8 +70,13 @@ async function main(): Promise<void> {
     join(DIR, 'as-of-api.log'),
   );
   const get = async (path: string) => {
+    if (api.child.exitCode !== null || api.child.signalCode !== null)
+      throw new Error(
+        `the api exited (${api.child.exitCode ?? api.child.signalCode}): see ${join(DIR, 'as-of-api.log')}`,
+      );
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` },
+      signal: AbortSignal.timeout(120_000),
     });
     await response.arrayBuffer();
     return response.status;

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { getHeapStatistics } from 'node:v8';
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 import type { ReadStore, StoredDocument } from '@itp/read-store';
 import { ALL_PROJECTIONS } from '../all-projections';
@@ -77,8 +78,13 @@ export const DEFAULT_SNAPSHOT_EVERY = 12_500;
  */
 export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, number>> = { 'project-library': 5_000 };
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
-/** The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read). */
+/**
+ * The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read), or a
+ * tenth of the heap limit when that is smaller (`--max-old-space-size=384`: 38 MB).
+ */
 export const DEFAULT_CACHED_BYTES = 128 * 1024 * 1024;
+const defaultCachedBytes = (): number =>
+  Math.min(DEFAULT_CACHED_BYTES, Math.floor(getHeapStatistics().heap_size_limit * 0.1));
 
 /** JSON bytes of a document, once per (frozen) document. */
 const jsonBytes = new WeakMap<object, number>();
@@ -174,7 +180,7 @@ export class AsOfEngine {
     this.states =
       options.cachedDocuments !== undefined
         ? new LRUCache({ maxSize: options.cachedDocuments, sizeCalculation: (state) => state.documents.size + 1 })
-        : new LRUCache({ maxSize: options.cachedBytes ?? DEFAULT_CACHED_BYTES, sizeCalculation: stateBytes });
+        : new LRUCache({ maxSize: options.cachedBytes ?? defaultCachedBytes(), sizeCalculation: stateBytes });
   }
 
   /** The read models as of the bound: those of `options.projections`, or all. */

@@ -1,10 +1,19 @@
 import { LRUCache } from 'lru-cache';
+import { getHeapStatistics } from 'node:v8';
 import type { ReadDocument } from '../read-store.port';
 import type { StoredRow } from './sqlite-statements';
 import { makeLazy, SERIES_FIELDS, SeriesMovedOnError, type LazySeries } from './stored-series';
 
 /** The JSON text of the documents a cache may hold, by default (parsed, they take about 1.2 times that in the heap). */
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A cache's default size within the process's heap limit: its default, or its share of the limit when that is
+ * smaller (`--max-old-space-size=384`: 96 MB of documents, 58 MB of series), so that a heap limit bounds the
+ * caches with the rest instead of the caches filling it.
+ */
+export const withinHeap = (bytes: number, share: number): number =>
+  Math.min(bytes, Math.floor(getHeapStatistics().heap_size_limit * share));
 
 /**
  * The series (stored-series.ts) kept parsed, by default: 128 MB of their JSON, the monthly dispatch's whole read
@@ -97,9 +106,9 @@ export class DocumentCache {
 
   constructor(
     private readonly dataVersion: () => number,
-    maxBytes = DEFAULT_CACHE_BYTES,
+    maxBytes = withinHeap(DEFAULT_CACHE_BYTES, 0.25),
     readSeries: SeriesReader = () => undefined,
-    seriesBytes = DEFAULT_SERIES_CACHE_BYTES,
+    seriesBytes = withinHeap(DEFAULT_SERIES_CACHE_BYTES, 0.15),
   ) {
     this.series = new LRUCache({ maxSize: seriesBytes, sizeCalculation: (entry) => Math.max(1, entry.chars) });
     this.readLazy = ({ collection, id, position }) => {

@@ -48,9 +48,9 @@ const again = <T>(read: () => T, reset: () => void): T => {
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests (gone when closed). */
   filePath: string;
-  /** At most this much documents' JSON text kept parsed for queries (DEFAULT_CACHE_BYTES, 256 MB). */
+  /** At most this much documents' JSON text kept parsed for queries (DEFAULT_CACHE_BYTES, 256 MB, or a quarter of the heap limit when smaller). */
   cacheBytes?: number;
-  /** At most this much of the series' JSON (stored-series.ts) kept parsed (DEFAULT_SERIES_CACHE_BYTES, 128 MB). */
+  /** At most this much of the series' JSON (stored-series.ts) kept parsed (DEFAULT_SERIES_CACHE_BYTES, 128 MB, or 15 % of the heap limit when smaller). */
   seriesCacheBytes?: number;
 }
 
