@@ -52,17 +52,14 @@ INSERT OR IGNORE INTO usage_v4 (id, bodies, series) VALUES (1, 0, 0);
 
 /**
  * The parts of a document a snapshot keeps apart, each in a row of its own shared by every snapshot where it is the
- * same, read only when one of its fields is:
- * - the long series (a project's monthly progress, its problems and suspensions): most of its bytes, changed by
- *   most of its events, and what the reports that scan every project leave out (`projection: { progress: 0 }`);
- * - the decisions recorded with their explanations (business registration, Xiangnan batch): a third of what is
- *   left, set once, and read only for the few projects a report lists.
- * What stays is the part every scan filters on, parsed when the snapshot is loaded.
+ * same, read only when one of its fields is: the long series (a project's monthly progress, its problems and
+ * suspensions), most of its bytes, changed by most of its events, and what the reports that scan every project
+ * leave out (`projection: { progress: 0 }`). What stays is parsed when the snapshot is loaded. The recorded
+ * decisions (business registration, Xiangnan batch) were a part of their own for a while: every report copies or
+ * filters on them for most projects (`xiangnan.qualifiesAsMajor`), so a row read per project cost more than the
+ * smaller load saved. The format takes any number of parts; a file written with two still loads.
  */
-export const LAZY_GROUPS: readonly (readonly string[])[] = [
-  ['progress', 'problems', 'suspensions'],
-  ['businessRegistration', 'xiangnan'],
-];
+export const LAZY_GROUPS: readonly (readonly string[])[] = [['progress', 'problems', 'suspensions']];
 /** A group whose JSON is shorter stays in the light part: a row read costs more than parsing a few bytes twice. */
 const APART_MIN_BYTES = 128;
 
@@ -245,7 +242,8 @@ export class AsOfSnapshots {
       .get();
     this.snapshotBytes = usage?.bodies ?? 0;
     this.seriesBytes = usage?.series ?? 0;
-    this.sweep();
+    // Only the writer sweeps: the rows no snapshot names are kept alive by the writer's pins, which a reader cannot see.
+    if (!readOnly) this.sweep();
   }
 
   /** Known snapshots of one fingerprint, by position. */

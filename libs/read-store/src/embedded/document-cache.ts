@@ -17,7 +17,8 @@ export const withinHeap = (bytes: number, share: number): number =>
 
 /**
  * The series (stored-series.ts) kept parsed, by default: 128 MB of their JSON, the monthly dispatch's whole read
- * at 1,000,000 events (114 MB), so that it stays warm; the least recently read go first.
+ * at 1,000,000 events (114 MB), so that it stays warm while this process is the read store's one writer; the least
+ * recently read go first. Another process's commit empties it, as it empties the collections.
  */
 export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
 

@@ -102,7 +102,7 @@ export class EmbeddedReadStore implements ReadStore {
     const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
       assertFindOptions(options);
       return again(
-        () => findNow(filter, options),
+        () => this.inOneSnapshot(() => findNow(filter, options)),
         () => this.cache.changed(),
       );
     };
@@ -114,10 +114,11 @@ export class EmbeddedReadStore implements ReadStore {
         const physical = this.resolve(name);
         if (Object.keys(filter).length === 0) return this.sql.countAll.get(physical)?.n ?? 0;
         return again(
-          () => {
-            const { documents, rest } = this.candidates(physical, filter);
-            return evaluateCount(documents, rest);
-          },
+          () =>
+            this.inOneSnapshot(() => {
+              const { documents, rest } = this.candidates(physical, filter);
+              return evaluateCount(documents, rest);
+            }),
           () => this.cache.changed(),
         );
       },
@@ -269,6 +270,16 @@ export class EmbeddedReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A read inside one read transaction: the cache's check of `data_version` and every series it reads then see the
+   * same state of the file, so a series the cached documents name cannot be replaced by another process halfway
+   * through (the retry in `again` stays for a cache patched by this connection's own commit before the read).
+   */
+  private inOneSnapshot<T>(read: () => T): T {
+    if (this.db.inTransaction) return read();
+    return this.db.transaction(read).deferred();
   }
 
   private resolve(name: string): string {

@@ -22,7 +22,13 @@ export const prepareStatements = (db: Database.Database) => {
   // A read store written before the series had a column of their own: its rows keep whole bodies (series null),
   // read as before; rows written from now on keep their series apart (stored-series.ts).
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(read_documents)').all();
-  if (!columns.some((column) => column.name === 'series')) db.exec('ALTER TABLE read_documents ADD COLUMN series TEXT');
+  if (!columns.some((column) => column.name === 'series'))
+    try {
+      db.exec('ALTER TABLE read_documents ADD COLUMN series TEXT');
+    } catch (error) {
+      // Another process (the projector, the CLI) opening the same old file added it first.
+      if (!/duplicate column name/i.test(String(error))) throw error;
+    }
   return {
     // The WHERE on DO UPDATE is the replay guard: an equal or older position leaves the stored row alone.
     upsert: db.prepare<[string, string, number, string, string | null]>(`

@@ -33,7 +33,10 @@ export const splitStored = (document: ReadDocument): StoredParts => {
 /** The whole document from its stored parts, its fields in their stored order. */
 export const joinStored = (body: string, series: string | null): ReadDocument => {
   const document = JSON.parse(body) as Record<string, unknown>;
-  if (series !== null) Object.assign(document, JSON.parse(series) as Record<string, unknown>);
+  if (series === null) return document as ReadDocument;
+  // Only placeholders are replaced: a body written whole (by an older build, after a downgrade) keeps its own.
+  const values = JSON.parse(series) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(values)) if (document[field] === PLACEHOLDER) document[field] = value;
   return document as ReadDocument;
 };
 
