@@ -66,7 +66,7 @@ describe('AsOfSnapshots', () => {
     snapshots.close();
   });
 
-  it('reads the series only when one of their fields is read', () => {
+  it('reads a part only when one of its fields is read, each part on its own', () => {
     const snapshots = new AsOfSnapshots(dir, 2 ** 30);
     snapshots.save('p@1:c', entry(10), documents());
     const p1 = snapshots.load('p@1:c', 10)!.get('p-1')!;
@@ -76,9 +76,12 @@ describe('AsOfSnapshots', () => {
     expect((p1.businessRegistration as { evaluation: { explanation: string } }).evaluation.explanation).toBe(
       explanation,
     );
-    expect(loadedDocumentBytes(p1)).toBe(light); // the decisions are in the light part
+    const withRegistration = loadedDocumentBytes(p1)!;
+    expect(withRegistration).toBeGreaterThan(light); // the decisions are a part of their own
+    expect(p1.xiangnan).toBeNull(); // of the same part, read already
+    expect(loadedDocumentBytes(p1)).toBe(withRegistration);
     expect(p1.progress).toEqual(progress);
-    expect(loadedDocumentBytes(p1)).toBeGreaterThan(light);
+    expect(loadedDocumentBytes(p1)).toBeGreaterThan(withRegistration);
     expect(Object.isFrozen(p1.progress)).toBe(true);
     snapshots.close();
   });
@@ -103,10 +106,10 @@ describe('AsOfSnapshots', () => {
         db.close();
       }
     };
-    expect(rows()).toBe(1); // p-1's series; p-2's are short, kept in the body
+    expect(rows()).toBe(2); // p-1's series and decisions; p-2's parts are short, kept in the body
     const loaded = snapshots.load('p@1:c', 10)!;
     snapshots.save('p@1:c', entry(20), loaded);
-    expect(rows()).toBe(1);
+    expect(rows()).toBe(2);
     expect(loadedDocumentBytes(loaded.get('p-1')!)).toBe(loadedDocumentBytes(snapshots.load('p@1:c', 20)!.get('p-1')!));
     expect(JSON.parse(JSON.stringify(Object.fromEntries(snapshots.load('p@1:c', 20)!)))).toEqual(
       Object.fromEntries(documents()),
@@ -121,9 +124,9 @@ describe('AsOfSnapshots', () => {
     // As after an eviction whose documents the writer still holds: no snapshot names the row, a pin keeps it.
     db.exec('UPDATE series_v4 SET refs = 0');
     const count = () => (db.prepare('SELECT COUNT(*) AS n FROM series_v4').get() as { n: number }).n;
-    expect(count()).toBe(1);
+    expect(count()).toBe(2);
     new AsOfSnapshots(dir, 2 ** 30, true).close();
-    expect(count()).toBe(1);
+    expect(count()).toBe(2);
     db.close();
     writer.close();
   });
