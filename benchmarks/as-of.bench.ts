@@ -18,7 +18,8 @@ import { generateLog } from './projections/generate-log';
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const queries = Number(process.env.BENCH_AS_OF_QUERIES ?? 40);
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
-const every = process.env.ITP_AS_OF_SNAPSHOT_EVERY === undefined ? undefined : Number(process.env.ITP_AS_OF_SNAPSHOT_EVERY);
+const every =
+  process.env.ITP_AS_OF_SNAPSHOT_EVERY === undefined ? undefined : Number(process.env.ITP_AS_OF_SNAPSHOT_EVERY);
 /** The api's budget unless ITP_AS_OF_SNAPSHOT_MB says otherwise (as for the api). */
 const snapshotBudgetBytes =
   process.env.ITP_AS_OF_SNAPSHOT_MB === undefined ? undefined : Number(process.env.ITP_AS_OF_SNAPSHOT_MB) * 1_048_576;
@@ -78,7 +79,13 @@ async function main(): Promise<void> {
       return { totalMs: ms(process.hrtime.bigint() - started), foldedMs, cpuMs: (used.user + used.system) / 1000 };
     };
 
-    const cold = new AsOfEngine({ eventStore, snapshotDir, snapshotEvery: every, snapshotBudgetBytes, cachedDocuments: 1 });
+    const cold = new AsOfEngine({
+      eventStore,
+      snapshotDir,
+      snapshotEvery: every,
+      snapshotBudgetBytes,
+      cachedDocuments: 1,
+    });
     const coldTimes: { totalMs: number; foldedMs: number; cpuMs: number }[] = [];
     for (const instant of instants) coldTimes.push(await bulletinAt(cold, instant));
     cold.close();
