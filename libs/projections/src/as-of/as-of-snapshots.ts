@@ -57,9 +57,9 @@ INSERT OR IGNORE INTO usage_v4 (id, bodies, series) VALUES (1, 0, 0);
  *   most of its events, and what the reports that scan every project leave out (`projection: { progress: 0 }`);
  * - the decisions recorded with their evaluations and explanations (business registration, Xiangnan batch): half
  *   of what is left, set once. A report copies them for the projects it matches, and the targets' filter reads
- *   `xiangnan` of every project, a row each; even so the cold bulletin at 1M events (as-of.bench.ts, the same day)
- *   answered in 345 ms on average with both apart, 490 ms with only the registration apart and 477 ms with neither:
- *   parsing the light part of 10,000 projects at each load costs more than those rows.
+ *   `xiangnan` of every project, a row each. The cold bulletin at 1M events (as-of.bench.ts, one day, load 1.1-1.9)
+ *   answered in 345-449 ms on average with both apart, 490 ms with only the registration apart and 477 ms with
+ *   neither: close to the spread between runs, so kept apart for the smaller load (150-190 ms, was 250-300 ms).
  * What stays is parsed when the snapshot is loaded.
  */
 export const LAZY_GROUPS: readonly (readonly string[])[] = [
