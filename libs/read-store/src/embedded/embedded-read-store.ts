@@ -275,7 +275,8 @@ export class EmbeddedReadStore implements ReadStore {
   /**
    * A read inside one read transaction: the cache's check of `data_version` and every series it reads then see the
    * same state of the file, so a series the cached documents name cannot be replaced by another process halfway
-   * through (the retry in `again` stays for a cache patched by this connection's own commit before the read).
+   * through (the retry in `again` stays in case `PRAGMA data_version` is answered before SQLite has taken the read
+   * snapshot the later statements see).
    */
   private inOneSnapshot<T>(read: () => T): T {
     if (this.db.inTransaction) return read();
