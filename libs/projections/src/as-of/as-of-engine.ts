@@ -72,9 +72,9 @@ export const DEFAULT_SNAPSHOT_EVERY = 12_500;
 /**
  * Denser snapshots where folding costs most: a project-library event evolves a project whose series (its monthly
  * progress, a hundred entries at 1M events) must first be read and parsed, about 0.1 ms an event against a few
- * microseconds for the other projections. Every 5,000 events halves the longest fold of the bulletin, targets and
- * assessment; a snapshot of 10,000 projects costs 2 MB of body and the series rows of the projects changed since
- * the one before (measured in benchmarks/as-of.bench.ts, README "Performance").
+ * microseconds for the other projections. Every 5,000 events cuts the longest fold of the bulletin, targets and
+ * assessment from 12,500 events to 5,000; a snapshot of 10,000 projects costs 2 MB of body and the series rows of the projects changed since
+ * the one before (benchmarks/as-of.bench.ts; the figures are in the README, "For auditors", question 1).
  */
 export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, number>> = { 'project-library': 5_000 };
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
