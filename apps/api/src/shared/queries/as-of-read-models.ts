@@ -56,7 +56,7 @@ export class AsOfReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * ITP_AS_OF_WARM=1: after start, folds the whole log once in the background and writes every missing snapshot,
-   * so that the first question on a long log does not fold it from the start (on 1,000,000 events: 224-303 s of
+   * so that the first question on a long log does not fold it from the start (on 1,000,000 events: 224-309 s of
    * one core, once; afterwards snapshots are written by the folds that pass them). Off by default: the snapshots
    * are then written lazily by the first questions.
    */
