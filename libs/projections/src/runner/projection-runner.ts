@@ -133,7 +133,7 @@ export class ProjectionRunner implements RebuildHost {
     }
     const verify = this.options.verifyRebuilds;
     if (verify && this.head > 0 && [...this.slots.values()].some((slot) => slot.following && slot.checkpoint === 0))
-      this.firstFold = new FirstFoldVerification(verify.notary);
+      this.firstFold = new FirstFoldVerification(verify.notary, this.options.eventStore);
     this.loop = this.run();
   }
 
