@@ -3,34 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../event-store.port';
 import { chainMetadata, GENESIS_HASH } from '../hash-chain/hash-chain';
+import { chainedLog } from '../testing/chained-log';
 import { chainLink, GENESIS_LINK } from './global-chain';
 import { SqliteNotaryStore } from './sqlite-notary-store';
 import { RebuildIntegrityError, RebuildVerifier } from './verify-log';
 
-const META = { actor: 'a', role: 'admin', unit: 'u', commandId: 'c', correlationId: 'c', causationId: 'c' };
-
 /** 60 events over 7 streams, chained as the command side chains them; positions with gaps of 2. */
-function log(): RecordedEvent[] {
-  const last = new Map<string, { revision: number; hash: string }>();
-  return Array.from({ length: 60 }, (_, index) => {
-    const streamId = `project-${index % 7}`;
-    const previous = last.get(streamId) ?? { revision: -1, hash: GENESIS_HASH };
-    const revision = previous.revision + 1;
-    const data = { name: `Plant ${index}`, amount: `${index}00.00` };
-    const metadata = chainMetadata({ streamId, revision, type: 'Noted', data, metadata: META }, previous.hash);
-    last.set(streamId, { revision, hash: metadata.hash as string });
-    return {
-      id: `event-${index}`,
-      streamId,
-      revision,
-      type: 'Noted',
-      data,
-      metadata,
-      position: 2 * index + 1,
-      recordedAt: new Date(Date.UTC(2014, 0, 1, 0, index)).toISOString(),
-    };
+const log = (): RecordedEvent[] =>
+  chainedLog({
+    count: 60,
+    streams: 7,
+    data: (index) => ({ name: `Plant ${index}`, amount: `${index}00.00` }),
+    position: (index) => 2 * index + 1,
   });
-}
 
 const batches = (events: readonly RecordedEvent[], size: number): RecordedEvent[][] =>
   Array.from({ length: Math.ceil(events.length / size) }, (_, i) => events.slice(i * size, (i + 1) * size));

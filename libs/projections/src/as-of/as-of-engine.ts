@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { getHeapStatistics } from 'node:v8';
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 import type { ReadStore, StoredDocument } from '@itp/read-store';
+import { withinHeap } from '@itp/read-store/embedded/document-cache';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { Projection } from '../projection';
 import { AsOfSnapshots, loadedDocumentBytes } from './as-of-snapshots';
@@ -83,8 +83,6 @@ export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
  * tenth of the heap limit when that is smaller (`--max-old-space-size=384`: 38 MB).
  */
 export const DEFAULT_CACHED_BYTES = 128 * 1024 * 1024;
-const defaultCachedBytes = (): number =>
-  Math.min(DEFAULT_CACHED_BYTES, Math.floor(getHeapStatistics().heap_size_limit * 0.1));
 
 /** JSON bytes of a document, once per (frozen) document. */
 const jsonBytes = new WeakMap<object, number>();
@@ -180,7 +178,10 @@ export class AsOfEngine {
     this.states =
       options.cachedDocuments !== undefined
         ? new LRUCache({ maxSize: options.cachedDocuments, sizeCalculation: (state) => state.documents.size + 1 })
-        : new LRUCache({ maxSize: options.cachedBytes ?? defaultCachedBytes(), sizeCalculation: stateBytes });
+        : new LRUCache({
+            maxSize: options.cachedBytes ?? withinHeap(DEFAULT_CACHED_BYTES, 0.1),
+            sizeCalculation: stateBytes,
+          });
   }
 
   /** The read models as of the bound: those of `options.projections`, or all. */

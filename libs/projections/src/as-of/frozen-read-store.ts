@@ -1,3 +1,4 @@
+import { deepFreeze } from '@itp/read-store/embedded/document-cache';
 import { evaluateCount, evaluateFind, pinnedIds, withoutPinnedIds } from '@itp/read-store/embedded/evaluate-query';
 import { assertCollectionName, assertFindOptions } from '@itp/read-store/read-store-input';
 import type {
@@ -14,19 +15,8 @@ import type {
 /** The documents of every folded collection, by collection name then `_id`. Documents are deeply frozen. */
 export type FoldedCollections = Map<string, Map<string, StoredDocument>>;
 
-/**
- * Freezes a document and everything it holds. Stops at what is already frozen: a document evolved from a frozen
- * one shares most of its parts with it, so freezing each evolve's output costs only what it made new.
- */
-export const deepFreeze = <T>(value: T): T => {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  // Indexed and keyed loops rather than Object.values: no array allocated per object (a snapshot's series are
-  // hundreds of thousands of small objects, and their garbage was a fifth of an as-of answer's time).
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) deepFreeze(value[i]);
-  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  return value;
-};
+/** The read store's own: a frozen document here is frozen as the embedded store's cache freezes it. */
+export { deepFreeze };
 
 class ReadOnlyError extends Error {
   override readonly name = 'ReadOnlyError';

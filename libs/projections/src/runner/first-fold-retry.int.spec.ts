@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chainMetadata, GENESIS_HASH, type RecordedEvent } from '@itp/event-store';
+import type { RecordedEvent } from '@itp/event-store';
+import { chainedLog } from '@itp/event-store/testing/chained-log';
 import {
   chainLink,
   GENESIS_LINK,
@@ -13,30 +14,9 @@ import { arrayEventLog } from '../testing/array-event-log';
 import { FirstFoldVerification } from './first-fold-verification';
 import type { LogBatch } from './log-batches';
 
-const META = { actor: 'a', role: 'admin', unit: 'u', commandId: 'c', correlationId: 'c', causationId: 'c' };
-
 /** 40 events over 5 streams, chained as the command side chains them. */
-function log(): RecordedEvent[] {
-  const last = new Map<string, { revision: number; hash: string }>();
-  return Array.from({ length: 40 }, (_, index) => {
-    const streamId = `project-${index % 5}`;
-    const previous = last.get(streamId) ?? { revision: -1, hash: GENESIS_HASH };
-    const revision = previous.revision + 1;
-    const data = { amount: `${index}00.00` };
-    const metadata = chainMetadata({ streamId, revision, type: 'Noted', data, metadata: META }, previous.hash);
-    last.set(streamId, { revision, hash: metadata.hash as string });
-    return {
-      id: `event-${index}`,
-      streamId,
-      revision,
-      type: 'Noted',
-      data,
-      metadata,
-      position: index + 1,
-      recordedAt: new Date(Date.UTC(2014, 0, 1, 0, index)).toISOString(),
-    };
-  });
-}
+const log = (): RecordedEvent[] =>
+  chainedLog({ count: 40, streams: 5, data: (index) => ({ amount: `${index}00.00` }), position: (index) => index + 1 });
 
 const batchOf = (events: RecordedEvent[]): LogBatch => ({ events, position: events.at(-1)!.position, live: false });
 
