@@ -8,7 +8,7 @@ import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { ApiQueryAnswer } from '../../shared/openapi/api-responses';
 import { AuditEventPageView } from '../../shared/openapi/views.dto';
 import { ListAuditEventsDto } from './list-audit-events.dto';
-import { scanAuditLog } from './scan-audit-log';
+import { scanAuditLog, streamEventsAfter } from './scan-audit-log';
 
 /** Events read per request at most; a request that reaches it answers with a cursor to continue from. */
 export const AUDIT_SCAN_LIMIT = 20_000;
@@ -41,14 +41,15 @@ export class ListAuditEventsController {
       );
     }
     const { after = 0, limit = 100, to, actor, unit, streamId, type } = query;
-    const events = this.eventStore.readAll({
-      fromPosition: after,
-      toRecordedAt: instant(to),
-      maxCount: AUDIT_SCAN_LIMIT,
-    });
+    const upTo = instant(to);
+    // One stream's events are read from the stream itself; the scan then bounds them as it bounds the log's.
+    const events =
+      streamId === undefined
+        ? this.eventStore.readAll({ fromPosition: after, toRecordedAt: upTo, maxCount: AUDIT_SCAN_LIMIT })
+        : streamEventsAfter(this.eventStore, streamId, after, AUDIT_SCAN_LIMIT);
     const scan = await scanAuditLog(
       events,
-      { from: instant(query.from), actor, unit, streamId, type },
+      { from: instant(query.from), to: streamId === undefined ? undefined : upTo, actor, unit, streamId, type },
       limit,
       AUDIT_SCAN_LIMIT,
     );

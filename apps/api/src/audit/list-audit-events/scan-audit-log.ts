@@ -1,6 +1,14 @@
-import type { RecordedEvent } from '@itp/event-store';
+import type { EventStore, RecordedEvent } from '@itp/event-store';
 
-export type AuditFilter = { from?: string; actor?: string; unit?: string; streamId?: string; type?: string };
+export type AuditFilter = {
+  from?: string;
+  /** Inclusive bound of recorded time, for events not already bounded by their read (readAll's toRecordedAt). */
+  to?: string;
+  actor?: string;
+  unit?: string;
+  streamId?: string;
+  type?: string;
+};
 
 export type AuditScan = {
   items: RecordedEvent[];
@@ -11,6 +19,7 @@ export type AuditScan = {
 
 const matches = (event: RecordedEvent, filter: AuditFilter): boolean =>
   (filter.from === undefined || event.recordedAt >= filter.from) &&
+  (filter.to === undefined || event.recordedAt <= filter.to) &&
   (filter.actor === undefined || event.metadata.actor === filter.actor) &&
   (filter.unit === undefined || event.metadata.unit === filter.unit) &&
   (filter.streamId === undefined || event.streamId === filter.streamId) &&
@@ -39,3 +48,22 @@ export const scanAuditLog = async (
   }
   return { items, nextCursor: scanned === scanLimit ? lastPosition : null, scanned };
 };
+
+/**
+ * One stream's events after a global position, in order, read by the stream's own index in pages of `pageSize`
+ * (SQLite: `UNIQUE (stream_id, revision)`; EventStoreDB: the stream itself) instead of scanning the global log for
+ * them: a stream filter over 1M events read 20,000 events of the log per request and answered nothing in 106 ms.
+ * A stream's revisions follow its positions, so its events after `after` are its last ones.
+ */
+export async function* streamEventsAfter(
+  eventStore: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  after: number,
+  pageSize: number,
+): AsyncIterable<RecordedEvent> {
+  for (let fromRevision = 0; ; fromRevision += pageSize) {
+    const page = await eventStore.readStream(streamId, { fromRevision, maxCount: pageSize });
+    for (const event of page) if (event.position > after) yield event;
+    if (page.length < pageSize) return;
+  }
+}

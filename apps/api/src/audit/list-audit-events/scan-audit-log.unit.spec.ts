@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@itp/event-store';
-import { scanAuditLog } from './scan-audit-log';
+import { scanAuditLog, streamEventsAfter } from './scan-audit-log';
 
 const event = (position: number, actor: string, type = 'ProjectRegistered'): RecordedEvent => ({
   id: `e${position}`,
@@ -45,5 +45,46 @@ describe('scanning the audit log', () => {
       100,
     );
     expect(scan.items.map((e) => e.position)).toEqual([7]);
+  });
+
+  it('filters by an upper bound of recorded time when the read did not bound it', async () => {
+    const scan = await scanAuditLog(log(tenEvents), { to: tenEvents[2].recordedAt }, 50, 100);
+    expect(scan.items.map((e) => e.position)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("reading one stream's events after a position", () => {
+  /** A stream of 7 events at positions 10, 20, ... 70, read by revision as the store's readStream does. */
+  const stream = Array.from({ length: 7 }, (_, i) => ({ ...event((i + 1) * 10, 'alice'), revision: i }));
+  const reads: { fromRevision?: number; maxCount?: number }[] = [];
+  const store = {
+    readStream: async (_id: string, options: { fromRevision?: number; maxCount?: number } = {}) => {
+      reads.push(options);
+      const from = options.fromRevision ?? 0;
+      return stream.slice(from, from + (options.maxCount ?? stream.length));
+    },
+  };
+  const collect = async (events: AsyncIterable<RecordedEvent>) => {
+    const out: number[] = [];
+    for await (const e of events) out.push(e.position);
+    return out;
+  };
+  beforeEach(() => (reads.length = 0));
+
+  it('yields the events after the position, in order, reading the stream by pages', async () => {
+    expect(await collect(streamEventsAfter(store, 'project-1', 25, 3))).toEqual([30, 40, 50, 60, 70]);
+    expect(reads).toEqual([
+      { fromRevision: 0, maxCount: 3 },
+      { fromRevision: 3, maxCount: 3 },
+      { fromRevision: 6, maxCount: 3 },
+    ]);
+  });
+
+  it('bounds what it yields by the scan as the log is bounded: a cursor to continue from', async () => {
+    const first = await scanAuditLog(streamEventsAfter(store, 'project-1', 0, 100), {}, 2, 100);
+    expect(first.items.map((e) => e.position)).toEqual([10, 20]);
+    const next = await scanAuditLog(streamEventsAfter(store, 'project-1', first.nextCursor!, 100), {}, 50, 100);
+    expect(next.items.map((e) => e.position)).toEqual([30, 40, 50, 60, 70]);
+    expect(next.nextCursor).toBeNull();
   });
 });
