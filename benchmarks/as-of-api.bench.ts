@@ -8,7 +8,8 @@
  * BENCH_AS_OF_QUERIES (default 20) random recorded instants, and the monthly dispatch (which reads every project's
  * progress series) as of a quarter of them. It samples the api's resident memory (VmRSS) every 50 ms and prints it
  * at ready, its peak (VmHWM) while answering, and after. BENCH_API_NODE_OPTIONS is passed to the api as
- * NODE_OPTIONS (e.g. "--max-old-space-size=384", the bound the README states). A benchmark: it prints, never fails.
+ * NODE_OPTIONS (e.g. "--max-old-space-size=384", the bound the README states), BENCH_API_NODE_ARGS as node's own
+ * arguments (e.g. "--trace-gc"). A benchmark: it prints, never fails.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,6 +23,8 @@ const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const DIR = process.env.BENCH_DIR;
 const QUERIES = Number(process.env.BENCH_AS_OF_QUERIES ?? 20);
 const NODE_OPTIONS = process.env.BENCH_API_NODE_OPTIONS ?? '';
+/** Flags NODE_OPTIONS refuses (e.g. --trace-gc, whose lines go to the api's log), given to node before the api. */
+const NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const percentile = (values: number[], p: number) => {
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const api = await startServer(
     process.execPath,
-    [API_MAIN],
+    [...NODE_ARGS, API_MAIN],
     {
       PORT: String(port),
       ITP_DATA_DIR: DIR,
@@ -100,7 +103,11 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const status = await get(path);
       if (process.env.BENCH_VERBOSE === '1')
-        console.error(`${report} ${Math.round(performance.now() - t0)} ms, api RSS ${memoryOf(api.pid)?.rssMb} MB`);
+        console.error(
+          `${report} ${Math.round(performance.now() - t0)} ms, api RSS ${memoryOf(api.pid)?.rssMb} MB (anonymous ${
+            memoryOf(api.pid)?.anonMb
+          }, files ${memoryOf(api.pid)?.fileMb})`,
+        );
       if (status !== 200) throw new Error(`${path}: ${status}`);
       times.set(report, [...(times.get(report) ?? []), performance.now() - t0]);
     };

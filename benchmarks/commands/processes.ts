@@ -48,11 +48,13 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /** Resident memory of a process now and at its peak (VmRSS, VmHWM from /proc, MB), or undefined. */
-export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+export function memoryOf(pid: number): { rssMb: number; peakMb: number; anonMb: number; fileMb: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+    const mb = (name: string) => Math.round(kb(name) / 1024);
+    // RssFile: mapped files (the node binary's code, shared libraries); RssAnon: the heap, malloc, buffers.
+    return { rssMb: mb('VmRSS'), peakMb: mb('VmHWM'), anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
   } catch {
     return undefined;
   }

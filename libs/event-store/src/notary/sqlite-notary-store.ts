@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SQLITE_PAGE_CACHE_KIB } from '../sqlite/sqlite-schema';
 import type { SignedCheckpoint } from './checkpoint';
 import type { ChainLink } from './global-chain';
 import type { NotaryStore } from './notary-store.port';
@@ -70,6 +71,7 @@ export class SqliteNotaryStore implements NotaryStore {
   ) {
     this.db = new Database(filePath, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');

@@ -80,7 +80,7 @@ export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, numbe
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
 /**
  * The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read), or a
- * tenth of the heap limit when that is smaller (`--max-old-space-size=384`: 38 MB).
+ * 6 % of the heap limit when that is smaller (`--max-old-space-size=320`: 19 MB; see withinHeap).
  */
 export const DEFAULT_CACHED_BYTES = 128 * 1024 * 1024;
 
@@ -179,7 +179,7 @@ export class AsOfEngine {
       options.cachedDocuments !== undefined
         ? new LRUCache({ maxSize: options.cachedDocuments, sizeCalculation: (state) => state.documents.size + 1 })
         : new LRUCache({
-            maxSize: options.cachedBytes ?? withinHeap(DEFAULT_CACHED_BYTES, 0.1),
+            maxSize: options.cachedBytes ?? withinHeap(DEFAULT_CACHED_BYTES, 0.06),
             sizeCalculation: stateBytes,
           });
   }

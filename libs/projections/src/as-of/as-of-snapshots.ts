@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+import { SQLITE_PAGE_CACHE_KIB } from '@itp/event-store';
 import type { StoredDocument } from '@itp/read-store';
+import { withinHeap } from '@itp/read-store/embedded/document-cache';
 import { deepFreeze } from './frozen-read-store';
 
 /** What the engine knows of a snapshot without reading its documents. */
@@ -75,33 +78,34 @@ const HASH_BYTES = 16;
 /** Per document with parts kept apart: for each part, the key of its row (base64url) and the fields there. */
 type SeriesIndex = Record<string, [string, string[]][]>;
 
-/** One part of a document loaded from a snapshot: the key of its row, and its fields once read (parsed). */
+/** One part of a document loaded from a snapshot: the key of its row, and the fields there. */
 interface RawPart {
   fields: string[];
   hash: string;
-  values: Record<string, unknown> | undefined;
-  bytes: number;
 }
 
-/** A document loaded from a snapshot: its parts kept apart, how to read their rows, the bytes of its light part. */
+/** A document loaded from a snapshot: its parts kept apart, how to get their values, the bytes of its light part. */
 interface RawDocument {
   parts: RawPart[];
-  read: (hash: string) => Buffer;
+  valuesOf: (hash: string) => Record<string, unknown>;
   lightBytes: number;
 }
 const rawSeries = new WeakMap<object, RawDocument>();
 
 /**
- * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the snapshot's average), and
- * its series once read. Undefined for a document that was not loaded from a snapshot with series.
+ * The parsed parts kept by default, in bytes of their JSON (or a twentieth of the heap limit when that is smaller):
+ * enough for the parts one report reads again while it computes. They are not kept by their documents: an as-of
+ * monthly dispatch reads every signed project's series once, and documents that kept them held about 150 MB of
+ * heap at 1M events beyond what the engine's states cache counts.
  */
-export const loadedDocumentBytes = (document: object): number | undefined => {
-  const raw = rawSeries.get(document);
-  if (raw === undefined) return undefined;
-  let bytes = raw.lightBytes;
-  for (const part of raw.parts) bytes += part.bytes;
-  return bytes;
-};
+export const DEFAULT_PARSED_PART_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the snapshot's average). Its
+ * parts, once read, are in the snapshots' own bounded cache of parsed parts, shared by every document that has the
+ * same. Undefined for a document that was not loaded from a snapshot with parts kept apart.
+ */
+export const loadedDocumentBytes = (document: object): number | undefined => rawSeries.get(document)?.lightBytes;
 /**
  * The row key of each part of a document folded in memory, once computed (by LAZY_GROUPS index; null: kept in the
  * light part): documents are frozen, their parts never change.
@@ -123,16 +127,10 @@ const SERIES_DICTIONARY = Buffer.from(
 );
 const seriesDeflate = { level: 6, dictionary: SERIES_DICTIONARY };
 
-/** The fields of a document's part, its row read, inflated and parsed on the first read of any of them. */
+/** The fields of a document's part: from the parsed parts kept, else its row read, inflated and parsed. */
 const partValues = (document: object, field: string): Record<string, unknown> => {
   const raw = rawSeries.get(document)!;
-  const part = raw.parts.find((p) => p.fields.includes(field))!;
-  if (part.values === undefined) {
-    const bytes = raw.read(part.hash);
-    part.values = deepFreeze(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
-    part.bytes = bytes.length;
-  }
-  return part.values;
+  return raw.valuesOf(raw.parts.find((p) => p.fields.includes(field))!.hash);
 };
 
 /**
@@ -159,14 +157,14 @@ const descriptorOf = (field: string): PropertyDescriptor => {
 const lazyDocument = (
   light: StoredDocument,
   parts: [string, string[]][],
-  read: (hash: string) => Buffer,
+  valuesOf: (hash: string) => Record<string, unknown>,
   lightBytes: number,
 ): StoredDocument => {
   // The parsed light part itself becomes the document: its values frozen first, then the getters, then itself.
   for (const key in light) deepFreeze(light[key]);
-  const raw: RawDocument = { parts: [], read, lightBytes };
+  const raw: RawDocument = { parts: [], valuesOf, lightBytes };
   for (const [hash, fields] of parts) {
-    raw.parts.push({ fields, hash, values: undefined, bytes: 0 });
+    raw.parts.push({ fields, hash });
     for (const field of fields) Object.defineProperty(light, field, descriptorOf(field));
   }
   rawSeries.set(light, raw);
@@ -206,6 +204,8 @@ export class AsOfSnapshots {
       else this.pinned.set(hash, count);
     }
   });
+  /** Parts read and parsed, by row key, with the length of their JSON: the least recently read go first. */
+  private readonly parsed: LRUCache<string, { values: Record<string, unknown>; bytes: number }>;
   private readonly readSeries: Database.Statement<[Buffer], { bytes: Buffer }>;
   private readonly addRef: Database.Statement<[Buffer]>;
   private readonly insertSeries: Database.Statement<[Buffer, number, Buffer]>;
@@ -216,16 +216,20 @@ export class AsOfSnapshots {
   /**
    * @param readOnly reads the snapshots another process writes and never writes, evicts or clears any (`itp report`
    *   beside a running api: only one process may evict, or the other's unread series could vanish under it).
+   * @param parsedPartBytes the parsed parts kept in memory, in bytes of their JSON.
    */
   constructor(
     dir: string,
     private readonly budgetBytes: number,
     private readonly readOnly = false,
+    parsedPartBytes = withinHeap(DEFAULT_PARSED_PART_BYTES, 0.04),
   ) {
+    this.parsed = new LRUCache({ maxSize: Math.max(1, parsedPartBytes), sizeCalculation: (part) => part.bytes });
     mkdirSync(dir, { recursive: true });
     this.db = new Database(join(dir, 'snapshots.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`); // not 16 MiB: the parts are read once and kept parsed
     this.db.exec(SCHEMA);
     this.readSeries = this.db.prepare('SELECT bytes FROM series_v4 WHERE hash = ?');
     this.addRef = this.db.prepare('UPDATE series_v4 SET refs = refs + 1 WHERE hash = ?');
@@ -407,12 +411,6 @@ export class AsOfSnapshots {
       index: SeriesIndex;
     };
     const lightBytes = Math.round(body.length / Math.max(1, documents.length));
-    const read = (hash: string): Buffer => {
-      if (this.closed) throw new Error('The as-of snapshots were closed: series of a snapshot can no longer be read');
-      const found = this.readSeries.get(Buffer.from(hash, 'base64url'));
-      if (found === undefined) throw new Error(`The as-of snapshots lost the series ${hash}`);
-      return inflateRawSync(found.bytes, { dictionary: SERIES_DICTIONARY });
-    };
     const loaded = new Map<string, StoredDocument>();
     for (const light of documents) {
       const parts = index[light._id];
@@ -420,13 +418,31 @@ export class AsOfSnapshots {
         loaded.set(light._id, deepFreeze(light));
         continue;
       }
-      const document = lazyDocument(light, parts, read, lightBytes);
+      const document = lazyDocument(light, parts, this.valuesOf, lightBytes);
       const hashes = parts.map(([hash]) => hash);
       for (const hash of hashes) this.pinned.set(hash, (this.pinned.get(hash) ?? 0) + 1);
       this.unpin.register(document, hashes);
       loaded.set(light._id, document);
     }
     return loaded;
+  }
+
+  /** The values of a part: kept parsed, else its row read, inflated, parsed and frozen (then kept). */
+  private readonly valuesOf = (hash: string): Record<string, unknown> => {
+    const kept = this.parsed.get(hash);
+    if (kept !== undefined) return kept.values;
+    if (this.closed) throw new Error('The as-of snapshots were closed: series of a snapshot can no longer be read');
+    const found = this.readSeries.get(Buffer.from(hash, 'base64url'));
+    if (found === undefined) throw new Error(`The as-of snapshots lost the series ${hash}`);
+    const bytes = inflateRawSync(found.bytes, { dictionary: SERIES_DICTIONARY });
+    const values = deepFreeze(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+    this.parsed.set(hash, { values, bytes: Math.max(1, bytes.length) });
+    return values;
+  };
+
+  /** Bytes of JSON of the parsed parts kept in memory (bounded by the constructor's `parsedPartBytes`). */
+  parsedPartBytes(): number {
+    return this.parsed.calculatedSize;
   }
 
   /** Forgets every snapshot (of every fingerprint): the log they were folded from is not this log any more. */

@@ -73,16 +73,37 @@ describe('AsOfSnapshots', () => {
     const light = loadedDocumentBytes(p1)!;
     expect(light).toBeGreaterThan(0);
     expect(p1.targetYear).toBe(2014);
+    expect(snapshots.parsedPartBytes()).toBe(0);
     expect((p1.businessRegistration as { evaluation: { explanation: string } }).evaluation.explanation).toBe(
       explanation,
     );
-    const withRegistration = loadedDocumentBytes(p1)!;
-    expect(withRegistration).toBeGreaterThan(light); // the decisions are a part of their own
+    const withRegistration = snapshots.parsedPartBytes();
+    expect(withRegistration).toBeGreaterThan(0); // the decisions are a part of their own
     expect(p1.xiangnan).toBeNull(); // of the same part, read already
-    expect(loadedDocumentBytes(p1)).toBe(withRegistration);
+    expect(snapshots.parsedPartBytes()).toBe(withRegistration);
     expect(p1.progress).toEqual(progress);
-    expect(loadedDocumentBytes(p1)).toBeGreaterThan(withRegistration);
+    expect(snapshots.parsedPartBytes()).toBeGreaterThan(withRegistration);
     expect(Object.isFrozen(p1.progress)).toBe(true);
+    // The parts are kept by the snapshots' cache, not by the document: its own bytes stay those of its light part.
+    expect(loadedDocumentBytes(p1)).toBe(light);
+    snapshots.close();
+  });
+
+  it('keeps parsed parts within its budget, and reads a part again once it has gone', () => {
+    const seriesJson = JSON.stringify({ progress, problems: [], suspensions: [] }).length;
+    // Room for the series part alone: reading the decisions part pushes it out.
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30, false, seriesJson);
+    snapshots.save('p@1:c', entry(10), documents());
+    const p1 = snapshots.load('p@1:c', 10)!.get('p-1')!;
+    const first = p1.progress;
+    expect(snapshots.parsedPartBytes()).toBe(seriesJson);
+    expect(p1.progress).toBe(first); // kept: the same frozen values
+    expect(p1.xiangnan).toBeNull();
+    expect(snapshots.parsedPartBytes()).toBeLessThanOrEqual(seriesJson);
+    const again = p1.progress;
+    expect(again).not.toBe(first); // read from its row again
+    expect(again).toEqual(progress);
+    expect(snapshots.parsedPartBytes()).toBeLessThanOrEqual(seriesJson);
     snapshots.close();
   });
 

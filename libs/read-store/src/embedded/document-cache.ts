@@ -9,8 +9,10 @@ export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A cache's default size within the process's heap limit: its default, or its share of the limit when that is
- * smaller (`--max-old-space-size=384`: 96 MB of documents, 58 MB of series), so that a heap limit bounds the
- * caches with the rest instead of the caches filling it.
+ * smaller, so that a heap limit bounds the caches with the rest instead of the caches filling it. The shares of the
+ * api's caches add up to 40 % of the limit (documents 20 %, series 10 %, the as-of engine's states 6 %, the as-of
+ * snapshots' parsed parts 4 %; `--max-old-space-size=320`: 64, 32, 19 and 13 MB), leaving the rest to the answer
+ * being computed: with 55 % an as-of dispatch ran a 320 MB heap out of memory.
  */
 export const withinHeap = (bytes: number, share: number): number =>
   Math.min(bytes, Math.floor(getHeapStatistics().heap_size_limit * share));
@@ -112,9 +114,9 @@ export class DocumentCache {
 
   constructor(
     private readonly dataVersion: () => number,
-    maxBytes = withinHeap(DEFAULT_CACHE_BYTES, 0.25),
+    maxBytes = withinHeap(DEFAULT_CACHE_BYTES, 0.2),
     readSeries: SeriesReader = () => undefined,
-    seriesBytes = withinHeap(DEFAULT_SERIES_CACHE_BYTES, 0.15),
+    seriesBytes = withinHeap(DEFAULT_SERIES_CACHE_BYTES, 0.1),
   ) {
     this.series = new LRUCache({ maxSize: seriesBytes, sizeCalculation: (entry) => Math.max(1, entry.chars) });
     this.readLazy = ({ collection, id, position }) => {
