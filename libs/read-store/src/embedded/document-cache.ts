@@ -12,7 +12,8 @@ export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
  * smaller, so that a heap limit bounds the caches with the rest instead of the caches filling it. The shares of the
  * api's caches add up to 40 % of the limit (documents 20 %, series 10 %, the as-of engine's states 6 %, the as-of
  * snapshots' parsed parts 4 %; `--max-old-space-size=320`: 64, 32, 19 and 13 MB), leaving the rest to the answer
- * being computed: with 55 % an as-of dispatch ran a 320 MB heap out of memory.
+ * being computed (with 55 %, and the parsed parts kept by their documents, an as-of dispatch ran a 320 MB heap out
+ * of memory).
  */
 export const withinHeap = (bytes: number, share: number): number =>
   Math.min(bytes, Math.floor(getHeapStatistics().heap_size_limit * share));
