@@ -69,6 +69,22 @@ describe('EmbeddedReadStore', () => {
       expect(await api.collection('library').find({})).toEqual([{ _id: 'a', tags: ['x'], _position: 1 }]);
     });
 
+    it('by id from the cache: whole documents are copies, projected ones new documents; neither changes the cache', async () => {
+      await api.applyBatch({
+        writes: [
+          { kind: 'upsert', collection: 'library', position: 1, document: { _id: 'a', name: 'A', tags: ['x'] } },
+        ],
+      });
+      const library = api.collection('library');
+      await library.find({}); // the collection is cached: finds by id are answered from it
+      const [whole] = await library.find({ _id: { $in: ['a'] } });
+      (whole!['tags'] as string[]).push('mutated'); // a copy: the caller may change it
+      const [named] = await library.find({ _id: { $in: ['a'] } }, { projection: { name: 1 } });
+      expect(named).toEqual({ name: 'A', _id: 'a' });
+      named!['name'] = 'changed'; // a new document: its top level is the caller's
+      expect(await library.find({ _id: 'a' })).toEqual([{ _id: 'a', name: 'A', tags: ['x'], _position: 1 }]);
+    });
+
     it("patches the cache with this store's own commits, in _id order, and narrows by a pinned field", async () => {
       const library = api.collection('library');
       const upsert = (position: number, document: ReadDocument) =>

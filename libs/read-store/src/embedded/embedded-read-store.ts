@@ -99,7 +99,10 @@ export class EmbeddedReadStore implements ReadStore {
       // Cached documents are shared and frozen (a caller that changes one gets a TypeError, not a corrupt
       // cache): copying every result cost as much as parsing it again. The array itself is the caller's. Their
       // series are read now, inside this synchronous find: a getter run later could meet a row replaced since.
-      if (cached === 'copy') return structuredClone(found) as StoredDocument<T>[];
+      // A projection's answer is made of new documents already (their values frozen, as the shared ones'): only
+      // whole documents held by the cache are copied.
+      const whole = options.projection === undefined || Object.keys(options.projection).length === 0;
+      if (cached === 'copy' && whole) return structuredClone(found) as StoredDocument<T>[];
       return (cached === 'shared' ? found.map(materialized) : found) as StoredDocument<T>[];
     };
     const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {

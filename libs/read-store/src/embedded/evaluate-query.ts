@@ -131,15 +131,24 @@ const sortedFast = (documents: ReadDocument[], sort: NonNullable<FindOptions['so
     if (type !== 'string' && type !== 'number') return undefined;
     for (const document of documents) if (typeof document[field] !== type) return undefined;
   }
-  return [...documents].sort((a, b) => {
-    for (const [field, direction] of keys) {
-      const x = a[field] as string | number;
-      const y = b[field] as string | number;
-      if (x < y) return -direction;
-      if (x > y) return direction;
+  // Each document's keys read once, into an array of its own: the comparator then reads arrays, not the frozen
+  // documents' fields (a lookup of each field in every comparison; about 2n log n of them).
+  const fields = keys.map(([field]) => field);
+  const directions = keys.map(([, direction]) => direction);
+  const rows = documents.map((document) => ({
+    values: fields.map((field) => document[field] as string | number),
+    document,
+  }));
+  rows.sort((a, b) => {
+    for (let i = 0; i < fields.length; i += 1) {
+      const x = a.values[i]!;
+      const y = b.values[i]!;
+      if (x < y) return -directions[i]!;
+      if (x > y) return directions[i]!;
     }
     return 0;
   });
+  return rows.map((row) => row.document);
 };
 
 export const evaluateCount = (documents: ReadDocument[], filter: ReadFilter): number => {

