@@ -8,7 +8,7 @@
  * BENCH_AS_OF_QUERIES (default 20) random recorded instants, and the monthly dispatch (which reads every project's
  * progress series) as of a quarter of them. It samples the api's resident memory (VmRSS) every 50 ms and prints it
  * at ready, its peak (VmHWM) while answering, and after. BENCH_API_NODE_OPTIONS is passed to the api as
- * NODE_OPTIONS (e.g. "--max-old-space-size=384", the bound the README states), BENCH_API_NODE_ARGS as node's own
+ * NODE_OPTIONS (e.g. "--max-old-space-size=320", the heap limit the README gives the api), BENCH_API_NODE_ARGS as node's own
  * arguments (e.g. "--trace-gc"). A benchmark: it prints, never fails.
  */
 import { existsSync } from 'node:fs';
@@ -129,11 +129,12 @@ async function main(): Promise<void> {
     );
     console.log(`events in the log                ${head.toLocaleString('en-US')}`);
     console.log(`start to caught up              ${caughtUpSeconds.toFixed(1)} s`);
-    for (const [report, values] of times)
+    const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+    for (const [report, values] of [...times, ['every question', [...times.values()].flat()] as const])
       console.log(
         `${`as of, ${report}`.padEnd(32)} p50 ${Math.round(percentile(values, 0.5))} ms, p95 ${Math.round(
           percentile(values, 0.95),
-        )} ms (${values.length} instants, over HTTP, the api's in-memory states on)`,
+        )} ms, mean ${mean(values)} ms (${values.length} instants, over HTTP, the api's in-memory states on)`,
       );
     console.log(`api RSS at caught up            ${ready.rssMb} MB (peak so far ${ready.peakMb} MB)`);
     console.log(

@@ -80,7 +80,7 @@ export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, numbe
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
 /**
  * The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read), or a
- * 6 % of the heap limit when that is smaller (`--max-old-space-size=320`: 19 MB; see withinHeap).
+ * 6 % of the heap limit when that is smaller (`--max-old-space-size=320`: 23 MB; see withinHeap).
  */
 export const DEFAULT_CACHED_BYTES = 128 * 1024 * 1024;
 

@@ -93,7 +93,7 @@ interface RawDocument {
 const rawSeries = new WeakMap<object, RawDocument>();
 
 /**
- * The parsed parts kept by default, in bytes of their JSON (or a twentieth of the heap limit when that is smaller):
+ * The parsed parts kept by default, in bytes of their JSON (or 4 % of the heap limit when that is smaller):
  * enough for the parts one report reads again while it computes. They are not kept by their documents: an as-of
  * monthly dispatch reads every signed project's series once, and documents that kept them held about 150 MB of
  * heap at 1M events beyond what the engine's states cache counts.
@@ -189,8 +189,9 @@ interface Row {
  * projection never reads an old fold. When the file outgrows its budget the least recently used snapshots go
  * first, then the series no snapshot names any more (but those of documents this process loaded and still holds:
  * a series is read when first touched, not when its snapshot is loaded). Only one process writes and evicts: the
- * api; `itp report --as-of` opens the file read-only (a reader whose unread series were evicted by the writer
- * fails that read with an error, never another answer; the CLI then exits non-zero, the api never meets it).
+ * api; `itp report --as-of` opens the file read-only (a reader whose series were evicted by the writer, unread or
+ * read and since dropped from its cache of parsed parts, fails that read with an error, never another answer: rows
+ * are keyed by their content's hash; the CLI then exits non-zero, the api never meets it).
  */
 export class AsOfSnapshots {
   private readonly db: Database.Database;

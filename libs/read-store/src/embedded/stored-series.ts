@@ -56,7 +56,8 @@ export interface LazySeries {
   read: (lazy: LazySeries) => Record<string, unknown>;
 }
 
-const lazyOf = new WeakMap<object, LazySeries>();
+/** A lazy document's series: where they are, and which of its fields are getters (bit i: SERIES_FIELDS[i]). */
+const lazyOf = new WeakMap<object, { lazy: LazySeries; getters: number }>();
 
 /** One getter per series field, shared by every lazy document (it finds its document's series by `this`). */
 const descriptors = new Map(
@@ -66,7 +67,7 @@ const descriptors = new Map(
       enumerable: true,
       configurable: false,
       get(this: object) {
-        const lazy = lazyOf.get(this)!;
+        const { lazy } = lazyOf.get(this)!;
         return lazy.read(lazy)[field];
       },
     },
@@ -78,9 +79,13 @@ const descriptors = new Map(
  * places), read through `lazy.read` when first asked. The caller freezes it.
  */
 export const makeLazy = (document: Record<string, unknown>, lazy: LazySeries): ReadDocument => {
-  for (const field of SERIES_FIELDS)
-    if (document[field] === PLACEHOLDER) Object.defineProperty(document, field, descriptors.get(field)!);
-  lazyOf.set(document, lazy);
+  let getters = 0;
+  SERIES_FIELDS.forEach((field, i) => {
+    if (document[field] !== PLACEHOLDER) return;
+    Object.defineProperty(document, field, descriptors.get(field)!);
+    getters |= 1 << i;
+  });
+  lazyOf.set(document, { lazy, getters });
   return document as ReadDocument;
 };
 
@@ -91,15 +96,19 @@ export const isLazy = (document: object): boolean => lazyOf.has(document);
  * cached document is ever run after the find that returned it (another commit may have replaced its row by then).
  * Copied field by field with its series read once: `{ ...document }` ran each getter through the runtime's slow
  * path and was 13 % of the api's CPU in a warm monthly dispatch at 1M events (8,000 documents a dispatch), about
- * three times this loop. The copy is the caller's own, so its top level is not frozen (freezing 40-field objects
- * cost half as much again); every value in it is the cache's, frozen.
+ * three times this loop. Only the fields that are getters come from the series: a body written whole (by an older
+ * build, whose series column may still hold an older version) keeps its own, as joinStored does. The copy is the
+ * caller's own, so its top level is not frozen (freezing 40-field objects cost half as much again); every value in
+ * it is the cache's, frozen.
  */
 export const materialized = (document: ReadDocument): ReadDocument => {
-  const lazy = lazyOf.get(document);
-  if (lazy === undefined) return document;
-  const series = lazy.read(lazy);
+  const found = lazyOf.get(document);
+  if (found === undefined) return document;
+  const series = found.lazy.read(found.lazy);
   const copy: Record<string, unknown> = {};
-  for (const key in document)
-    copy[key] = SERIES_FIELDS.includes(key) && Object.hasOwn(series, key) ? series[key] : document[key];
+  for (const key in document) {
+    const i = SERIES_FIELDS.indexOf(key);
+    copy[key] = i >= 0 && (found.getters & (1 << i)) !== 0 ? series[key] : document[key];
+  }
   return copy as ReadDocument;
 };

@@ -29,6 +29,20 @@ describe('materialized: a lazy document handed out as values', () => {
     for (const key of Object.keys(copy)) expect(Object.getOwnPropertyDescriptor(copy, key)).toHaveProperty('value');
   });
 
+  it('takes from the series only the fields that are getters: a body written whole keeps its own', () => {
+    // As a row an older build rewrote: its body whole (progress of February), its series column older (January).
+    const body = { _id: 'p-1', progress: [{ month: '2014-02' }], problems: 0 };
+    const series = { progress: [{ month: '2014-01' }], problems: [{ problemId: 'pb-1' }] };
+    const lazy = makeLazy(structuredClone(body), {
+      collection: 'projects',
+      id: 'p-1',
+      position: 3,
+      read: () => series,
+    });
+    expect(lazy.progress).toEqual([{ month: '2014-02' }]); // what the getters and joinStored give
+    expect(materialized(lazy)).toEqual({ _id: 'p-1', progress: [{ month: '2014-02' }], problems: series.problems });
+  });
+
   it('hands out a document that is not lazy as it is', () => {
     const plain = Object.freeze({ _id: 'p-2', name: 'Two' });
     expect(materialized(plain)).toBe(plain);

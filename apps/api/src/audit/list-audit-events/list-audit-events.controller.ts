@@ -27,7 +27,7 @@ export class ListAuditEventsController {
   @ApiOperation({ summary: 'The global event log, filtered, in position order, with a cursor' })
   @ApiQueryAnswer(
     AuditEventPageView,
-    `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request, so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
+    `{ items, nextCursor, scanned }: at most \`limit\` items; at most ${AUDIT_SCAN_LIMIT} events are read per request (with streamId: of that stream's events after \`after\`, read by the stream's own index), so fewer items with a non-null nextCursor means "continue with after=nextCursor"`,
     { readScope: false },
   )
   @QueryErrors()
@@ -46,10 +46,10 @@ export class ListAuditEventsController {
     const events =
       streamId === undefined
         ? this.eventStore.readAll({ fromPosition: after, toRecordedAt: upTo, maxCount: AUDIT_SCAN_LIMIT })
-        : streamEventsAfter(this.eventStore, streamId, after, AUDIT_SCAN_LIMIT);
+        : streamEventsAfter(this.eventStore, streamId, after, upTo, AUDIT_SCAN_LIMIT);
     const scan = await scanAuditLog(
       events,
-      { from: instant(query.from), to: streamId === undefined ? undefined : upTo, actor, unit, streamId, type },
+      { from: instant(query.from), actor, unit, streamId, type },
       limit,
       AUDIT_SCAN_LIMIT,
     );

@@ -1,14 +1,6 @@
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 
-export type AuditFilter = {
-  from?: string;
-  /** Inclusive bound of recorded time, for events not already bounded by their read (readAll's toRecordedAt). */
-  to?: string;
-  actor?: string;
-  unit?: string;
-  streamId?: string;
-  type?: string;
-};
+export type AuditFilter = { from?: string; actor?: string; unit?: string; streamId?: string; type?: string };
 
 export type AuditScan = {
   items: RecordedEvent[];
@@ -19,7 +11,6 @@ export type AuditScan = {
 
 const matches = (event: RecordedEvent, filter: AuditFilter): boolean =>
   (filter.from === undefined || event.recordedAt >= filter.from) &&
-  (filter.to === undefined || event.recordedAt <= filter.to) &&
   (filter.actor === undefined || event.metadata.actor === filter.actor) &&
   (filter.unit === undefined || event.metadata.unit === filter.unit) &&
   (filter.streamId === undefined || event.streamId === filter.streamId) &&
@@ -50,20 +41,29 @@ export const scanAuditLog = async (
 };
 
 /**
- * One stream's events after a global position, in order, read by the stream's own index in pages of `pageSize`
- * (SQLite: `UNIQUE (stream_id, revision)`; EventStoreDB: the stream itself) instead of scanning the global log for
- * them: a stream filter over 1M events read 20,000 events of the log per request and answered nothing in 106 ms.
- * A stream's revisions follow its positions, so its events after `after` are its last ones.
+ * One stream's events after a global position and up to a recorded instant, in order, read by the stream's own
+ * index in pages of `pageSize` (SQLite: `UNIQUE (stream_id, revision)`; EventStoreDB: the stream itself) instead
+ * of scanning the global log for them: a stream filter over 1M events read 20,000 events of the log per request
+ * and answered nothing in 106 ms. A stream's events follow its positions and their recorded times never go back,
+ * so the read skips those at or before `after` and stops at the first recorded after `to`. Each page starts after
+ * the last revision read (revisions need not start at 0 or be dense: a truncated EventStoreDB stream). The stream
+ * is read from its first revision: what is skipped is read, but not counted by the scan's bound (project, park and
+ * investor streams hold tens to hundreds of events).
  */
 export async function* streamEventsAfter(
   eventStore: Pick<EventStore, 'readStream'>,
   streamId: string,
   after: number,
+  to: string | undefined,
   pageSize: number,
 ): AsyncIterable<RecordedEvent> {
-  for (let fromRevision = 0; ; fromRevision += pageSize) {
+  for (let fromRevision = 0; ;) {
     const page = await eventStore.readStream(streamId, { fromRevision, maxCount: pageSize });
-    for (const event of page) if (event.position > after) yield event;
+    for (const event of page) {
+      if (to !== undefined && event.recordedAt > to) return;
+      if (event.position > after) yield event;
+    }
     if (page.length < pageSize) return;
+    fromRevision = page[page.length - 1]!.revision + 1;
   }
 }

@@ -46,24 +46,20 @@ describe('scanning the audit log', () => {
     );
     expect(scan.items.map((e) => e.position)).toEqual([7]);
   });
-
-  it('filters by an upper bound of recorded time when the read did not bound it', async () => {
-    const scan = await scanAuditLog(log(tenEvents), { to: tenEvents[2].recordedAt }, 50, 100);
-    expect(scan.items.map((e) => e.position)).toEqual([1, 2, 3]);
-  });
 });
 
 describe("reading one stream's events after a position", () => {
   /** A stream of 7 events at positions 10, 20, ... 70, read by revision as the store's readStream does. */
   const stream = Array.from({ length: 7 }, (_, i) => ({ ...event((i + 1) * 10, 'alice'), revision: i }));
   const reads: { fromRevision?: number; maxCount?: number }[] = [];
-  const store = {
+  const storeOf = (events: RecordedEvent[]) => ({
     readStream: async (_id: string, options: { fromRevision?: number; maxCount?: number } = {}) => {
       reads.push(options);
-      const from = options.fromRevision ?? 0;
-      return stream.slice(from, from + (options.maxCount ?? stream.length));
+      const from = events.filter((e) => e.revision >= (options.fromRevision ?? 0));
+      return from.slice(0, options.maxCount ?? from.length);
     },
-  };
+  });
+  const store = storeOf(stream);
   const collect = async (events: AsyncIterable<RecordedEvent>) => {
     const out: number[] = [];
     for await (const e of events) out.push(e.position);
@@ -72,7 +68,7 @@ describe("reading one stream's events after a position", () => {
   beforeEach(() => (reads.length = 0));
 
   it('yields the events after the position, in order, reading the stream by pages', async () => {
-    expect(await collect(streamEventsAfter(store, 'project-1', 25, 3))).toEqual([30, 40, 50, 60, 70]);
+    expect(await collect(streamEventsAfter(store, 'project-1', 25, undefined, 3))).toEqual([30, 40, 50, 60, 70]);
     expect(reads).toEqual([
       { fromRevision: 0, maxCount: 3 },
       { fromRevision: 3, maxCount: 3 },
@@ -81,10 +77,30 @@ describe("reading one stream's events after a position", () => {
   });
 
   it('bounds what it yields by the scan as the log is bounded: a cursor to continue from', async () => {
-    const first = await scanAuditLog(streamEventsAfter(store, 'project-1', 0, 100), {}, 2, 100);
+    const first = await scanAuditLog(streamEventsAfter(store, 'project-1', 0, undefined, 100), {}, 2, 100);
     expect(first.items.map((e) => e.position)).toEqual([10, 20]);
-    const next = await scanAuditLog(streamEventsAfter(store, 'project-1', first.nextCursor!, 100), {}, 50, 100);
+    const next = await scanAuditLog(
+      streamEventsAfter(store, 'project-1', first.nextCursor!, undefined, 100),
+      {},
+      50,
+      100,
+    );
     expect(next.items.map((e) => e.position)).toEqual([30, 40, 50, 60, 70]);
     expect(next.nextCursor).toBeNull();
+  });
+
+  it('stops at the first event recorded after the bound: the log is not read beyond it', async () => {
+    const to = stream[2]!.recordedAt; // the event at position 30
+    expect(await collect(streamEventsAfter(store, 'project-1', 0, to, 2))).toEqual([10, 20, 30]);
+    expect(reads).toEqual([
+      { fromRevision: 0, maxCount: 2 },
+      { fromRevision: 2, maxCount: 2 },
+    ]);
+  });
+
+  it('pages after the last revision read, for a stream whose revisions do not start at 0 (truncated)', async () => {
+    const truncated = storeOf(stream.slice(3)); // revisions 3..6
+    expect(await collect(streamEventsAfter(truncated, 'project-1', 0, undefined, 2))).toEqual([40, 50, 60, 70]);
+    expect(reads.map((r) => r.fromRevision)).toEqual([0, 5, 7]);
   });
 });
