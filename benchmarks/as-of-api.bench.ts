@@ -8,7 +8,7 @@
  * BENCH_AS_OF_QUERIES (default 20) random recorded instants, and the monthly dispatch (which reads every project's
  * progress series) as of a quarter of them. It samples the api's resident memory (VmRSS) every 50 ms and prints it
  * at ready, its peak (VmHWM) while answering, and after. BENCH_API_NODE_OPTIONS is passed to the api as
- * NODE_OPTIONS (e.g. "--max-old-space-size=320", the heap limit the README gives the api), BENCH_API_NODE_ARGS as node's own
+ * NODE_OPTIONS (e.g. "--max-old-space-size=320 --max-semi-space-size=8", the setting the README gives the api), BENCH_API_NODE_ARGS as node's own
  * arguments (e.g. "--trace-gc"). A benchmark: it prints, never fails.
  */
 import { existsSync } from 'node:fs';
