@@ -89,7 +89,7 @@ def get(path):
 projects = get("/api/v1/projects?pageSize=200")["items"]
 investors = get("/api/v1/investors?pageSize=200")["items"]
 parks = get("/api/v1/parks?pageSize=200")["items"]
-problems = get("/api/v1/problems")["items"]
+problems = get("/api/v1/problems?pageSize=200")["items"]
 ids = {
     "project_ids": [p["projectId"] for p in projects],
     "investor_ids": [i["investorId"] for i in investors],

@@ -180,6 +180,21 @@ describe('the counting scenario of 2014', () => {
     ]);
   });
 
+  it('pages the problems: total and the units count every match, the page holds its share', async () => {
+    const second = await get('problems?ageOn=2014-12-31&page=2&pageSize=1');
+    expect(second.items.map((q: any) => q.title)).toEqual(['Power supply']);
+    expect([second.total, second.page, second.pageSize]).toEqual([3, 2, 1]);
+    const units = second.units.map((u: any) => [u.problems, u.open, u.oldestOpenDays]);
+    // One unit a problem here: the land approval's (open 212 days), the power supply's (182), the customs' (resolved).
+    expect(units).toEqual([
+      [1, 1, 212],
+      [1, 1, 182],
+      [1, 0, null],
+    ]);
+    expect((await get('problems?ageOn=2014-12-31&page=4&pageSize=1')).items).toEqual([]);
+    expect((await get('problems?ageOn=2014-12-31')).pageSize).toBe(50);
+  });
+
   it('sorts the project library by the CNY equivalent of the total investment', async () => {
     const { p1, p2, p3, p4, p5, p6, p7, p8, p9 } = s.projects;
     const page = await get('projects?sort=-totalInvestment&pageSize=200');

@@ -437,6 +437,21 @@ export class ProblemItemView {
   ageDays!: number;
 }
 
+@ApiSchema({ name: 'ProblemUnit' })
+export class ProblemUnitView {
+  @Str()
+  assignedUnit!: string;
+
+  @Int({ minimum: 0, description: 'Problems of this unit among all that match the query (not only the page)' })
+  problems!: number;
+
+  @Int({ minimum: 0, description: 'Of them, open on `ageOn`' })
+  open!: number;
+
+  @Int({ minimum: 0, nullable: true, description: 'Age in days of its oldest open problem; null when none is open' })
+  oldestOpenDays!: number | null;
+}
+
 @ApiSchema({ name: 'ProblemList' })
 export class ProblemListView {
   @DateStr({
@@ -444,9 +459,20 @@ export class ProblemListView {
   })
   ageOn!: string;
 
-  @List(() => ProblemItemView)
+  @List(() => ProblemItemView, { description: 'The page: open ones first, then by raisedOn' })
   items!: ProblemItemView[];
 
-  @Int({ minimum: 0 })
+  @Int({ minimum: 0, description: 'Problems that match, on every page' })
   total!: number;
+
+  @Int({ minimum: 1 })
+  page!: number;
+
+  @Int({ minimum: 1 })
+  pageSize!: number;
+
+  @List(() => ProblemUnitView, {
+    description: 'Every match summed by owning unit, the unit with the oldest open problem first',
+  })
+  units!: ProblemUnitView[];
 }

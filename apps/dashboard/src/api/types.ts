@@ -151,7 +151,16 @@ export type Problem = {
   resolution: string | null;
   ageDays: number;
 };
-export type ProblemList = { ageOn: string; items: Problem[] };
+export type ProblemUnit = { assignedUnit: string; problems: number; open: number; oldestOpenDays: number | null };
+/** A page of the problems; `total` and `units` count every problem that matches. */
+export type ProblemList = {
+  ageOn: string;
+  items: Problem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  units: ProblemUnit[];
+};
 
 export type ProgressEntry = {
   month: string;

@@ -129,6 +129,10 @@ export const MESSAGES = {
   'problems.oldestDays': { zh: '最长天数', en: 'Oldest (days)' },
   'problems.byUnit': { zh: '按责任单位', en: 'By owning unit' },
   'problems.list': { zh: '未解决问题（按时长，最久的在前）', en: 'Open problems, oldest first' },
+  'problems.shown': {
+    zh: '显示最久的 {shown} 个，共 {total} 个；完整清单请下载',
+    en: 'The {shown} oldest of {total} shown; download for the whole list',
+  },
 
   'assessment.title': { zh: '{year} 年引进单位绩效考核', en: 'Assessment of the introducing units, {year}' },
   'assessment.counted': { zh: '计入目标的项目', en: 'Projects counted' },

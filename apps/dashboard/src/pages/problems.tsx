@@ -1,4 +1,4 @@
-import type { Problem, ProblemList } from '../api/types';
+import type { ProblemList } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Figure, Loaded, PageHeader, ProjectLink, ScopeNote, Section } from '../components/common';
 import { Downloads } from '../components/downloads';
@@ -6,29 +6,15 @@ import { isDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf, navigate, type Route } from '../router';
 
-type UnitRow = { unit: string; open: number; oldestDays: number; problems: Problem[] };
-
-/** Open problems grouped by the unit that owns them, the unit with the oldest problem first. */
-const byUnit = (problems: Problem[]): UnitRow[] => {
-  const units = new Map<string, Problem[]>();
-  for (const problem of problems)
-    units.set(problem.assignedUnit, [...(units.get(problem.assignedUnit) ?? []), problem]);
-  return [...units.entries()]
-    .map(([unit, list]) => ({
-      unit,
-      open: list.length,
-      oldestDays: Math.max(...list.map((p) => p.ageDays)),
-      problems: list,
-    }))
-    .sort((a, b) => b.oldestDays - a.oldestDays || a.unit.localeCompare(b.unit));
-};
+/** The board shows this many open problems, the oldest; `total` and `units` count all of them. */
+const SHOWN = 200;
 
 export function ProblemsPage({ route }: { route: Route }) {
   const { t, label } = useI18n();
   const asOfParam = route.params.get('asOf');
   const asOf = isDate(asOfParam) ? asOfParam : null;
   const path = `/api/v1/problems?status=open${asOf ? `&ageOn=${asOf}` : ''}`;
-  const state = useApi<ProblemList>(path);
+  const state = useApi<ProblemList>(`${path}&pageSize=${SHOWN}`);
 
   return (
     <div>
@@ -46,24 +32,25 @@ export function ProblemsPage({ route }: { route: Route }) {
       </PageHeader>
       <Loaded state={state}>
         {(list) => {
-          // Oldest first, whatever order the api lists them in.
+          // Oldest first, whatever order the api lists them in; the units from the api, which counts every match.
           const open = list.items.filter((p) => p.status === 'open').sort((a, b) => b.ageDays - a.ageDays);
-          const units = byUnit(open);
+          const units = list.units.filter((unit) => unit.open > 0);
+          const oldest = units[0]?.oldestOpenDays ?? null;
           return (
             <>
               <ScopeNote />
               <div class="figures">
                 <Figure
                   label={t('problems.open')}
-                  value={String(open.length)}
+                  value={String(list.total)}
                   sub={t('problems.asOfDay', { day: list.ageOn })}
                   testId="problems-open"
-                  tone={open.length > 0 ? 'warn' : 'ok'}
+                  tone={list.total > 0 ? 'warn' : 'ok'}
                 />
                 <Figure label={t('problems.units')} value={String(units.length)} testId="problems-units" />
                 <Figure
                   label={t('problems.oldest')}
-                  value={open.length > 0 ? t('unit.days', { n: open[0].ageDays }) : '—'}
+                  value={oldest !== null ? t('unit.days', { n: oldest }) : '—'}
                   testId="problems-oldest"
                 />
               </div>
@@ -78,16 +65,21 @@ export function ProblemsPage({ route }: { route: Route }) {
                   </thead>
                   <tbody>
                     {units.map((row) => (
-                      <tr key={row.unit}>
-                        <td>{row.unit}</td>
+                      <tr key={row.assignedUnit}>
+                        <td>{row.assignedUnit}</td>
                         <td class="num">{row.open}</td>
-                        <td class="num">{row.oldestDays}</td>
+                        <td class="num">{row.oldestOpenDays}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </Section>
               <Section title={t('problems.list')}>
+                {list.total > open.length && (
+                  <p class="small muted" data-testid="problems-shown">
+                    {t('problems.shown', { shown: open.length, total: list.total })}
+                  </p>
+                )}
                 <table class="data" data-testid="problems-table">
                   <thead>
                     <tr>

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itp/platform';
 import type { ReadFilter } from '@itp/read-store';
+import type { ProblemDocument } from '@itp/projections';
 import { ProjectionFreshness } from '../../projections/projection-freshness.service';
 import { exportFile } from '../../shared/exports/export-file';
 import { negotiateFormat } from '../../shared/exports/export-format';
@@ -13,6 +14,7 @@ import { ProblemListView } from '../project-views.dto';
 import { QueryErrors } from '../../shared/queries/query-docs.decorators';
 import { AsOfReadModels, asOfStampText, reportDay } from '../../shared/queries/as-of-read-models';
 import { READ_MODEL, ReadModels } from '../../shared/queries/read-models';
+import { paging } from '../../shared/queries/fresh-query.dto';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { ListProblemsDto } from './list-problems.dto';
 import { problemsExport } from './list-problems.export';
@@ -30,7 +32,43 @@ export type ProblemItem = {
   raisedOn: string;
 } & NonNullable<ReturnType<typeof problemAsOf>>;
 
-type Answer = { ageOn: string; items: ProblemItem[]; total: number };
+/** The problems of one unit among all that match (not only the page's): what the problems board groups by. */
+export type UnitSummary = { assignedUnit: string; problems: number; open: number; oldestOpenDays: number | null };
+
+type Answer = {
+  ageOn: string;
+  items: ProblemItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  units: UnitSummary[];
+};
+
+type ProjectNames = { name?: string; city?: string; cityName?: { en: string; zh: string } };
+
+/** A problem that matches the query, with its status and age on `ageOn`. */
+type Match = { problem: ProblemDocument; state: NonNullable<ReturnType<typeof problemAsOf>> };
+
+/** By unit, the unit with the oldest open problem first (units with none open last), then by name. */
+export const unitsOf = (matches: readonly Match[]): UnitSummary[] => {
+  const units = new Map<string, UnitSummary>();
+  for (const { problem, state } of matches) {
+    let unit = units.get(problem.assignedUnit);
+    if (unit === undefined)
+      units.set(
+        problem.assignedUnit,
+        (unit = { assignedUnit: problem.assignedUnit, problems: 0, open: 0, oldestOpenDays: null }),
+      );
+    unit.problems += 1;
+    if (state.status === 'open') {
+      unit.open += 1;
+      unit.oldestOpenDays = Math.max(unit.oldestOpenDays ?? 0, state.ageDays);
+    }
+  }
+  return [...units.values()].sort(
+    (a, b) => (b.oldestOpenDays ?? -1) - (a.oldestOpenDays ?? -1) || a.assignedUnit.localeCompare(b.assignedUnit),
+  );
+};
 
 @ApiTags('problems')
 @ApiBearerAuth()
@@ -54,7 +92,7 @@ export class ListProblemsController {
   })
   @ApiQueryAnswer(
     ProblemListView,
-    '{ ageOn, items, total }; each item with its project name and city, status and age on `ageOn` (a business date)',
+    '{ ageOn, items, total, page, pageSize, units }: a page of the problems (`total` counts all that match), each with its project name and city, status and age on `ageOn` (a business date); `units` sums every match by owning unit',
     { exports: true, asOf: true },
   )
   @QueryErrors()
@@ -79,41 +117,53 @@ export class ListProblemsController {
     if (query.assignedUnit !== undefined) filter.assignedUnit = query.assignedUnit;
     if (query.projectId !== undefined) filter.projectId = query.projectId;
     const problems = await readModels.problems().find(filter, { sort: { raisedOn: 1, _id: 1 } });
-    const projectIds = [...new Set(problems.map((p) => p.projectId))];
-    const projects = await readModels
-      .projects()
-      .find({ _id: { $in: projectIds } }, { projection: { name: 1, city: 1, cityName: 1 } });
-    const byId = new Map(projects.map((p) => [p._id, p]));
-    const items = problems
-      .flatMap((problem): ProblemItem[] => {
-        const state = problemAsOf(problem, ageOn);
-        if (state === null || (query.status !== undefined && state.status !== query.status)) return [];
-        const project = byId.get(problem.projectId);
-        // Problem events carry no city: the project library knows each project's city as it is now.
-        if (query.city !== undefined && project?.city !== query.city) return [];
-        if (!scope.sees(project?.city)) return [];
-        const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
-        return [
-          {
-            problemId,
-            projectId,
-            projectName: project?.name ?? null,
-            city: project?.city ?? null,
-            cityName: project?.cityName ?? null,
-            title,
-            description,
-            assignedUnit,
-            raisedOn,
-            ...state,
-          },
-        ];
-      })
-      .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
+    const projectsOf = async (ids: Iterable<string>): Promise<Map<string, ProjectNames>> => {
+      const found = await readModels
+        .projects()
+        .find({ _id: { $in: [...new Set(ids)] } }, { projection: { name: 1, city: 1, cityName: 1 } });
+      return new Map(found.map((p) => [p._id, p]));
+    };
+    // Problem events carry no city: the project library knows each project's city as it is now. Every match's
+    // project is read only when a city decides what matches (a city filter, a city-scoped key); else only the page's.
+    const byCity =
+      query.city !== undefined || !scope.provinceWide ? await projectsOf(problems.map((p) => p.projectId)) : null;
+    const matches: Match[] = [];
+    for (const problem of problems) {
+      const state = problemAsOf(problem, ageOn);
+      if (state === null || (query.status !== undefined && state.status !== query.status)) continue;
+      if (byCity !== null) {
+        const city = byCity.get(problem.projectId)?.city;
+        if ((query.city !== undefined && city !== query.city) || !scope.sees(city)) continue;
+      }
+      matches.push({ problem, state });
+    }
+    // Open ones first, each status in raisedOn order (a stable sort).
+    matches.sort((a, b) => (a.state.status === b.state.status ? 0 : a.state.status === 'open' ? -1 : 1));
+    const { page, pageSize, skip } = paging(query);
+    // A page as JSON; every match in an export.
+    const shown = format === 'json' ? matches.slice(skip, skip + pageSize) : matches;
+    const names = byCity ?? (await projectsOf(shown.map(({ problem }) => problem.projectId)));
+    const items = shown.map(({ problem, state }): ProblemItem => {
+      const project = names.get(problem.projectId);
+      const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
+      return {
+        problemId,
+        projectId,
+        projectName: project?.name ?? null,
+        city: project?.city ?? null,
+        cityName: project?.cityName ?? null,
+        title,
+        description,
+        assignedUnit,
+        raisedOn,
+        ...state,
+      };
+    });
     if (stamp !== null && format !== 'json')
       return exportFile(
         problemsExport({ ageOn, items }, query, { asOf: stamp.text, scope: scope.description }),
         format,
       );
-    return { ageOn, items, total: items.length };
+    return { ageOn, items, total: matches.length, page, pageSize, units: unitsOf(matches) };
   }
 }
