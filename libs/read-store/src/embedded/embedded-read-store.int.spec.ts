@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReadStoreContract } from '../contract/read-store.contract';
-import type { ReadDocument } from '../read-store.port';
+import type { ReadDocument, ReadFilter } from '../read-store.port';
 import { EmbeddedReadStore, embeddedReadStorePath } from './embedded-read-store';
 
 describeReadStoreContract('embedded SQLite in memory', {
@@ -67,6 +67,26 @@ describe('EmbeddedReadStore', () => {
       const [first] = await api.collection('library').find({});
       expect(() => (first!['tags'] as string[]).push('mutated')).toThrow(TypeError);
       expect(await api.collection('library').find({})).toEqual([{ _id: 'a', tags: ['x'], _position: 1 }]);
+    });
+
+    it('keeps a sorted order of the whole collection until a change: filters answer in it, changes reorder it', async () => {
+      const upsert = (store: EmbeddedReadStore, position: number, document: ReadDocument) =>
+        store.applyBatch({ writes: [{ kind: 'upsert', collection: 'library', position, document }] });
+      await upsert(api, 1, { _id: 'a', on: '2014-03', city: 'x' });
+      await upsert(api, 2, { _id: 'b', on: '2014-01', city: 'y' });
+      await upsert(api, 3, { _id: 'c', on: '2014-02', city: 'x' });
+      const library = api.collection('library');
+      const ordered = async (filter: ReadFilter = {}) =>
+        (await library.find(filter, { sort: { on: 1, _id: 1 } })).map((d) => d._id);
+      expect(await ordered()).toEqual(['b', 'c', 'a']);
+      expect(await ordered({ city: { $ne: 'y' } })).toEqual(['c', 'a']);
+      await upsert(api, 4, { _id: 'b', on: '2014-04', city: 'y' }); // this store's own commit
+      expect(await ordered()).toEqual(['c', 'a', 'b']);
+      await upsert(projector, 5, { _id: 'd', on: '2013-12', city: 'x' }); // another connection's
+      expect(await ordered()).toEqual(['d', 'c', 'a', 'b']);
+      const answer = await library.find({}, { sort: { on: 1, _id: 1 } });
+      answer.reverse(); // the caller's array, not the kept order
+      expect(await ordered()).toEqual(['d', 'c', 'a', 'b']);
     });
 
     it('by id from the cache: whole documents are copies, projected ones new documents; neither changes the cache', async () => {

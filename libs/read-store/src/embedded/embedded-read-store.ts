@@ -24,7 +24,7 @@ import type {
   StoredDocument,
   SwitchAliasOptions,
 } from '../read-store.port';
-import { evaluateCount, evaluateFind, pinnedField, pinnedIds, withoutPinnedIds } from './evaluate-query';
+import { evaluateCount, evaluateFind, pinnedField, pinnedIds, sortedFast, withoutPinnedIds } from './evaluate-query';
 import { DocumentCache, type CachedWrite } from './document-cache';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import { joinStored, materialized, SeriesMovedOnError, splitStored } from './stored-series';
@@ -94,8 +94,8 @@ export class EmbeddedReadStore implements ReadStore {
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     assertCollectionName(name);
     const findNow = (filter: ReadFilter, options: FindOptions): StoredDocument<T>[] => {
-      const { documents, rest, cached } = this.candidates(this.resolve(name), filter);
-      const found = evaluateFind(documents, rest, options);
+      const { documents, rest, cached, sorted } = this.candidates(this.resolve(name), filter, options.sort);
+      const found = evaluateFind(documents, rest, sorted ? { ...options, sort: undefined } : options);
       // Cached documents are shared and frozen (a caller that changes one gets a TypeError, not a corrupt
       // cache): copying every result cost as much as parsing it again. The array itself is the caller's. Their
       // series are read now, inside this synchronous find: a getter run later could meet a row replaced since.
@@ -297,13 +297,21 @@ export class EmbeddedReadStore implements ReadStore {
   private candidates(
     physical: string,
     filter: ReadFilter,
-  ): { documents: ReadDocument[]; rest: ReadFilter; cached: 'shared' | 'copy' | false } {
+    sort?: FindOptions['sort'],
+  ): { documents: ReadDocument[]; rest: ReadFilter; cached: 'shared' | 'copy' | false; sorted?: true } {
     const ids = pinnedIds(filter);
     if (ids === undefined) {
       const load = () => this.sql.scan.all(physical);
       const pinned = pinnedField(filter);
-      if (pinned === undefined)
+      if (pinned === undefined) {
+        // The whole collection in the sort's order, kept by the cache: filtering it keeps that order.
+        const inOrder =
+          sort === undefined || Object.keys(sort).length === 0
+            ? undefined
+            : this.cache.documentsInOrder(physical, load, sort, (documents) => sortedFast(documents, sort));
+        if (inOrder !== undefined) return { documents: inOrder, rest: filter, cached: 'shared', sorted: true };
         return { documents: this.cache.documents(physical, load), rest: filter, cached: 'shared' };
+      }
       const documents = this.cache.candidates(physical, load, pinned.field, pinned.values);
       // The index's candidates are exactly the field's matches (the value, or an array holding it): only the
       // rest of the filter is left to check.

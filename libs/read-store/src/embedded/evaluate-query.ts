@@ -122,7 +122,10 @@ const matching = (documents: ReadDocument[], filter: ReadFilter): ReadDocument[]
  * each holding strings in every document, or numbers in every document, which JavaScript compares as mingo
  * does. Undefined otherwise (missing values, nulls, arrays, mixed types: mingo's own order applies).
  */
-const sortedFast = (documents: ReadDocument[], sort: NonNullable<FindOptions['sort']>): ReadDocument[] | undefined => {
+export const sortedFast = (
+  documents: ReadDocument[],
+  sort: NonNullable<FindOptions['sort']>,
+): ReadDocument[] | undefined => {
   const keys = Object.entries(sort) as [string, number][];
   if (keys.length === 0 || keys[keys.length - 1]![0] !== '_id') return undefined;
   for (const [field, direction] of keys) {

@@ -127,7 +127,9 @@ export class ListProblemsController {
     // project is read only when a city decides what matches (a city filter, a city-scoped key); else only the page's.
     const byCity =
       query.city !== undefined || !scope.provinceWide ? await projectsOf(problems.map((p) => p.projectId)) : null;
-    const matches: Match[] = [];
+    // Open ones first, each status in raisedOn order (the find's).
+    const open: Match[] = [];
+    const resolved: Match[] = [];
     for (const problem of problems) {
       const state = problemAsOf(problem, ageOn);
       if (state === null || (query.status !== undefined && state.status !== query.status)) continue;
@@ -135,10 +137,9 @@ export class ListProblemsController {
         const city = byCity.get(problem.projectId)?.city;
         if ((query.city !== undefined && city !== query.city) || !scope.sees(city)) continue;
       }
-      matches.push({ problem, state });
+      (state.status === 'open' ? open : resolved).push({ problem, state });
     }
-    // Open ones first, each status in raisedOn order (a stable sort).
-    matches.sort((a, b) => (a.state.status === b.state.status ? 0 : a.state.status === 'open' ? -1 : 1));
+    const matches = open.concat(resolved);
     const { page, pageSize, skip } = paging(query);
     // A page as JSON; every match in an export.
     const shown = format === 'json' ? matches.slice(skip, skip + pageSize) : matches;
