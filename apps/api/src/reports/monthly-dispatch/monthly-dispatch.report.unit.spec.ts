@@ -8,6 +8,7 @@ import {
   projectEvents,
   projectRegistered,
 } from '@itp/domain/testing/project-events';
+import { deepFreeze } from '@itp/read-store/embedded/document-cache';
 import { monthlyDispatchReport } from './monthly-dispatch.report';
 
 const log = eventLog();
@@ -177,5 +178,16 @@ describe('the stale projects of the June 2014 dispatch', () => {
     });
 
     it('takes the reference date given', async () => expect((await dispatch('2014-07-06', 10)).total).toBe(0));
+  });
+});
+
+describe('the monthly dispatch on frozen documents (the embedded store shares them between queries)', () => {
+  it('answers as on documents of its own, again and for other months', async () => {
+    const plain = await fold(projectLibraryProjection, log.events);
+    const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
+    const rates = rateTable(FLAT_RATE_EVENTS);
+    // The investment of a frozen series is remembered per month: asked again, and for other months in between.
+    for (const month of ['2014-06', '2014-04', '2014-05', '2014-06', '2014-07', '2014-03', '2014-04'])
+      expect(monthlyDispatchReport(month, frozen, rates)).toEqual(monthlyDispatchReport(month, plain, rates));
   });
 });
