@@ -4,4 +4,3 @@ export * from './hash-chain/hash-chain';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './eventstoredb/deterministic-event-id';
 export * from './sqlite/sqlite-event-store';
-export { SQLITE_PAGE_CACHE_KIB } from './sqlite/sqlite-schema';

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { SQLITE_PAGE_CACHE_KIB } from '../sqlite/sqlite-schema';
 import type { SignedCheckpoint } from './checkpoint';
 import type { ChainLink } from './global-chain';
 import type { NotaryStore } from './notary-store.port';
@@ -71,7 +70,6 @@ export class SqliteNotaryStore implements NotaryStore {
   ) {
     this.db = new Database(filePath, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');

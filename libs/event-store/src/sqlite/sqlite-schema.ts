@@ -31,21 +31,12 @@ export interface ConnectionSettings {
 }
 
 /**
- * SQLite's page cache per connection, in KiB. better-sqlite3 compiles in 16 MiB (SQLITE_DEFAULT_CACHE_SIZE=-16000),
- * so the five connections the api holds (the log, its writer thread, the notary, the read models, the as-of
- * snapshots) could keep up to 80 MB of its resident memory in pages that the system's file cache keeps anyway,
- * outside the process. 4 MiB each bounds that at 20 MB and holds the B-trees' upper levels.
- */
-export const SQLITE_PAGE_CACHE_KIB = 4096;
-
-/**
  * WAL lets readers (other processes, projections) run beside the single writer; synchronous=FULL fsyncs the
  * WAL at every commit, so an append that was acknowledged survives a power cut, not only a process crash.
  */
 export function applyPragmas(db: Database.Database, settings: ConnectionSettings): string {
   // Set first: changing the journal mode of a file that another process has open needs to wait for its lock.
   db.pragma(`busy_timeout = ${settings.busyTimeoutMs}`);
-  db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
   const journalMode = String(db.pragma('journal_mode = WAL', { simple: true }));
   db.pragma('synchronous = FULL');
   return journalMode;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { SQLITE_PAGE_CACHE_KIB } from '@itp/event-store';
 import type { StoredDocument } from '@itp/read-store';
 import { withinHeap } from '@itp/read-store/embedded/document-cache';
 import { deepFreeze } from './frozen-read-store';
@@ -230,7 +229,9 @@ export class AsOfSnapshots {
     this.db = new Database(join(dir, 'snapshots.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`); // not 16 MiB: the parts are read once and kept parsed
+    // 4 MiB of SQLite's page cache, not better-sqlite3's 16 MiB (SQLITE_DEFAULT_CACHE_SIZE=-16000): the rows of a
+    // 1.4 GB file are read once and kept parsed above it, and the system's file cache holds the file outside the api.
+    this.db.pragma('cache_size = -4096');
     this.db.exec(SCHEMA);
     this.readSeries = this.db.prepare('SELECT bytes FROM series_v4 WHERE hash = ?');
     this.addRef = this.db.prepare('UPDATE series_v4 SET refs = refs + 1 WHERE hash = ?');

@@ -78,9 +78,6 @@ export class EmbeddedReadStore implements ReadStore {
     // batch and its checkpoint are lost together, so the projection simply replays them.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    // 4 MiB of SQLite's page cache, not better-sqlite3's 16 MiB: the document cache above it holds what is read
-    // often, and the file cache of the system the rest (see SQLITE_PAGE_CACHE_KIB in the event store).
-    this.db.pragma('cache_size = -4096');
     this.sql = prepareStatements(this.db);
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.cache = new DocumentCache(
