@@ -48,8 +48,11 @@ interface CachedCollection {
   bytes: number;
   /** Per top-level field, built on first use: value -> indexes into `documents` of the documents holding it. */
   fields: Map<string, FieldIndex>;
-  /** Per sort (its JSON), built on first use: the documents in that order (dropped with `fields` by any change). */
-  orders: Map<string, ReadDocument[]>;
+  /**
+   * Per sort (its JSON), built on first use: the documents in that order, or null when they cannot be sorted
+   * without mingo (dropped with `fields` by any change).
+   */
+  orders: Map<string, ReadDocument[] | null>;
 }
 
 /**
@@ -207,12 +210,12 @@ export class DocumentCache {
     const key = JSON.stringify(sort);
     let sorted = cached.orders.get(key);
     if (sorted === undefined) {
-      sorted = order(cached.documents);
-      if (sorted === undefined) return undefined;
-      // A few sorts per collection are asked for (the api's lists); more are not kept.
+      sorted = order(cached.documents) ?? null;
+      // A few sorts per collection are asked for (the api's lists); more are not kept. Kept too: that a sort
+      // cannot be done here (a field with nulls, as `registeredOn`), not to check every document again.
       if (cached.orders.size < MAX_ORDERS) cached.orders.set(key, sorted);
     }
-    return sorted;
+    return sorted ?? undefined;
   }
 
   /**
