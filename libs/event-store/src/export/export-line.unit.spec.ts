@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store.port';
+import { SPEC_METADATA } from '../testing/chained-log';
 import { ExportFileError, parseExportLine, toExportLine } from './export-line';
 
 const event: RecordedEvent = {
@@ -9,12 +10,7 @@ const event: RecordedEvent = {
   type: 'ProjectRegistered',
   data: { name: '湘南项目', amount: { amount: '1.00', currency: 'CNY' } },
   metadata: {
-    actor: 'a',
-    role: 'admin',
-    unit: 'u',
-    commandId: 'c',
-    correlationId: 'c',
-    causationId: 'c',
+    ...SPEC_METADATA,
     previousHash: '0'.repeat(64),
     hash: 'f'.repeat(64),
   },
