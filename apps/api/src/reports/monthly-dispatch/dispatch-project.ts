@@ -7,6 +7,7 @@ import {
   type RateTable,
 } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
+import { deepFreeze } from '@itp/projections/as-of';
 import { cnyEquivalent } from '../../shared/queries/cny-equivalent';
 
 export type MajorReason = 'counts_toward_target' | 'xiangnan_major' | 'at_transfer_threshold';
@@ -113,10 +114,7 @@ export const monthlyInvestment = (p: ProjectLibraryDocument, month: string): Mon
   let months = investments.get(p.progress);
   const known = months?.get(month);
   if (known !== undefined) return known;
-  const computed = investmentIn(p.progress, month);
-  if (computed.thisMonth !== null) Object.freeze(computed.thisMonth);
-  if (computed.toDate !== null) Object.freeze(computed.toDate);
-  Object.freeze(computed);
+  const computed = deepFreeze(investmentIn(p.progress, month));
   if (months === undefined) investments.set(p.progress, (months = new Map()));
   if (months.size >= MONTHS_PER_SERIES) months.delete(months.keys().next().value!);
   months.set(month, computed);

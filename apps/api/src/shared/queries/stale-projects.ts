@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { progressFollowUp, type OwedMonth, type ProgressFollowUp } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
+import { deepFreeze } from '@itp/projections/as-of';
 import type { ReadFilter } from '@itp/read-store';
 import { shanghaiToday } from '../http/clock';
 import { PROGRESS_DUE_DAY } from './progress-due-day';
@@ -78,14 +79,6 @@ const followUps = new WeakMap<
   { key: string; suspensions: FollowUpFields['suspensions']; followUp: ProgressFollowUp }[]
 >();
 const MEMO_PER_DOCUMENT = 4;
-
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-};
 
 export type StaleProject = {
   projectId: string;
