@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import type { StoredDocument } from '@itp/read-store';
 import { AsOfSnapshots, loadedDocumentBytes } from './as-of-snapshots';
 
@@ -64,6 +65,53 @@ describe('AsOfSnapshots', () => {
     const loaded = snapshots.load('p@1:c', 10)!;
     expect(JSON.parse(JSON.stringify(Object.fromEntries(loaded)))).toEqual(Object.fromEntries(documents()));
     snapshots.close();
+  });
+
+  it('gives back the very JSON it was saved with, whatever the values, its fields in their order', () => {
+    // Series of one shape and of mixed shapes, values of every JSON kind, undefined (JSON drops it), keys in any order.
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
+    const entryOf = fc.record({
+      month: fc.string(),
+      amount: fc.record({ amount: fc.string(), currency: fc.string() }),
+      note: value,
+    });
+    const document = fc.record({
+      _id: fc.string({ minLength: 1 }),
+      light: fc.dictionary(fc.string(), value, { maxKeys: 4 }),
+      progress: fc.oneof(fc.array(entryOf, { maxLength: 30 }), fc.array(value, { maxLength: 30 })),
+      problems: fc.array(fc.dictionary(fc.string(), value, { maxKeys: 3 }), { maxLength: 10 }),
+      xiangnan: value,
+    });
+    fc.assert(
+      fc.property(document, ({ _id, light, progress: series, problems, xiangnan }) => {
+        const saved = { ...light, _id, progress: series, problems, xiangnan, _position: 3 } as StoredDocument;
+        const snapshots = new AsOfSnapshots(mkdtempSync(join(dir, 'p-')), 2 ** 30);
+        try {
+          snapshots.save('p@1:c', entry(10), new Map([[_id, saved]]));
+          expect(JSON.stringify(snapshots.load('p@1:c', 10)!.get(_id))).toBe(JSON.stringify(saved));
+        } finally {
+          snapshots.close();
+        }
+      }),
+      {
+        numRuns: 300,
+        // A key __proto__ (an own property once parsed) must come back as one, not as the document's prototype.
+        examples: [
+          // Ids that name a property of Object.prototype are ids like any other.
+          [{ _id: '__proto__', light: {}, progress: [], problems: [], xiangnan: [] }],
+          [{ _id: 'valueOf', light: {}, progress: [], problems: [], xiangnan: null }],
+          [
+            {
+              _id: 'p',
+              light: { ['__proto__']: 1 },
+              progress: [{ month: '', amount: { amount: '', currency: '' }, note: JSON.parse('{"__proto__":[]}') }],
+              problems: [],
+              xiangnan: undefined,
+            },
+          ],
+        ],
+      },
+    );
   });
 
   it('reads a part only when one of its fields is read, each part on its own', () => {
