@@ -67,7 +67,7 @@ describe('AsOfSnapshots', () => {
     snapshots.close();
   });
 
-  it('gives back the very JSON it was saved with, whatever the values, its fields in their order', () => {
+  it('gives back what it was saved with, whatever the values and ids (its parts last: key order aside)', () => {
     // Series of one shape and of mixed shapes, values of every JSON kind, undefined (JSON drops it), keys in any order.
     const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
     const entryOf = fc.record({
@@ -88,7 +88,10 @@ describe('AsOfSnapshots', () => {
         const snapshots = new AsOfSnapshots(mkdtempSync(join(dir, 'p-')), 2 ** 30);
         try {
           snapshots.save('p@1:c', entry(10), new Map([[_id, saved]]));
-          expect(JSON.stringify(snapshots.load('p@1:c', 10)!.get(_id))).toBe(JSON.stringify(saved));
+          const loaded = snapshots.load('p@1:c', 10)!.get(_id);
+          // As JSON would give it back (undefined dropped), an own key __proto__ compared as a key.
+          const asJson = (value: unknown) => Object.entries(JSON.parse(JSON.stringify(value)) as object).sort();
+          expect(asJson(loaded)).toEqual(asJson(saved));
         } finally {
           snapshots.close();
         }
