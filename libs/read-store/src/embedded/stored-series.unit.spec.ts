@@ -43,6 +43,42 @@ describe('materialized: a lazy document handed out as values', () => {
     expect(materialized(lazy)).toEqual({ _id: 'p-1', progress: [{ month: '2014-02' }], problems: series.problems });
   });
 
+  it('hands out the same frozen copy while the series read for it are the same cached values, a new one after', () => {
+    const { body, series } = splitStored(document);
+    let cached = Object.freeze(JSON.parse(series!) as Record<string, unknown>); // as the cache keeps them
+    const lazy = Object.freeze(
+      makeLazy(JSON.parse(body) as Record<string, unknown>, {
+        collection: 'projects',
+        id: 'p-1',
+        position: 9,
+        read: () => cached,
+      }),
+    );
+    const first = materialized(lazy);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(materialized(lazy)).toBe(first);
+    cached = Object.freeze({ ...cached, progress: [{ month: '2015-01', amount: '1.00' }] }); // read again, changed
+    const second = materialized(lazy);
+    expect(second).not.toBe(first);
+    expect(second.progress).toEqual([{ month: '2015-01', amount: '1.00' }]);
+    // Another document with the same series values gets a copy of its own.
+    const other = Object.freeze(
+      makeLazy(JSON.parse(body) as Record<string, unknown>, {
+        collection: 'projects',
+        id: 'p-1',
+        position: 9,
+        read: () => cached,
+      }),
+    );
+    expect(materialized(other)).not.toBe(second);
+    expect(materialized(other)).toEqual(second);
+  });
+
+  it('makes a new copy each time from series read anew (not kept by a cache)', () => {
+    const { lazy } = lazyDocument();
+    expect(materialized(lazy)).not.toBe(materialized(lazy));
+  });
+
   it('hands out a document that is not lazy as it is', () => {
     const plain = Object.freeze({ _id: 'p-2', name: 'Two' });
     expect(materialized(plain)).toBe(plain);

@@ -8,7 +8,7 @@ import {
 } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
 import { deepFreeze } from '@itp/projections/as-of';
-import { cnyEquivalent } from '../../shared/queries/cny-equivalent';
+import { rememberedCnyEquivalent } from '../../shared/queries/cny-equivalent';
 
 export type MajorReason = 'counts_toward_target' | 'xiangnan_major' | 'at_transfer_threshold';
 
@@ -33,17 +33,48 @@ export const majorReasons = (
   const reasons: MajorReason[] = [];
   if (p.countsTowardTarget) reasons.push('counts_toward_target');
   if (p.xiangnan?.qualifiesAsMajor) reasons.push('xiangnan_major');
+  const threshold = thresholdTest(p, context);
+  if (threshold.qualifies) reasons.push('at_transfer_threshold');
+  return { reasons, unevaluated: threshold.unevaluated };
+};
+
+type ThresholdTest = { qualifies: boolean; unevaluated: string | null };
+
+const testThreshold = (p: ProjectLibraryDocument, context: DispatchContext): ThresholdTest => {
   try {
     const capitalType = p.capitalType === 'foreign' ? 'foreign' : 'domestic';
     const evaluation = evaluateTransferTarget(capitalType, p.totalInvestment, context.end, {
       exchangeRates: context.rates,
       rules: context.rules,
     });
-    if (evaluation.qualifies) reasons.push('at_transfer_threshold');
-    return { reasons, unevaluated: null };
+    return { qualifies: evaluation.qualifies, unevaluated: null };
   } catch (error) {
-    return { reasons, unevaluated: (error as Error).message };
+    return { qualifies: false, unevaluated: (error as Error).message };
   }
+};
+
+/**
+ * Per frozen total investment (the read store's, shared by every query and gone with its document), the threshold
+ * tests of its last few months, each with the rate table and rules it was made with: the domain's evaluation (money
+ * in decimals, an explanation written out) of every signed project was a sixth of a warm dispatch at 1M events.
+ */
+const thresholdTests = new WeakMap<
+  object,
+  { key: string; rates: RateTable; rules: DispatchContext['rules']; test: ThresholdTest }[]
+>();
+
+const thresholdTest = (p: ProjectLibraryDocument, context: DispatchContext): ThresholdTest => {
+  // Frozen all the way: the amount, the rate table (the read models give the same table while the rates stand).
+  if (!Object.isFrozen(p.totalInvestment) || !Object.isFrozen(context.rates)) return testThreshold(p, context);
+  const key = `${p.capitalType}|${context.end}`;
+  const known = thresholdTests.get(p.totalInvestment) ?? [];
+  const hit = known.find((t) => t.key === key && t.rates === context.rates && t.rules === context.rules);
+  if (hit !== undefined) return hit.test;
+  const test = Object.freeze(testThreshold(p, context));
+  known.unshift({ key, rates: context.rates, rules: context.rules, test });
+  if (known.length > MONTHS_PER_SERIES) known.pop();
+  thresholdTests.set(p.totalInvestment, known);
+  return test;
 };
 
 /** Signed by the month's end (progress is reported from signing on) and not abandoned before it began. */
@@ -139,9 +170,9 @@ export const dispatchProject = (p: ProjectLibraryDocument, reasons: MajorReason[
     investmentToDate: investment.toDate,
     // Progress figures are converted at the rate in force on the month's last day.
     investmentThisMonthCny:
-      investment.thisMonth === null ? null : cnyEquivalent(investment.thisMonth, context.end, context.rates),
+      investment.thisMonth === null ? null : rememberedCnyEquivalent(investment.thisMonth, context.end, context.rates),
     investmentToDateCny:
-      investment.toDate === null ? null : cnyEquivalent(investment.toDate, context.end, context.rates),
+      investment.toDate === null ? null : rememberedCnyEquivalent(investment.toDate, context.end, context.rates),
     openProblems: openProblems.map(({ problemId, title, assignedUnit, raisedOn }) => ({
       problemId,
       title,

@@ -19,13 +19,33 @@ export const MAJOR_PROJECT_DEFINITION =
 
 const exactOf = (cny: CnyEquivalent | null): string[] => (cny !== null && cny.amount !== null ? [cny.exact] : []);
 
-const totals = (projects: readonly DispatchProject[]) => ({
+/** The sums of some rows, exact (what the province's are summed from), and how many. */
+type Sums = { projects: number; reported: number; openProblems: number; thisMonth: string; toDate: string };
+
+const sumsOf = (projects: readonly DispatchProject[]): Sums => ({
   projects: projects.length,
   reported: projects.filter((p) => p.reported).length,
-  notReported: projects.filter((p) => !p.reported).length,
-  investmentThisMonthCny: toCents(sumExact(projects.flatMap((p) => exactOf(p.investmentThisMonthCny)))),
-  investmentToDateCny: toCents(sumExact(projects.flatMap((p) => exactOf(p.investmentToDateCny)))),
   openProblems: projects.reduce((n, p) => n + p.openProblems.length, 0),
+  thisMonth: sumExact(projects.flatMap((p) => exactOf(p.investmentThisMonthCny))),
+  toDate: sumExact(projects.flatMap((p) => exactOf(p.investmentToDateCny))),
+});
+
+/** The province's sums from its cities' (exact decimals: the same sums, each row's amount parsed once, not twice). */
+const provinceSums = (cities: readonly Sums[]): Sums => ({
+  projects: cities.reduce((n, c) => n + c.projects, 0),
+  reported: cities.reduce((n, c) => n + c.reported, 0),
+  openProblems: cities.reduce((n, c) => n + c.openProblems, 0),
+  thisMonth: sumExact(cities.map((c) => c.thisMonth)),
+  toDate: sumExact(cities.map((c) => c.toDate)),
+});
+
+const totals = (sums: Sums) => ({
+  projects: sums.projects,
+  reported: sums.reported,
+  notReported: sums.projects - sums.reported,
+  investmentThisMonthCny: toCents(sums.thisMonth),
+  investmentToDateCny: toCents(sums.toDate),
+  openProblems: sums.openProblems,
 });
 
 export type DispatchOptions = {
@@ -84,16 +104,25 @@ export const monthlyDispatchReport = (
     .filter((r) => [r.investmentThisMonthCny, r.investmentToDateCny].some((c) => c !== null && c.amount === null))
     .map((r) => r.projectId);
 
+  const rowsByCity = new Map<string, DispatchProject[]>();
+  for (const row of rows) {
+    const list = rowsByCity.get(row.city);
+    if (list === undefined) rowsByCity.set(row.city, [row]);
+    else list.push(row);
+  }
+  const cities = CITIES.map((city) => ({ city, sums: sumsOf(rowsByCity.get(city.code) ?? []) }));
+
   return {
     month,
     definition: MAJOR_PROJECT_DEFINITION,
     projects: rows,
-    byCity: CITIES.map(({ code, en, zh }) => ({
-      city: code,
-      cityName: { en, zh },
-      ...totals(rows.filter((r) => r.city === code)),
-    })).filter((c) => c.projects > 0),
-    totals: totals(rows),
+    byCity: cities
+      .filter(({ sums }) => sums.projects > 0)
+      .map(({ city: { code, en, zh }, sums }) => ({ city: code, cityName: { en, zh }, ...totals(sums) })),
+    // Rows of a city outside the catalogue (none today) are counted in the province's as they always were.
+    totals: totals(
+      provinceSums([...cities.map((c) => c.sums), sumsOf(rows.filter((r) => !CITIES.some((c) => c.code === r.city)))]),
+    ),
     /** Projects whose amounts could not be converted to CNY (no rate): left out of the CNY sums. */
     unconverted,
     /** Projects whose threshold test could not be made this month (no rate or no rules in force). */

@@ -10,6 +10,7 @@ import {
 } from '@itp/domain/testing/project-events';
 import { deepFreeze } from '@itp/read-store/embedded/document-cache';
 import { monthlyDispatchReport } from './monthly-dispatch.report';
+import { sumExact, toCents } from '../../shared/queries/cny-equivalent';
 
 const log = eventLog();
 const project = (
@@ -189,5 +190,43 @@ describe('the monthly dispatch on frozen documents (the embedded store shares th
     // The investment of a frozen series is remembered per month: asked again, and for other months in between.
     for (const month of ['2014-06', '2014-04', '2014-05', '2014-06', '2014-07', '2014-03', '2014-04'])
       expect(monthlyDispatchReport(month, frozen, rates)).toEqual(monthlyDispatchReport(month, plain, rates));
+  });
+
+  it('tests the transfer threshold again for another rate table, and remembers it per table', async () => {
+    const plain = await fold(projectLibraryProjection, log.events);
+    const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
+    const rates = deepFreeze(rateTable(FLAT_RATE_EVENTS));
+    // A USD rate of 1: the USD project's amounts, and its test against the CNY threshold, come out otherwise.
+    const other = deepFreeze({ rates: rates.rates.map((rate) => ({ ...rate, rate: '1.0000' })) });
+    expect(monthlyDispatchReport('2014-06', plain, other)).not.toEqual(monthlyDispatchReport('2014-06', plain, rates));
+    for (const table of [rates, other, rates, other])
+      expect(monthlyDispatchReport('2014-06', frozen, table)).toEqual(monthlyDispatchReport('2014-06', plain, table));
+  });
+
+  it("sums the province's totals as its rows' (from its cities' sums)", async () => {
+    const report = monthlyDispatchReport(
+      '2014-06',
+      await fold(projectLibraryProjection, log.events),
+      rateTable(FLAT_RATE_EVENTS),
+    );
+    const rows = report.projects;
+    const sum = (pick: (row: (typeof rows)[number]) => { amount: string | null; exact?: string } | null) =>
+      toCents(
+        sumExact(
+          rows.flatMap((row) => {
+            const cny = pick(row);
+            return cny?.amount ? [cny.exact!] : [];
+          }),
+        ),
+      );
+    expect(report.totals).toEqual({
+      projects: rows.length,
+      reported: rows.filter((row) => row.reported).length,
+      notReported: rows.filter((row) => !row.reported).length,
+      investmentThisMonthCny: sum((row) => row.investmentThisMonthCny),
+      investmentToDateCny: sum((row) => row.investmentToDateCny),
+      openProblems: rows.reduce((n, row) => n + row.openProblems.length, 0),
+    });
+    expect(report.byCity.reduce((n, city) => n + city.projects, 0)).toBe(rows.length);
   });
 });

@@ -14,6 +14,7 @@ import {
   type ProjectLibraryDocument,
 } from '@itp/projections';
 import { READ_STORE, type ReadStore } from '@itp/read-store';
+import { deepFreeze } from '@itp/projections/as-of';
 
 /** Projection names, as ProjectionFreshness.ensure wants them. */
 export const READ_MODEL = {
@@ -50,8 +51,26 @@ export class ReadModels {
     const document = await this.store
       .collection<ExchangeRatesDocument>(exchangeRatesProjection.collection)
       .findOne({ _id: USD_CNY_DOCUMENT_ID });
-    return {
-      rates: (document?.rates ?? []).map(({ rate, effectiveOn }) => ({ base: 'USD', quote: 'CNY', rate, effectiveOn })),
-    };
+    const rates = document?.rates ?? [];
+    const key = rates.map(({ rate, effectiveOn }) => `${effectiveOn}=${rate}`).join(',');
+    if (this.lastTable?.key !== key)
+      this.lastTable = {
+        key,
+        table: deepFreeze({
+          rates: rates.map(({ rate, effectiveOn }) => ({
+            base: 'USD' as const,
+            quote: 'CNY' as const,
+            rate,
+            effectiveOn,
+          })),
+        }),
+      };
+    return this.lastTable.table;
   }
+
+  /**
+   * The last table given, frozen, by its rates: the same table object while the rates stand, so that what is
+   * remembered per table (the dispatch's threshold tests) holds across queries.
+   */
+  private lastTable: { key: string; table: RateTable } | undefined;
 }
