@@ -336,7 +336,8 @@ export class AsOfSnapshots {
           continue;
         }
         const kept = new Set(apart.flatMap((part) => part.fields));
-        const rest: Record<string, unknown> = {};
+        // No prototype: a key __proto__ is a key like any other (an assignment would set the prototype).
+        const rest = Object.create(null) as Record<string, unknown>;
         for (const key of Object.keys(document)) if (!kept.has(key)) rest[key] = document[key];
         light.push(rest as StoredDocument);
         for (const part of apart) {

@@ -103,6 +103,20 @@ describe('AsOfSnapshots', () => {
           // Ids that name a property of Object.prototype are ids like any other.
           [{ _id: '__proto__', light: {}, progress: [], problems: [], xiangnan: [] }],
           [{ _id: 'valueOf', light: {}, progress: [], problems: [], xiangnan: null }],
+          // A key __proto__ beside series long enough to be kept apart: it stays a key of the light part.
+          [
+            {
+              _id: 'p',
+              light: JSON.parse('{"__proto__":1}') as Record<string, fc.JsonValue>,
+              progress: progress.slice(0, 3).map(({ month, investmentCompletedToDate }) => ({
+                month,
+                amount: investmentCompletedToDate,
+                note: null,
+              })),
+              problems: [],
+              xiangnan: null,
+            },
+          ],
           [
             {
               _id: 'p',

@@ -122,6 +122,8 @@ export const materialized = (document: ReadDocument): ReadDocument => {
 
 /**
  * By the series values a copy was made with, the document and its copy: an entry lives as long as the series cache
- * keeps those values (a WeakMap; the copy holds their fields, not them), and serves only the same document.
+ * keeps those values (a WeakMap; the copy holds their fields, not them), and serves only the same document. Neither
+ * cache counts it: a document the collection cache has replaced or dropped stays reachable through it until its
+ * series leave the series cache (at most one document and one copy per series kept).
  */
 const copies = new WeakMap<object, { document: ReadDocument; copy: ReadDocument }>();

@@ -64,8 +64,11 @@ const thresholdTests = new WeakMap<
 >();
 
 const thresholdTest = (p: ProjectLibraryDocument, context: DispatchContext): ThresholdTest => {
-  // Frozen all the way: the amount, the rate table (the read models give the same table while the rates stand).
-  if (!Object.isFrozen(p.totalInvestment) || !Object.isFrozen(context.rates)) return testThreshold(p, context);
+  // Only a frozen amount and a frozen table are remembered (the read models give the same deep-frozen table while
+  // the rates stand); rules are compared by identity (the rule book is a constant).
+  const amount: unknown = p.totalInvestment;
+  if (typeof amount !== 'object' || amount === null || !Object.isFrozen(amount) || !Object.isFrozen(context.rates))
+    return testThreshold(p, context);
   const key = `${p.capitalType}|${context.end}`;
   const known = thresholdTests.get(p.totalInvestment) ?? [];
   const hit = known.find((t) => t.key === key && t.rates === context.rates && t.rules === context.rules);

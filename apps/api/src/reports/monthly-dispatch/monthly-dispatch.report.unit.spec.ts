@@ -184,7 +184,8 @@ describe('the stale projects of the June 2014 dispatch', () => {
 
 describe('the monthly dispatch on frozen documents (the embedded store shares them between queries)', () => {
   it('answers as on documents of its own, again and for other months', async () => {
-    const plain = await fold(projectLibraryProjection, log.events);
+    // Documents of their own, not frozen (a fold's are): nothing is remembered for them.
+    const plain = structuredClone(await fold(projectLibraryProjection, log.events));
     const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
     const rates = rateTable(FLAT_RATE_EVENTS);
     // The investment of a frozen series is remembered per month: asked again, and for other months in between.
@@ -193,7 +194,8 @@ describe('the monthly dispatch on frozen documents (the embedded store shares th
   });
 
   it('tests the transfer threshold again for another rate table, and remembers it per table', async () => {
-    const plain = await fold(projectLibraryProjection, log.events);
+    // Documents of their own, not frozen (a fold's are): nothing is remembered for them.
+    const plain = structuredClone(await fold(projectLibraryProjection, log.events));
     const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
     const rates = deepFreeze(rateTable(FLAT_RATE_EVENTS));
     // A USD rate of 1: the USD project's amounts, and its test against the CNY threshold, come out otherwise.

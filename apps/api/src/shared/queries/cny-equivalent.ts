@@ -47,7 +47,9 @@ const DATES_PER_AMOUNT = 4;
 
 /** cnyEquivalent, remembered for a frozen amount and a frozen table (the answer is frozen then: it is shared). */
 export const rememberedCnyEquivalent = (money: Money, onDate: string | null, table: RateTable): CnyEquivalent => {
-  if (!Object.isFrozen(money) || !Object.isFrozen(table)) return cnyEquivalent(money, onDate, table);
+  const amount: unknown = money;
+  if (typeof amount !== 'object' || amount === null || !Object.isFrozen(amount) || !Object.isFrozen(table))
+    return cnyEquivalent(money, onDate, table);
   const known = equivalents.get(money) ?? [];
   const hit = known.find((entry) => entry.onDate === onDate && entry.table === table);
   if (hit !== undefined) return hit.cny;
