@@ -3,13 +3,7 @@ import type { ProjectLibraryDocument } from '@itp/projections';
 import { dayAfter, monthEnd, monthStart } from '../../shared/queries/calendar';
 import { sumExact, toCents, type CnyEquivalent } from '../../shared/queries/cny-equivalent';
 import { followUpOf, staleProject, staleRule, type StaleProject } from '../../shared/queries/stale-projects';
-import {
-  dispatchProject,
-  inDispatch,
-  majorReasons,
-  type DispatchContext,
-  type DispatchProject,
-} from './dispatch-project';
+import { dispatchEntry, inDispatch, type DispatchContext, type DispatchProject } from './dispatch-project';
 
 export const MAJOR_PROJECT_DEFINITION =
   'A major project of the dispatch is signed by the end of the month, not abandoned before it began, and either counts toward a transfer target, ' +
@@ -92,10 +86,9 @@ export const monthlyDispatchReport = (
   const rows: (DispatchProject & { stale: boolean })[] = [];
   for (const project of projects) {
     if (!inDispatch(project, context)) continue;
-    const { reasons, unevaluated: why } = majorReasons(project, context);
+    const { unevaluated: why, row } = dispatchEntry(project, context);
     if (why !== null) unevaluated.push({ projectId: project._id, reason: why });
-    if (reasons.length > 0)
-      rows.push({ ...dispatchProject(project, reasons, context), stale: staleIds.has(project._id) });
+    if (row !== null) rows.push({ ...row, stale: staleIds.has(project._id) });
   }
   rows.sort(
     (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),

@@ -187,13 +187,14 @@ describe('the monthly dispatch on frozen documents (the embedded store shares th
     // Documents of their own, not frozen (a fold's are): nothing is remembered for them.
     const plain = structuredClone(await fold(projectLibraryProjection, log.events));
     const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
-    const rates = rateTable(FLAT_RATE_EVENTS);
-    // The investment of a frozen series is remembered per month: asked again, and for other months in between.
+    const rates = deepFreeze(rateTable(FLAT_RATE_EVENTS)); // as the read models give it
+    // A frozen document's entry (and its series' investment) is remembered per month: asked again, and for other
+    // months in between.
     for (const month of ['2014-06', '2014-04', '2014-05', '2014-06', '2014-07', '2014-03', '2014-04'])
       expect(monthlyDispatchReport(month, frozen, rates)).toEqual(monthlyDispatchReport(month, plain, rates));
   });
 
-  it('tests the transfer threshold again for another rate table, and remembers it per table', async () => {
+  it('computes a project again for another rate table, and remembers it per table', async () => {
     // Documents of their own, not frozen (a fold's are): nothing is remembered for them.
     const plain = structuredClone(await fold(projectLibraryProjection, log.events));
     const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));

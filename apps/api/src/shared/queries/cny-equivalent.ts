@@ -1,6 +1,5 @@
 import Big from 'big.js';
 import { rateOn, type Money, type RateTable } from '@itp/domain';
-import { deepFreeze } from '@itp/projections/as-of';
 
 export type CnyEquivalent =
   | {
@@ -35,29 +34,6 @@ export const cnyEquivalent = (money: Money, onDate: string | null, table: RateTa
     exact: exactMoney(exact),
     rate: { rate: rate.rate, effectiveOn: rate.effectiveOn },
   };
-};
-
-/**
- * Per frozen amount (a dispatch's remembered investments: shared by every query while their series stand), its CNY
- * equivalents on the last few dates asked, each with the frozen rate table it was computed with. Anything else is
- * computed again.
- */
-const equivalents = new WeakMap<object, { onDate: string | null; table: RateTable; cny: CnyEquivalent }[]>();
-const DATES_PER_AMOUNT = 4;
-
-/** cnyEquivalent, remembered for a frozen amount and a frozen table (the answer is frozen then: it is shared). */
-export const rememberedCnyEquivalent = (money: Money, onDate: string | null, table: RateTable): CnyEquivalent => {
-  const amount: unknown = money;
-  if (typeof amount !== 'object' || amount === null || !Object.isFrozen(amount) || !Object.isFrozen(table))
-    return cnyEquivalent(money, onDate, table);
-  const known = equivalents.get(money) ?? [];
-  const hit = known.find((entry) => entry.onDate === onDate && entry.table === table);
-  if (hit !== undefined) return hit.cny;
-  const cny = deepFreeze(cnyEquivalent(money, onDate, table));
-  known.unshift({ onDate, table, cny });
-  if (known.length > DATES_PER_AMOUNT) known.pop();
-  equivalents.set(money, known);
-  return cny;
 };
 
 /** An exact amount written out in full: every decimal it has, and never fewer than 2, never an exponent. */
