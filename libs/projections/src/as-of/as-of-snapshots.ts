@@ -160,8 +160,8 @@ const descriptorOf = (field: string): PropertyDescriptor => {
  * A light document (frozen all the way down) with the fields of its parts as enumerable getters, read lazily. They
  * come after its other fields, whatever their place when it was folded (JSON's key order is not part of what a
  * document says). Rebuilding each document in its folded order, a new object per document, made loading a
- * snapshot of 10,000 projects half as slow again and reading its documents three times as slow (V8 keeps the
- * properties of an object built one by one outside it), and a cold as-of bulletin about 30 % slower.
+ * snapshot of 10,000 projects half as slow again and reading its fields and spreading its documents about three
+ * times as slow, measured in process (V8 keeps the properties of an object built one by one outside it).
  */
 const lazyDocument = (
   light: StoredDocument,

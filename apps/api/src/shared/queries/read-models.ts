@@ -70,7 +70,7 @@ export class ReadModels {
 
   /**
    * The last table given, frozen, by its rates: the same table object while the rates stand, so that what is
-   * remembered per table (the dispatch's threshold tests) holds across queries.
+   * remembered per table (the dispatch's entries, `dispatchEntry`) holds across queries.
    */
   private lastTable: { key: string; table: RateTable } | undefined;
 }

@@ -59,8 +59,8 @@ export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: num
       operatingOn: p.stageReachedOn.operating ?? null,
       suspensions: p.suspensions.map(({ suspendedOn, resumedOn }) => ({ suspendedOn, resumedOn })),
       abandonedOn: p.abandonment?.abandonedOn ?? null,
-      // Read only by a project the rule follows: most of a late month's are operating, and their series (a day
-      // computed per report) are then never walked.
+      // Read only for a project the rule follows: most projects of a late month are operating, and their series (a
+      // day computed per report) are then never walked.
       get progressReports() {
         return p.progress.map((e) => ({ month: e.month, recordedOn: shanghaiToday(new Date(e.recordedAt)) }));
       },
