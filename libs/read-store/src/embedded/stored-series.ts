@@ -86,17 +86,10 @@ export const makeLazy = (document: Record<string, unknown>, lazy: LazySeries): R
     getters |= 1 << i;
   });
   lazyOf.set(document, { lazy, getters });
-  Object.defineProperty(document, LAZY, { value: true, enumerable: false });
   return document as ReadDocument;
 };
 
-/**
- * Marks a lazy document on itself (not enumerable, not JSON): asking a WeakMap about each of the 120,579 problems
- * a list hands out (none of them lazy) was a seventh of a warm `/problems` at 1M events; an own property is not.
- */
-const LAZY = Symbol('lazy series');
-
-export const isLazy = (document: object): boolean => (document as Record<symbol, unknown>)[LAZY] === true;
+export const isLazy = (document: object): boolean => lazyOf.has(document);
 
 /**
  * A document with every field a value (its series read now): what a query hands out, so that no getter of a
@@ -111,8 +104,8 @@ export const isLazy = (document: object): boolean => (document as Record<symbol,
  * shared, and frozen like every document the cache hands out; every value in it is the cache's, frozen too.
  */
 export const materialized = (document: ReadDocument): ReadDocument => {
-  if (!isLazy(document)) return document;
-  const found = lazyOf.get(document)!;
+  const found = lazyOf.get(document);
+  if (found === undefined) return document;
   const series = found.lazy.read(found.lazy);
   const kept = copies.get(series);
   if (kept !== undefined && kept.document === document) return kept.copy;
