@@ -46,14 +46,16 @@ describe('materialized: a lazy document handed out as values', () => {
   it('hands out the same frozen copy while the series read for it are the same cached values, a new one after', () => {
     const { body, series } = splitStored(document);
     let cached = Object.freeze(JSON.parse(series!) as Record<string, unknown>); // as the cache keeps them
-    const lazy = Object.freeze(
-      makeLazy(JSON.parse(body) as Record<string, unknown>, {
-        collection: 'projects',
-        id: 'p-1',
-        position: 9,
-        read: () => cached,
-      }),
-    );
+    const lazyOverCache = () =>
+      Object.freeze(
+        makeLazy(JSON.parse(body) as Record<string, unknown>, {
+          collection: 'projects',
+          id: 'p-1',
+          position: 9,
+          read: () => cached,
+        }),
+      );
+    const lazy = lazyOverCache();
     const first = materialized(lazy);
     expect(Object.isFrozen(first)).toBe(true);
     expect(materialized(lazy)).toBe(first);
@@ -62,14 +64,7 @@ describe('materialized: a lazy document handed out as values', () => {
     expect(second).not.toBe(first);
     expect(second.progress).toEqual([{ month: '2015-01', amount: '1.00' }]);
     // Another document with the same series values gets a copy of its own.
-    const other = Object.freeze(
-      makeLazy(JSON.parse(body) as Record<string, unknown>, {
-        collection: 'projects',
-        id: 'p-1',
-        position: 9,
-        read: () => cached,
-      }),
-    );
+    const other = lazyOverCache();
     expect(materialized(other)).not.toBe(second);
     expect(materialized(other)).toEqual(second);
   });

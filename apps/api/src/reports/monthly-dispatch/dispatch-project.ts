@@ -74,7 +74,11 @@ type MonthlyInvestment = {
   toDate: (Money & { asOfMonth: string }) | null;
 };
 
-const investmentIn = (progress: ProjectLibraryDocument['progress'], month: string): MonthlyInvestment => {
+/**
+ * Investment completed in the month: the month's cumulative figure minus the previous reported month's
+ * (all of it when none was reported before). Not reported this month: null, and the dispatch says so.
+ */
+const monthlyInvestment = (progress: ProjectLibraryDocument['progress'], month: string): MonthlyInvestment => {
   // The month's figure (its first entry) and the last entry of an earlier month, in the series' order.
   let current: (typeof progress)[number] | null = null;
   let previous: (typeof progress)[number] | null = null;
@@ -97,32 +101,8 @@ const investmentIn = (progress: ProjectLibraryDocument['progress'], month: strin
   };
 };
 
-/**
- * Per frozen progress series (the embedded read store's, shared by every query and gone with it), the investment
- * of its last few months asked: a warm dispatch computed every signed project's again (money in big.js), about a
- * sixth of its time at 1M events.
- */
-const investments = new WeakMap<object, Map<string, MonthlyInvestment>>();
-const MONTHS_PER_SERIES = 4;
-
-/**
- * Investment completed in the month: the month's cumulative figure minus the previous reported month's
- * (all of it when none was reported before). Not reported this month: null, and the dispatch says so.
- */
-export const monthlyInvestment = (p: ProjectLibraryDocument, month: string): MonthlyInvestment => {
-  if (!Object.isFrozen(p.progress)) return investmentIn(p.progress, month);
-  let months = investments.get(p.progress);
-  const known = months?.get(month);
-  if (known !== undefined) return known;
-  const computed = deepFreeze(investmentIn(p.progress, month));
-  if (months === undefined) investments.set(p.progress, (months = new Map()));
-  if (months.size >= MONTHS_PER_SERIES) months.delete(months.keys().next().value!);
-  months.set(month, computed);
-  return computed;
-};
-
 export const dispatchProject = (p: ProjectLibraryDocument, reasons: MajorReason[], context: DispatchContext) => {
-  const investment = monthlyInvestment(p, context.month);
+  const investment = monthlyInvestment(p.progress, context.month);
   const openProblems = p.problems.filter(
     (q) => q.raisedOn <= context.end && (q.resolvedOn === null || q.resolvedOn > context.end),
   );
@@ -171,6 +151,9 @@ const entries = new WeakMap<
   { month: string; rates: RateTable; rules: DispatchContext['rules']; entry: DispatchEntry }[]
 >();
 
+/** A document's entries kept: the months of the dispatches asked last. */
+const MONTHS_KEPT = 4;
+
 /** The project's entry in the dispatch of `context.month` (frozen, and remembered, for a frozen document and table). */
 export const dispatchEntry = (p: ProjectLibraryDocument, context: DispatchContext): DispatchEntry => {
   if (!Object.isFrozen(p) || !Object.isFrozen(context.rates)) return entryOf(p, context);
@@ -179,7 +162,7 @@ export const dispatchEntry = (p: ProjectLibraryDocument, context: DispatchContex
   if (hit !== undefined) return hit.entry;
   const entry = deepFreeze(entryOf(p, context));
   known.unshift({ month: context.month, rates: context.rates, rules: context.rules, entry });
-  if (known.length > MONTHS_PER_SERIES) known.pop();
+  if (known.length > MONTHS_KEPT) known.pop();
   entries.set(p, known);
   return entry;
 };

@@ -188,7 +188,7 @@ describe('the monthly dispatch on frozen documents (the embedded store shares th
     const plain = structuredClone(await fold(projectLibraryProjection, log.events));
     const frozen = (await fold(projectLibraryProjection, log.events)).map((document) => deepFreeze(document));
     const rates = deepFreeze(rateTable(FLAT_RATE_EVENTS)); // as the read models give it
-    // A frozen document's entry (and its series' investment) is remembered per month: asked again, and for other
+    // A frozen document's entry is remembered per month: asked again, and for other
     // months in between.
     for (const month of ['2014-06', '2014-04', '2014-05', '2014-06', '2014-07', '2014-03', '2014-04'])
       expect(monthlyDispatchReport(month, frozen, rates)).toEqual(monthlyDispatchReport(month, plain, rates));
