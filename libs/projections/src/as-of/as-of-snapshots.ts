@@ -68,7 +68,9 @@ INSERT OR IGNORE INTO usage_v4 (id, bodies, series) VALUES (1, 0, 0);
  * What stays is parsed when the snapshot is loaded. A snapshot written with other groups loads as it was written.
  */
 export const LAZY_GROUPS: readonly (readonly string[])[] = [
-  ['progress', 'problems', 'suspensions'],
+  ['progress'],
+  ['problems'],
+  ['suspensions'],
   ['businessRegistration'],
   ['xiangnan'],
 ];
@@ -122,7 +124,7 @@ const level1 = { level: 1, strategy: zlib.Z_DEFAULT_STRATEGY };
  * from the first byte of a row): about a fifth smaller than without at level 6, inflated as fast. Part of the
  * format: another dictionary is another table.
  */
-const SERIES_DICTIONARY = Buffer.from(
+export const SERIES_DICTIONARY = Buffer.from(
   '"resolvedOn":null}],"suspensions":[{"suspendedOn":"2014-06-10","stage":"signed","reason":"","resumedOn":null,"resumeNote":null}]' +
     '"problems":[{"problemId":"pb-1","title":"Problem","assignedUnit":"-bureau","raisedOn":"2014-01-01","resolvedOn":"2014-01-01"},' +
     '{"progress":[{"month":"2014-01","investmentCompletedToDate":{"amount":"0.00","currency":"CNY"},"correction":null,"recordedAt":"2014-01-25T01:00:00.000Z"},' +

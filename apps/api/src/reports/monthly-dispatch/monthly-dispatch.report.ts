@@ -53,22 +53,9 @@ export type DispatchOptions = {
 /** The dispatch of a month is held once its reports are due: stale projects are judged the day after. */
 export const dispatchReferenceDate = (month: string, dueDay: number): string => dayAfter(progressDueOn(month, dueDay));
 
-/** Projects of the dispatch (signed by the month's end) that are stale on the reference date, by city and name. */
-const staleProjects = (
-  projects: readonly ProjectLibraryDocument[],
-  end: string,
-  referenceDate: string,
-  dueDay: number,
-): StaleProject[] =>
-  projects
-    .filter((p) => p.signedOn !== null && p.signedOn <= end)
-    .flatMap((p) => {
-      const followUp = followUpOf(p, referenceDate, dueDay);
-      return followUp.stale ? [staleProject(p, followUp.lapses)] : [];
-    })
-    .sort(
-      (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),
-    );
+/** By city, then name, then id. */
+const byCityAndName = <T extends { city: string; name: string; projectId: string }>(a: T, b: T): number =>
+  a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId);
 
 /** 一月一调度: the month's progress of every major project, totals by city, and the stale projects. Pure. */
 export const monthlyDispatchReport = (
@@ -80,19 +67,23 @@ export const monthlyDispatchReport = (
   const { rules, dueDay = DEFAULT_PROGRESS_DUE_DAY } = options;
   const context: DispatchContext = { month, start: monthStart(month), end: monthEnd(month), rates, rules };
   const referenceDate = options.referenceDate ?? dispatchReferenceDate(month, dueDay);
-  const stale = staleProjects(projects, context.end, referenceDate, dueDay);
-  const staleIds = new Set(stale.map((p) => p.projectId));
+  const stale: StaleProject[] = [];
   const unevaluated: { projectId: string; reason: string }[] = [];
   const rows: (DispatchProject & { stale: boolean })[] = [];
+  // One pass, each project whole: the stale test and the row read the same series, which an as-of document loaded
+  // from a snapshot reads from disk into a bounded cache (two passes read most of them twice at 1M events).
   for (const project of projects) {
+    // Stale projects are those of the dispatch signed by the month's end, whether major or not.
+    if (project.signedOn === null || project.signedOn > context.end) continue;
+    const followUp = followUpOf(project, referenceDate, dueDay);
+    if (followUp.stale) stale.push(staleProject(project, followUp.lapses));
     if (!inDispatch(project, context)) continue;
     const { unevaluated: why, row } = dispatchEntry(project, context);
     if (why !== null) unevaluated.push({ projectId: project._id, reason: why });
-    if (row !== null) rows.push({ ...row, stale: staleIds.has(project._id) });
+    if (row !== null) rows.push({ ...row, stale: followUp.stale });
   }
-  rows.sort(
-    (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId),
-  );
+  stale.sort(byCityAndName);
+  rows.sort(byCityAndName);
   const unconverted = rows
     .filter((r) => [r.investmentThisMonthCny, r.investmentToDateCny].some((c) => c !== null && c.amount === null))
     .map((r) => r.projectId);

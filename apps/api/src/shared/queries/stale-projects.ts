@@ -48,10 +48,14 @@ type FollowUpFields = Pick<
 export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: number): ProgressFollowUp => {
   // A frozen document (the embedded read store's, shared by every query) cannot change: its follow-up for a
   // reference date is computed once, not again at every dispatch (most of the report's time on a large province).
-  const memo = Object.isFrozen(p.progress) && Object.isFrozen(p.suspensions) ? followUps : undefined;
+  // It is its own key, so its series are not read to find its entry: an as-of document loaded from a snapshot reads
+  // a series from disk when first touched, and the rule reads the progress of few projects. A projected copy (a new
+  // object at each query) is known by its frozen series instead.
+  const byDocument = Object.isFrozen(p);
+  const memoKey = byDocument ? p : Object.isFrozen(p.progress) && Object.isFrozen(p.suspensions) ? p.progress : null;
   const key = `${referenceDate}|${dueDay}|${p.signedOn}|${p.stageReachedOn.operating}|${p.abandonment?.abandonedOn}`;
-  const known = memo?.get(p.progress);
-  const hit = known?.find((entry) => entry.key === key && entry.suspensions === p.suspensions);
+  const known = memoKey === null ? undefined : followUps.get(memoKey);
+  const hit = known?.find((entry) => entry.key === key && (byDocument || entry.suspensions === p.suspensions));
   if (hit !== undefined) return hit.followUp;
   const followUp = progressFollowUp(
     {
@@ -68,19 +72,22 @@ export const followUpOf = (p: FollowUpFields, referenceDate: string, dueDay: num
     referenceDate,
     dueDay,
   );
-  if (memo !== undefined) {
+  if (memoKey !== null) {
     const entries = known ?? [];
-    entries.unshift({ key, suspensions: p.suspensions, followUp: deepFreeze(followUp) });
+    entries.unshift({ key, suspensions: byDocument ? null : p.suspensions, followUp: deepFreeze(followUp) });
     if (entries.length > MEMO_PER_DOCUMENT) entries.pop();
-    memo.set(p.progress, entries);
+    followUps.set(memoKey, entries);
   }
   return followUp;
 };
 
-/** Per frozen document (by its progress array, gone with it), the follow-ups of its last few reference dates. */
+/**
+ * Per frozen document (by itself, or by its progress array for a copy whose series are frozen: gone with either), the
+ * follow-ups of its last few reference dates; `suspensions` is null for an entry keyed by the document itself.
+ */
 const followUps = new WeakMap<
   object,
-  { key: string; suspensions: FollowUpFields['suspensions']; followUp: ProgressFollowUp }[]
+  { key: string; suspensions: FollowUpFields['suspensions'] | null; followUp: ProgressFollowUp }[]
 >();
 const MEMO_PER_DOCUMENT = 4;
 
