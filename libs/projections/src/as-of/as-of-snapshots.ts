@@ -25,7 +25,10 @@ DROP TABLE IF EXISTS snapshots_v2;
 DROP TABLE IF EXISTS snapshots_v3;
 DROP TABLE IF EXISTS series_v3;
 DROP TABLE IF EXISTS usage_v3;
-CREATE TABLE IF NOT EXISTS snapshots_v4 (
+DROP TABLE IF EXISTS snapshots_v4;
+DROP TABLE IF EXISTS series_v4;
+DROP TABLE IF EXISTS usage_v4;
+CREATE TABLE IF NOT EXISTS snapshots_v5 (
   fingerprint TEXT    NOT NULL,
   position    INTEGER NOT NULL,
   recorded_at TEXT,
@@ -37,19 +40,19 @@ CREATE TABLE IF NOT EXISTS snapshots_v4 (
   hashes      BLOB    NOT NULL,
   PRIMARY KEY (fingerprint, position)
 );
-CREATE TABLE IF NOT EXISTS series_v4 (
+CREATE TABLE IF NOT EXISTS series_v5 (
   hash  BLOB    NOT NULL PRIMARY KEY,
   refs  INTEGER NOT NULL,
   size  INTEGER NOT NULL,
   bytes BLOB    NOT NULL
 );
-CREATE INDEX IF NOT EXISTS series_v4_unused ON series_v4 (refs) WHERE refs <= 0;
-CREATE TABLE IF NOT EXISTS usage_v4 (
+CREATE INDEX IF NOT EXISTS series_v5_unused ON series_v5 (refs) WHERE refs <= 0;
+CREATE TABLE IF NOT EXISTS usage_v5 (
   id       INTEGER PRIMARY KEY CHECK (id = 1),
   bodies   INTEGER NOT NULL,
   series   INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO usage_v4 (id, bodies, series) VALUES (1, 0, 0);
+INSERT OR IGNORE INTO usage_v5 (id, bodies, series) VALUES (1, 0, 0);
 `;
 
 /**
@@ -106,7 +109,7 @@ const rawSeries = new WeakMap<object, RawDocument>();
 export const DEFAULT_PARSED_PART_BYTES = 32 * 1024 * 1024;
 
 /**
- * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the snapshot's average). Its
+ * The bytes of JSON a document loaded from a snapshot holds in memory: its light part (the average of its chunk of the snapshot). Its
  * parts, once read, are in the snapshots' own bounded cache of parsed parts, shared by every document that has the
  * same. Undefined for a document that was not loaded from a snapshot with parts kept apart.
  */
@@ -182,6 +185,31 @@ const lazyDocument = (
   return Object.freeze(light);
 };
 
+/**
+ * Documents per chunk of a snapshot's body, each chunk deflated and parsed on its own: a body in one piece held its
+ * whole JSON twice while it was loaded (inflated bytes outside the heap, then a string in it: 48 MB each for the
+ * 120,579 problems at 1M events), and that was the api's peak resident memory under as-of questions.
+ */
+export const CHUNK_DOCUMENTS = 2_000;
+
+/** A body: its chunks in order, each after its length (4 bytes, big-endian). */
+export const chunkedBody = (chunks: readonly Buffer[]): Buffer =>
+  Buffer.concat(
+    chunks.flatMap((chunk) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(chunk.length);
+      return [length, chunk];
+    }),
+  );
+
+function* chunksOf(body: Buffer): Generator<Buffer> {
+  for (let offset = 0; offset < body.length;) {
+    const length = body.readUInt32BE(offset);
+    yield body.subarray(offset + 4, offset + 4 + length);
+    offset += 4 + length;
+  }
+}
+
 interface Row {
   position: number;
   recorded_at: string | null;
@@ -192,10 +220,10 @@ interface Row {
 
 /**
  * Snapshots of folded read models at positions of the log, in one SQLite file (`<dir>/snapshots.sqlite`), one
- * per projection and position: every document of the projection's collection without its parts kept apart (LAZY_GROUPS), as
- * JSON compressed with raw deflate (level 1: fast both ways), and each such part in a row of its own keyed by its
- * hash, written once and shared by every snapshot where they are the same (most documents do
- * not change between two snapshots). A cache, never a source of truth: deleted, it is rebuilt from the log by the
+ * per projection and position: every document of the projection's collection without its parts kept apart
+ * (LAZY_GROUPS), as JSON in chunks of CHUNK_DOCUMENTS documents, each compressed with raw deflate (level 1: fast
+ * both ways), and each such part in a row of its own keyed by its hash, written once and shared by every snapshot
+ * where they are the same (most documents do not change between two snapshots). A cache, never a source of truth: deleted, it is rebuilt from the log by the
  * next folds; written under the fingerprint of the projection's name, version and collection, so a changed
  * projection never reads an old fold. When the file outgrows its budget the least recently used snapshots go
  * first, then the series no snapshot names any more (but those of documents this process loaded and still holds:
@@ -245,12 +273,12 @@ export class AsOfSnapshots {
     // 1.4 GB file are read once and kept parsed above it, and the system's file cache holds the file outside the api.
     this.db.pragma('cache_size = -4096');
     this.db.exec(SCHEMA);
-    this.readSeries = this.db.prepare('SELECT bytes FROM series_v4 WHERE hash = ?');
-    this.addRef = this.db.prepare('UPDATE series_v4 SET refs = refs + 1 WHERE hash = ?');
-    this.insertSeries = this.db.prepare('INSERT INTO series_v4 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)');
+    this.readSeries = this.db.prepare('SELECT bytes FROM series_v5 WHERE hash = ?');
+    this.addRef = this.db.prepare('UPDATE series_v5 SET refs = refs + 1 WHERE hash = ?');
+    this.insertSeries = this.db.prepare('INSERT INTO series_v5 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)');
     const rows = this.db
       .prepare<[], Row & { fingerprint: string }>(
-        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v4 ORDER BY position',
+        'SELECT fingerprint, position, recorded_at, event_id, events, bytes FROM snapshots_v5 ORDER BY position',
       )
       .all();
     for (const row of rows)
@@ -262,7 +290,7 @@ export class AsOfSnapshots {
         bytes: row.bytes,
       });
     const usage = this.db
-      .prepare<[], { bodies: number; series: number }>('SELECT bodies, series FROM usage_v4 WHERE id = 1')
+      .prepare<[], { bodies: number; series: number }>('SELECT bodies, series FROM usage_v5 WHERE id = 1')
       .get();
     this.snapshotBytes = usage?.bodies ?? 0;
     this.seriesBytes = usage?.series ?? 0;
@@ -306,7 +334,7 @@ export class AsOfSnapshots {
   /** The running totals, kept in the file so that opening it does not read every row (within a transaction). */
   private storeUsage(): void {
     this.db
-      .prepare('UPDATE usage_v4 SET bodies = ?, series = ? WHERE id = 1')
+      .prepare('UPDATE usage_v5 SET bodies = ?, series = ? WHERE id = 1')
       .run(this.snapshotBytes, this.seriesBytes);
   }
 
@@ -317,8 +345,14 @@ export class AsOfSnapshots {
 
   save(fingerprint: string, entry: Omit<SnapshotEntry, 'bytes'>, documents: ReadonlyMap<string, StoredDocument>): void {
     if (this.readOnly || this.has(fingerprint, entry.position)) return;
-    const light: StoredDocument[] = [];
-    const index: SeriesIndex = Object.create(null) as SeriesIndex; // an _id such as __proto__ is a key like any other
+    const chunks: Buffer[] = [];
+    let light: StoredDocument[] = [];
+    let index = Object.create(null) as SeriesIndex; // an _id such as __proto__ is a key like any other
+    const flush = () => {
+      chunks.push(deflateRawSync(JSON.stringify({ documents: light, index }), level1));
+      light = [];
+      index = Object.create(null) as SeriesIndex;
+    };
     const hashes: Buffer[] = [];
     let added = 0;
     this.db.transaction(() => {
@@ -326,12 +360,13 @@ export class AsOfSnapshots {
       if (
         this.db
           .prepare<[string, number], { found: number }>(
-            'SELECT 1 AS found FROM snapshots_v4 WHERE fingerprint = ? AND position = ?',
+            'SELECT 1 AS found FROM snapshots_v5 WHERE fingerprint = ? AND position = ?',
           )
           .get(fingerprint, entry.position) !== undefined
       )
         return;
       for (const document of documents.values()) {
+        if (light.length === CHUNK_DOCUMENTS) flush();
         const apart = this.partsOf(document);
         if (apart.length === 0) {
           light.push(document);
@@ -354,12 +389,13 @@ export class AsOfSnapshots {
         }
         index[document._id] = apart.map((part) => [part.hash, part.fields]);
       }
-      const body = deflateRawSync(JSON.stringify({ documents: light, index }), level1);
+      if (light.length > 0 || chunks.length === 0) flush();
+      const body = chunkedBody(chunks);
       const refs = Buffer.concat(hashes);
       const bytes = body.length + refs.length;
       this.db
         .prepare(
-          'INSERT INTO snapshots_v4 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO snapshots_v5 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(fingerprint, entry.position, entry.recordedAt, entry.eventId, entry.events, bytes, Date.now(), body, refs);
       this.snapshotBytes += bytes;
@@ -412,32 +448,31 @@ export class AsOfSnapshots {
   load(fingerprint: string, position: number): Map<string, StoredDocument> | undefined {
     const row = this.db
       .prepare<[string, number], { body: Buffer }>(
-        'SELECT body FROM snapshots_v4 WHERE fingerprint = ? AND position = ?',
+        'SELECT body FROM snapshots_v5 WHERE fingerprint = ? AND position = ?',
       )
       .get(fingerprint, position);
     if (row === undefined) return undefined;
     if (!this.readOnly)
       this.db
-        .prepare('UPDATE snapshots_v4 SET used_at = ? WHERE fingerprint = ? AND position = ?')
+        .prepare('UPDATE snapshots_v5 SET used_at = ? WHERE fingerprint = ? AND position = ?')
         .run(Date.now(), fingerprint, position);
-    const body = inflateRawSync(row.body);
-    const { documents, index } = JSON.parse(body.toString('utf8')) as {
-      documents: StoredDocument[];
-      index: SeriesIndex;
-    };
-    const lightBytes = Math.round(body.length / Math.max(1, documents.length));
     const loaded = new Map<string, StoredDocument>();
-    for (const light of documents) {
-      const parts = Object.hasOwn(index, light._id) ? index[light._id] : undefined; // not Object.prototype's
-      if (parts === undefined) {
-        loaded.set(light._id, deepFreeze(light));
-        continue;
+    for (const chunk of chunksOf(row.body)) {
+      const json = inflateRawSync(chunk).toString('utf8');
+      const { documents, index } = JSON.parse(json) as { documents: StoredDocument[]; index: SeriesIndex };
+      const lightBytes = Math.round(json.length / Math.max(1, documents.length));
+      for (const light of documents) {
+        const parts = Object.hasOwn(index, light._id) ? index[light._id] : undefined; // not Object.prototype's
+        if (parts === undefined) {
+          loaded.set(light._id, deepFreeze(light));
+          continue;
+        }
+        const document = lazyDocument(light, parts, this.valuesOf, lightBytes);
+        const hashes = parts.map(([hash]) => hash);
+        for (const hash of hashes) this.pinned.set(hash, (this.pinned.get(hash) ?? 0) + 1);
+        this.unpin.register(document, hashes);
+        loaded.set(light._id, document);
       }
-      const document = lazyDocument(light, parts, this.valuesOf, lightBytes);
-      const hashes = parts.map(([hash]) => hash);
-      for (const hash of hashes) this.pinned.set(hash, (this.pinned.get(hash) ?? 0) + 1);
-      this.unpin.register(document, hashes);
-      loaded.set(light._id, document);
     }
     return loaded;
   }
@@ -466,7 +501,7 @@ export class AsOfSnapshots {
       this.entries.clear(); // not read by this process; left for the writer to find stale and clear
       return;
     }
-    this.db.exec('DELETE FROM snapshots_v4; DELETE FROM series_v4; UPDATE usage_v4 SET bodies = 0, series = 0;');
+    this.db.exec('DELETE FROM snapshots_v5; DELETE FROM series_v5; UPDATE usage_v5 SET bodies = 0, series = 0;');
     this.entries.clear();
     this.snapshotBytes = 0;
     this.seriesBytes = 0;
@@ -480,9 +515,9 @@ export class AsOfSnapshots {
   /** Deletes the series no snapshot names, but those of documents loaded and still in memory. */
   private sweep(): void {
     const unused = this.db
-      .prepare<[], { hash: Buffer; size: number }>('SELECT hash, size FROM series_v4 WHERE refs <= 0')
+      .prepare<[], { hash: Buffer; size: number }>('SELECT hash, size FROM series_v5 WHERE refs <= 0')
       .all();
-    const remove = this.db.prepare('DELETE FROM series_v4 WHERE hash = ? AND refs <= 0');
+    const remove = this.db.prepare('DELETE FROM series_v5 WHERE hash = ? AND refs <= 0');
     this.db.transaction(() => {
       for (const { hash, size } of unused)
         if (!this.pinned.has(hash.toString('base64url')) && remove.run(hash).changes > 0) this.seriesBytes -= size;
@@ -492,17 +527,17 @@ export class AsOfSnapshots {
 
   private enforceBudget(): void {
     if (this.totalBytes() <= this.budgetBytes) return;
-    const dropRef = this.db.prepare('UPDATE series_v4 SET refs = refs - 1 WHERE hash = ?');
+    const dropRef = this.db.prepare('UPDATE series_v5 SET refs = refs - 1 WHERE hash = ?');
     while (this.totalBytes() > this.budgetBytes) {
       const oldest = this.db
         .prepare<[], { fingerprint: string; position: number; bytes: number; hashes: Buffer }>(
-          'SELECT fingerprint, position, bytes, hashes FROM snapshots_v4 ORDER BY used_at ASC, position ASC LIMIT 1',
+          'SELECT fingerprint, position, bytes, hashes FROM snapshots_v5 ORDER BY used_at ASC, position ASC LIMIT 1',
         )
         .get();
       if (oldest === undefined) return;
       this.db.transaction(() => {
         this.db
-          .prepare('DELETE FROM snapshots_v4 WHERE fingerprint = ? AND position = ?')
+          .prepare('DELETE FROM snapshots_v5 WHERE fingerprint = ? AND position = ?')
           .run(oldest.fingerprint, oldest.position);
         for (let i = 0; i < oldest.hashes.length; i += HASH_BYTES)
           dropRef.run(oldest.hashes.subarray(i, i + HASH_BYTES));

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { StoredDocument } from '@itp/read-store';
 import { deflateRawSync } from 'node:zlib';
-import { AsOfSnapshots, loadedDocumentBytes, SERIES_DICTIONARY } from './as-of-snapshots';
+import { AsOfSnapshots, CHUNK_DOCUMENTS, chunkedBody, loadedDocumentBytes, SERIES_DICTIONARY } from './as-of-snapshots';
 
 const progress = Array.from({ length: 12 }, (_, i) => ({
   month: `2014-${String(i + 1).padStart(2, '0')}`,
@@ -65,6 +65,27 @@ describe('AsOfSnapshots', () => {
     snapshots.save('p@1:c', entry(10), documents());
     const loaded = snapshots.load('p@1:c', 10)!;
     expect(JSON.parse(JSON.stringify(Object.fromEntries(loaded)))).toEqual(Object.fromEntries(documents()));
+    snapshots.close();
+  });
+
+  it('writes a body in chunks and loads every chunk, in order (an empty collection too)', () => {
+    const many = new Map<string, StoredDocument>();
+    // Two chunks and a bit, every third document with series kept apart (the light part's size varies by chunk).
+    for (let i = 0; i < 2 * CHUNK_DOCUMENTS + 3; i += 1)
+      many.set(`d-${i}`, { _id: `d-${i}`, n: i, progress: i % 3 === 0 ? progress : [], _position: i });
+    const snapshots = new AsOfSnapshots(dir, 2 ** 30);
+    snapshots.save('p@1:c', entry(10), many);
+    snapshots.save('p@1:c', entry(20), new Map());
+    const loaded = snapshots.load('p@1:c', 10)!;
+    expect([...loaded.keys()]).toEqual([...many.keys()]);
+    expect(JSON.parse(JSON.stringify([...loaded.values()]))).toEqual([...many.values()]);
+    expect(snapshots.load('p@1:c', 20)!.size).toBe(0);
+    const db = new Database(join(dir, 'snapshots.sqlite'), { readonly: true });
+    const { body } = db.prepare('SELECT body FROM snapshots_v5 WHERE position = 10').get() as { body: Buffer };
+    db.close();
+    let chunks = 0;
+    for (let offset = 0; offset < body.length; chunks += 1) offset += 4 + body.readUInt32BE(offset);
+    expect(chunks).toBe(3);
     snapshots.close();
   });
 
@@ -191,16 +212,18 @@ describe('AsOfSnapshots', () => {
     const group = JSON.stringify({ progress, problems: [], suspensions });
     const hash = Buffer.alloc(16, 7);
     const db = new Database(join(dir, 'snapshots.sqlite'));
-    const body = deflateRawSync(
-      JSON.stringify({
-        documents: [{ _id: 'p', name: 'Old', _position: 3 }],
-        index: { p: [[hash.toString('base64url'), ['progress', 'problems', 'suspensions']]] },
-      }),
-    );
+    const body = chunkedBody([
+      deflateRawSync(
+        JSON.stringify({
+          documents: [{ _id: 'p', name: 'Old', _position: 3 }],
+          index: { p: [[hash.toString('base64url'), ['progress', 'problems', 'suspensions']]] },
+        }),
+      ),
+    ]);
     const series = deflateRawSync(Buffer.from(group), { dictionary: SERIES_DICTIONARY });
-    db.prepare('INSERT INTO series_v4 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)').run(hash, series.length, series);
+    db.prepare('INSERT INTO series_v5 (hash, refs, size, bytes) VALUES (?, 1, ?, ?)').run(hash, series.length, series);
     db.prepare(
-      'INSERT INTO snapshots_v4 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO snapshots_v5 (fingerprint, position, recorded_at, event_id, events, bytes, used_at, body, hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run('p@1:c', 10, null, 'e-10', 10, body.length + 16, 0, body, hash);
     db.close();
     const snapshots = new AsOfSnapshots(dir, 2 ** 30);
@@ -251,7 +274,7 @@ describe('AsOfSnapshots', () => {
     const rows = (): number => {
       const db = new Database(join(dir, 'snapshots.sqlite'), { readonly: true });
       try {
-        return (db.prepare('SELECT COUNT(*) AS n FROM series_v4').get() as { n: number }).n;
+        return (db.prepare('SELECT COUNT(*) AS n FROM series_v5').get() as { n: number }).n;
       } finally {
         db.close();
       }
@@ -272,8 +295,8 @@ describe('AsOfSnapshots', () => {
     writer.save('p@1:c', entry(10), documents());
     const db = new Database(join(dir, 'snapshots.sqlite'));
     // As after an eviction whose documents the writer still holds: no snapshot names the row, a pin keeps it.
-    db.exec('UPDATE series_v4 SET refs = 0');
-    const count = () => (db.prepare('SELECT COUNT(*) AS n FROM series_v4').get() as { n: number }).n;
+    db.exec('UPDATE series_v5 SET refs = 0');
+    const count = () => (db.prepare('SELECT COUNT(*) AS n FROM series_v5').get() as { n: number }).n;
     expect(count()).toBe(2);
     new AsOfSnapshots(dir, 2 ** 30, true).close();
     expect(count()).toBe(2);
