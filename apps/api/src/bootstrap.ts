@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, ProblemDetailsFilter, type ItpConfig } from '@itp/platform';
 import { acquireWriterLock, storesWrittenBy } from '@itp/platform/data-dir/writer-lock';
+import { relieveHeapPressure } from '@itp/read-store/embedded/heap-pressure';
 import { AppModule } from './app.module';
 import { errorMappers } from './infrastructure/error-mappers';
 import { CLOCK, type Clock } from './shared/http/clock';
@@ -59,6 +60,8 @@ async function buildApiApp(
     .getInstance()
     .addHook('onRequest', async (request: FastifyRequest & CommandRequest) => {
       request.receivedAt = clock();
+      // Before any work: the as-of engine's caches go first when the heap runs short (heap-pressure.ts says why).
+      relieveHeapPressure();
     });
 
   const openApi = new DocumentBuilder()

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { EventStore, RecordedEvent } from '@itp/event-store';
 import type { ReadStore, StoredDocument } from '@itp/read-store';
 import { withinHeap } from '@itp/read-store/embedded/document-cache';
+import { onHeapPressure } from '@itp/read-store/embedded/heap-pressure';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { Projection } from '../projection';
 import { AsOfSnapshots, loadedDocumentBytes } from './as-of-snapshots';
@@ -161,6 +162,8 @@ export class AsOfEngine {
   private readonly states: LRUCache<string, ProjectionState>;
   private checkedSnapshots: Promise<void> | undefined;
   private closed = false;
+  /** Unregisters the release of this engine's caches when the heap runs short (heap-pressure.ts). */
+  private readonly stopRelief: () => void;
 
   constructor(private readonly options: AsOfEngineOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
@@ -182,6 +185,14 @@ export class AsOfEngine {
             maxSize: options.cachedBytes ?? withinHeap(DEFAULT_CACHED_BYTES, 0.06),
             sizeCalculation: stateBytes,
           });
+    // Recent answers and parsed parts are the first memory to give back: the next question reads its snapshot again.
+    this.stopRelief = onHeapPressure(() => this.dropCaches());
+  }
+
+  /** Forgets the states kept in memory and the parts kept parsed (both are read again from snapshots as needed). */
+  dropCaches(): void {
+    this.states.clear();
+    this.snapshots?.dropParsedParts();
   }
 
   /** The read models as of the bound: those of `options.projections`, or all. */
@@ -233,6 +244,7 @@ export class AsOfEngine {
   /** Ends a fold under way (it rejects with AsOfEngineClosedError) and releases the snapshot file. */
   close(): void {
     this.closed = true;
+    this.stopRelief();
     this.states.clear();
     this.snapshots?.close();
   }

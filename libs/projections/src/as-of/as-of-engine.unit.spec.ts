@@ -13,6 +13,7 @@ import type { ProjectLibraryDocument } from '../project-library/project-library.
 import { arrayEventLog } from '../testing/array-event-log';
 import { fold } from '../testing/fold';
 import { eventLog } from '../testing/recorded-events';
+import { relieveHeapPressure } from '@itp/read-store/embedded/heap-pressure';
 import { AsOfEngine, AsOfEngineClosedError, type AsOfBound } from './as-of-engine';
 
 /** 2014 as recorded: a rate, then three projects registered and counted on three days; on 1 July a correction renames p-2. */
@@ -243,6 +244,20 @@ describe('AsOfEngine', () => {
     );
     expect(tight.reads).toBeGreaterThan(after); // no state fits in 64 bytes: folded from the log again
     none.close();
+  });
+
+  it('gives its kept states back when the heap runs short, then folds again to the same answer', async () => {
+    const events = arrayEventLog(log.events);
+    const engine = new AsOfEngine({ eventStore: events, cachedBytes: 1024 * 1024 });
+    const before = await counted(engine, { position: 6 });
+    const reads = events.reads;
+    expect(relieveHeapPressure(0, () => ({ used_heap_size: 1, heap_size_limit: 1 }))).toBe(true);
+    expect(await counted(engine, { position: 6 })).toEqual(before);
+    expect(events.reads).toBe(reads + 1); // its state was dropped: read from the log again
+    engine.close();
+    const dropCaches = jest.spyOn(engine, 'dropCaches');
+    relieveHeapPressure(0, () => ({ used_heap_size: 1, heap_size_limit: 1 }));
+    expect(dropCaches).not.toHaveBeenCalled(); // closed: no longer registered
   });
 
   it('from scratch, it trusts no state it holds', async () => {

@@ -490,6 +490,11 @@ export class AsOfSnapshots {
     return values;
   };
 
+  /** Forgets the parsed parts kept (a document reads its part's row again when next touched). */
+  dropParsedParts(): void {
+    this.parsed.clear();
+  }
+
   /** Bytes of JSON of the parsed parts kept in memory (bounded by the constructor's `parsedPartBytes`). */
   parsedPartBytes(): number {
     return this.parsed.calculatedSize;

@@ -256,6 +256,10 @@ describe('AsOfSnapshots', () => {
     expect(again).not.toBe(first); // read from its row again
     expect(again).toEqual(progress);
     expect(snapshots.parsedPartBytes()).toBeLessThanOrEqual(seriesJson);
+    snapshots.dropParsedParts(); // as when the heap runs short
+    expect(snapshots.parsedPartBytes()).toBe(0);
+    expect(p1.progress).not.toBe(again);
+    expect(p1.progress).toEqual(progress);
     snapshots.close();
   });
 
