@@ -7,7 +7,8 @@
  * then asks over HTTP, one at a time: the quarterly bulletin, the targets and the assessment each as of
  * BENCH_AS_OF_QUERIES (default 20) random recorded instants, and the monthly dispatch (which reads every project's
  * progress series) as of a quarter of them; then, as of each of the same instants, the first page of the problems
- * and of the projects, and a project, an investor and a park by id (those of the log's first days). It samples the api's resident memory (VmRSS) every 50 ms and prints it
+ * and of the projects, and a project, an investor and a park by id (the project registered first, the first
+ * investor and park by name). It samples the api's resident memory (VmRSS) every 50 ms and prints it
  * at ready, its peak (VmHWM) while answering, and after. BENCH_API_NODE_OPTIONS is passed to the api as
  * NODE_OPTIONS (e.g. "--max-old-space-size=320 --max-semi-space-size=8", the setting the README gives the api), BENCH_API_NODE_ARGS as node's own
  * arguments (e.g. "--trace-gc"). A benchmark: it prints, never fails.
@@ -96,7 +97,8 @@ async function main(): Promise<void> {
       peakWhileAnswering = Math.max(peakWhileAnswering, memoryOf(api.pid)?.rssMb ?? 0);
     }, 50);
 
-    // One project, investor and park of the log's first days, for the reads by id (a 404 before it was registered).
+    // For the reads by id: the project registered first, and the first investor and park by name (a 404 as of an
+    // instant before it was registered, timed and counted as an answer).
     const firstOf = async (path: string): Promise<string> => {
       const response = await fetch(`http://127.0.0.1:${port}${path}`, {
         headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` },

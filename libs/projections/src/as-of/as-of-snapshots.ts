@@ -458,9 +458,12 @@ export class AsOfSnapshots {
         .run(Date.now(), fingerprint, position);
     const loaded = new Map<string, StoredDocument>();
     for (const chunk of chunksOf(row.body)) {
-      const json = inflateRawSync(chunk).toString('utf8');
-      const { documents, index } = JSON.parse(json) as { documents: StoredDocument[]; index: SeriesIndex };
-      const lightBytes = Math.round(json.length / Math.max(1, documents.length));
+      const inflated = inflateRawSync(chunk);
+      const { documents, index } = JSON.parse(inflated.toString('utf8')) as {
+        documents: StoredDocument[];
+        index: SeriesIndex;
+      };
+      const lightBytes = Math.round(inflated.length / Math.max(1, documents.length));
       for (const light of documents) {
         const parts = Object.hasOwn(index, light._id) ? index[light._id] : undefined; // not Object.prototype's
         if (parts === undefined) {

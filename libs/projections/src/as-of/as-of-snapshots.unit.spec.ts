@@ -76,16 +76,21 @@ describe('AsOfSnapshots', () => {
     const snapshots = new AsOfSnapshots(dir, 2 ** 30);
     snapshots.save('p@1:c', entry(10), many);
     snapshots.save('p@1:c', entry(20), new Map());
+    snapshots.save('p@1:c', entry(30), new Map([...many].slice(0, 2 * CHUNK_DOCUMENTS)));
     const loaded = snapshots.load('p@1:c', 10)!;
     expect([...loaded.keys()]).toEqual([...many.keys()]);
     expect(JSON.parse(JSON.stringify([...loaded.values()]))).toEqual([...many.values()]);
     expect(snapshots.load('p@1:c', 20)!.size).toBe(0);
+    expect(snapshots.load('p@1:c', 30)!.size).toBe(2 * CHUNK_DOCUMENTS);
     const db = new Database(join(dir, 'snapshots.sqlite'), { readonly: true });
-    const { body } = db.prepare('SELECT body FROM snapshots_v5 WHERE position = 10').get() as { body: Buffer };
+    const chunksAt = (position: number) => {
+      const { body } = db.prepare('SELECT body FROM snapshots_v5 WHERE position = ?').get(position) as { body: Buffer };
+      let chunks = 0;
+      for (let offset = 0; offset < body.length; chunks += 1) offset += 4 + body.readUInt32BE(offset);
+      return chunks;
+    };
+    expect([chunksAt(10), chunksAt(20), chunksAt(30)]).toEqual([3, 1, 2]); // an exact multiple: no empty chunk after
     db.close();
-    let chunks = 0;
-    for (let offset = 0; offset < body.length; chunks += 1) offset += 4 + body.readUInt32BE(offset);
-    expect(chunks).toBe(3);
     snapshots.close();
   });
 

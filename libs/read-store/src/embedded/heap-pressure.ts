@@ -1,5 +1,4 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 
 /**
  * Caches that can be dropped when the heap runs short, and the check that drops them.
@@ -11,53 +10,56 @@ import { getHeapStatistics } from 'node:v8';
  * as-of questions at five late instants, a live pass: each time). Nothing that waits for a garbage collection can
  * help (a report computes synchronously until it ends), so the check runs before each request: when the heap in
  * use after the last full collection passes the share, what registered itself here (the as-of engine's states and
- * parsed parts: rebuilt from snapshots on the next question) is dropped. The live read store does not register:
- * its caches are what the live queries are served from, bounded on their own. The heap in use at the moment would
- * count garbage: read so, it dropped the as-of states between two questions as of one instant at 1M events (the
- * mean as-of answer of benchmarks/as-of-api.bench.ts went from 398 to 522 ms).
+ * parsed parts: rebuilt from snapshots on the next question) is dropped, once per full collection that said so.
+ * The live read store does not register: its caches are what the live queries are served from, bounded on their
+ * own. The figure is V8's own, taken as the collection ended (v8.GCProfiler): the heap in use at the moment of the
+ * check, or when Node reports the collection later, counts the garbage made since, and dropped the as-of states
+ * between two questions as of one instant at 1M events (with the first, the mean as-of answer of
+ * benchmarks/as-of-api.bench.ts went from 398 to 522 ms).
  */
 const releasers = new Set<() => void>();
-
-/** The heap in use when the last full (mark-sweep-compact) collection had just ended: live objects, little garbage. */
-let usedAfterFullGc = 0;
-let observer: PerformanceObserver | undefined;
-const watchCollections = (): void => {
-  if (observer !== undefined) return;
-  observer = new PerformanceObserver((list) => {
-    const full = list
-      .getEntries()
-      // Node's gc entries carry their kind in `detail` (the typings do not say so).
-      .some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
-    if (full) usedAfterFullGc = getHeapStatistics().used_heap_size;
-  });
-  observer.observe({ entryTypes: ['gc'] });
-};
-
-/** The heap in use after the last full collection, and its limit: what the check reads by default. */
-export const heapAfterFullCollection = () => ({
-  used_heap_size: usedAfterFullGc,
-  heap_size_limit: getHeapStatistics().heap_size_limit,
-});
 
 /** The share of the heap limit in use beyond which the registered caches are dropped. */
 export const HEAP_PRESSURE_SHARE = 0.6;
 
+/** V8's record of each collection since the last check, while anything is registered. */
+let profiler: GCProfiler | undefined;
+/** The heap in use as the last full (mark-sweep-compact) collection ended; 0: none since the caches were dropped. */
+let usedAfterFullGc = 0;
+
+/** The heap in use after the last full collection (0 if none since the last drop), and its limit. */
+export const heapAfterFullCollection = (): { used_heap_size: number; heap_size_limit: number } => {
+  if (profiler !== undefined) {
+    const { statistics } = profiler.stop();
+    profiler.start();
+    for (const collection of statistics)
+      if (collection.gcType === 'MarkSweepCompact') usedAfterFullGc = collection.afterGC.heapStatistics.usedHeapSize;
+  }
+  return { used_heap_size: usedAfterFullGc, heap_size_limit: getHeapStatistics().heap_size_limit };
+};
+
 /** Registers a cache's release; returns its unregistration (call it when the cache is closed). */
 export const onHeapPressure = (release: () => void): (() => void) => {
   releasers.add(release);
-  watchCollections();
+  if (profiler === undefined) {
+    profiler = new GCProfiler();
+    profiler.start();
+    usedAfterFullGc = 0;
+  }
   return () => {
     releasers.delete(release);
-    if (releasers.size === 0) {
-      observer?.disconnect();
-      observer = undefined;
+    if (releasers.size === 0 && profiler !== undefined) {
+      profiler.stop();
+      profiler = undefined;
+      usedAfterFullGc = 0;
     }
   };
 };
 
 /**
  * Drops every registered cache when the heap in use (by default: after the last full collection) is above `share`
- * of its limit. True when it dropped them.
+ * of its limit; then not again until a later full collection says so. A release that throws stops neither the
+ * others nor the request. True when it dropped them.
  */
 export const relieveHeapPressure = (
   share = HEAP_PRESSURE_SHARE,
@@ -65,6 +67,12 @@ export const relieveHeapPressure = (
 ): boolean => {
   const { used_heap_size, heap_size_limit } = heap();
   if (used_heap_size <= share * heap_size_limit) return false;
-  for (const release of releasers) release();
+  for (const release of releasers)
+    try {
+      release();
+    } catch {
+      // A cache that cannot be dropped stays as it is; the request goes on.
+    }
+  usedAfterFullGc = 0;
   return true;
 };
