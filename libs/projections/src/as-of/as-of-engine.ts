@@ -73,11 +73,14 @@ export const DEFAULT_SNAPSHOT_EVERY = 12_500;
 /**
  * Denser snapshots where folding costs most: a project-library event evolves a project whose series (its monthly
  * progress, a hundred entries at 1M events) must first be read and parsed, about 0.1 ms an event against a few
- * microseconds for the other projections. Every 5,000 events cuts the longest fold of the bulletin, targets and
- * assessment from 12,500 events to 5,000; a snapshot of 10,000 projects costs 2 MB of body and the series rows of the projects changed since
- * the one before (benchmarks/as-of.bench.ts; the figures are in the README, "For auditors", question 1).
+ * microseconds for the other projections. Every 2,500 events cuts the longest fold of the bulletin, targets and
+ * assessment from 12,500 events to 2,500; a snapshot of 10,000 projects costs 2 MB of body and the series rows of
+ * the projects changed since the one before. From 5,000 to 2,500 (1M events, benchmarks/as-of-api.bench.ts, two
+ * interleaved pairs): every as-of read over HTTP 218-241 ms on average against 435-446 ms, because a state folded
+ * from a nearer snapshot holds fewer projects with their series parsed and then fits the kept states' bound (6 % of
+ * a 320 MB heap); 1.64 GB of snapshot file against 1.21 GB (the README, "For auditors", question 1).
  */
-export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, number>> = { 'project-library': 5_000 };
+export const DEFAULT_SNAPSHOT_EVERY_BY_PROJECTION: Readonly<Record<string, number>> = { 'project-library': 2_500 };
 export const DEFAULT_SNAPSHOT_BUDGET_BYTES = 2048 * 1024 * 1024;
 /**
  * The in-memory states' bound: 128 MiB of JSON (one state of 10,000 projects at 1,000,000 events, series read), or a
