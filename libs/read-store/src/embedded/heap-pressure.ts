@@ -8,7 +8,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
  * heap after the documented queries at 1M events; the as-of engine's recent states and parsed parts then took
  * what the next monthly dispatch of a late month needed to compute, and the api died out of memory (a live pass,
  * as-of questions at five late instants, a live pass: each time). Nothing that waits for a garbage collection can
- * help (a report computes synchronously until it ends), so the check runs before each request: when the heap in
+ * help (a report computes synchronously until it ends), so the check runs before each read: when the heap in
  * use after the last full collection passes the share, what registered itself here (the as-of engine's states and
  * parsed parts: rebuilt from snapshots on the next question) is dropped, once per full collection that said so.
  * The live read store does not register: its caches are what the live queries are served from, bounded on their
@@ -26,10 +26,19 @@ export const HEAP_PRESSURE_SHARE = 0.6;
 let profiler: GCProfiler | undefined;
 /** The heap in use as the last full (mark-sweep-compact) collection ended; 0: none since the caches were dropped. */
 let usedAfterFullGc = 0;
+/**
+ * V8's record is read at most this often. Read at every request (a stop, a start, its JSON parsed), it cost the
+ * api about a fifth of its commands per second over HTTP at 16 clients (bench:commands, three interleaved pairs:
+ * 1,011-1,196 against 1,307-1,396 events/s before the check); the check also runs for reads only (bootstrap.ts).
+ */
+export const HEAP_POLL_MS = 100;
+let polledAt = -Infinity;
 
 /** The heap in use after the last full collection (0 if none since the last drop), and its limit. */
 export const heapAfterFullCollection = (): { used_heap_size: number; heap_size_limit: number } => {
-  if (profiler !== undefined) {
+  const now = performance.now();
+  if (profiler !== undefined && now - polledAt >= HEAP_POLL_MS) {
+    polledAt = now;
     const { statistics } = profiler.stop();
     profiler.start();
     for (const collection of statistics)
@@ -45,6 +54,7 @@ export const onHeapPressure = (release: () => void): (() => void) => {
     profiler = new GCProfiler();
     profiler.start();
     usedAfterFullGc = 0;
+    polledAt = -Infinity;
   }
   return () => {
     releasers.delete(release);
