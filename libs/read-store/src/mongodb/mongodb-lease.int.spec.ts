@@ -56,6 +56,16 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
     return attempt.term;
   };
 
+  /** Forces the lease's expiry into the past, as time would (no sleep racing a loaded machine). */
+  const expireLease = async (): Promise<void> => {
+    const client = await MongoClient.connect(options!.uri);
+    await client
+      .db(dbName)
+      .collection(LEASES_COLLECTION)
+      .updateOne({ _id: 'projector' as never }, { $set: { expiresAt: new Date(0) } });
+    await client.close();
+  };
+
   beforeEach(() => {
     dbName = `${options!.dbName}_lease_${randomUUID().slice(0, 8)}`;
   });
@@ -67,15 +77,17 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
     await client.close();
   });
 
-  it('one holder at a time: a second process is refused until the lease expires, then takes it with a higher token', async () => {
-    const first = lease(600, 'first');
-    const second = lease(600, 'second');
+  // Every lease below whose refusal is asserted lives far longer than any pause of a loaded CI machine (a 600 ms
+  // ttl once ran out while the second client was still connecting); expiry by time has a test of its own.
+  it('one holder at a time: a second process is refused while the lease runs, then takes it with a higher token once it expired', async () => {
+    const first = lease(60_000, 'first');
+    const second = lease(60_000, 'second');
     const term = await acquired(first);
     clearInterval(term.renewal); // the first holder stops renewing (as if paused)
     const refused = await second.tryAcquire(ids);
     expect(refused).toMatchObject({ acquired: false, current: { holder: 'first', token: term.token } });
 
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await expireLease();
     const next = await acquired(second);
     expect(next.token).toBe(term.token + 1);
     // The first holder wakes up: its renewal finds the new holder and it steps down.
@@ -85,12 +97,29 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
     expect(() => term.assertHeld('anything')).toThrow(FencedWriteError);
   });
 
-  it('a released lease is taken at once; renewals keep it', async () => {
-    const first = lease(400, 'first');
-    const second = lease(400, 'second');
+  it('a lease expires by time: once its ttl has passed without renewal, a standby takes it', async () => {
+    const first = lease(300, 'first');
+    const second = lease(300, 'second');
+    await second.current(); // connected before the clock starts
     const term = await acquired(first);
-    for (let i = 0; i < 4; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
+    clearInterval(term.renewal);
+    const waitMs = term.expiresAt - Date.now() + 100;
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const next = await acquired(second);
+    expect(next.token).toBe(term.token + 1);
+    expect(await first.renew(term)).toBe(false);
+    expect(term.lost).toMatch(/superseded: the lease is held by second/);
+  });
+
+  it('a released lease is taken at once; renewals keep it past its ttl', async () => {
+    const first = lease(1_500, 'first');
+    const second = lease(1_500, 'second');
+    await second.current();
+    const term = await acquired(first);
+    clearInterval(term.renewal); // renewed by hand below
+    const started = Date.now();
+    while (Date.now() - started < 2_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
       expect(await first.renew(term)).toBe(true);
     }
     expect((await second.tryAcquire(ids)).acquired).toBe(false);
@@ -113,12 +142,7 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
     expect(await stale.getCheckpoint('p')).toBe(10);
 
     // Another process takes over (the lease is forced free here, as expiry would) and claims the fence.
-    const client = await MongoClient.connect(options!.uri);
-    await client
-      .db(dbName)
-      .collection(LEASES_COLLECTION)
-      .updateOne({ _id: 'projector' as never }, { $set: { expiresAt: new Date(0) } });
-    await client.close();
+    await expireLease();
     const second = lease(60_000, 'second');
     const next = await acquired(second);
     const active = store();
@@ -169,7 +193,7 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
   });
 
   it('a fenced store reads the lease before dropping a collection, and refuses its own writes once it knows it lost', async () => {
-    const first = lease(400, 'first');
+    const first = lease(60_000, 'first');
     const term = await acquired(first);
     const fenced = store();
     fenced.fenceWith(term);
@@ -181,7 +205,7 @@ const paused = (token: number, refusals: FencedWriteError[]): WriteFence => ({
       writes: [{ kind: 'upsert', collection: 'garbage', position: 2, document: { _id: 'x' } }],
     });
     clearInterval(term.renewal); // paused: no renewal, and it does not know yet
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expireLease();
     const next = await acquired(lease(60_000, 'second'));
     expect(next.token).toBe(term.token + 1);
     // A drop cannot be conditioned by the server: the lease read just before it says who holds it now.
