@@ -41,6 +41,13 @@ describe('the notary', () => {
       await new Promise((r) => setTimeout(r, 10));
     expect(notary.integrity().head.position).toBe(position);
   };
+  /** Linked, and recorded in the notary's file: a following notary records its links on its own, soon after. */
+  const recorded = async (notary: Notary, position: number) => {
+    await linked(notary, position);
+    for (let i = 0; i < 200 && ((await notaryStore.head())?.position ?? 0) < position; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect((await notaryStore.head())?.position).toBe(position);
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'itp-notary-'));
@@ -63,6 +70,22 @@ describe('the notary', () => {
     await linked(notary, 4000);
     await notary.stop();
     expect(whenTheTimerRan).toBeLessThan(4000);
+  });
+
+  it('once live, records the links of events that come one by one together, not a transaction each', async () => {
+    const notary = notaryOf(100_000);
+    await notary.start();
+    const transactions = jest.spyOn(notaryStore, 'append');
+    for (let s = 0; s < 12; s++) {
+      await store.appendToStream(`project-${s}`, chained(`project-${s}`, 1), { expectedRevision: 'no_stream' });
+      await linked(notary, s + 1); // each linked before the next is appended: the notary was caught up each time
+    }
+    await recorded(notary, 12);
+    expect(transactions.mock.calls.flatMap(([links]) => links.map((link) => link.seq))).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(6);
+    await notary.stop();
   });
 
   it('links every event as it follows the log, and signs a checkpoint every N events and on stop', async () => {
@@ -125,7 +148,7 @@ describe('the notary', () => {
     await appendStreams(4, 5);
     const notary = notaryOf(1_000);
     await notary.start();
-    await linked(notary, 20);
+    await recorded(notary, 20);
     expect(await verifyRange(store, notaryStore, 8, 14)).toMatchObject({
       valid: true,
       fromPosition: 8,

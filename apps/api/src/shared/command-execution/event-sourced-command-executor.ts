@@ -46,9 +46,9 @@ const CONFLICT_BACKOFF_MS = 4;
 
 /**
  * The four steps of every command: read the stream, fold it, decide, append with the expected revision.
- * The fold is cached per stream (StreamStateCache): a command reads only what was appended since.
- * Commands on one stream take turns within this process; a conflict with another writer is retried on fresh
- * state without If-Match (bounded), and is a 412 with it.
+ * The fold is cached per stream (StreamStateCache), and a command on a cached stream is first decided on the
+ * cache alone, without reading the store (decidedOnCache). Commands on one stream take turns within this process;
+ * a conflict with another writer is retried on fresh state without If-Match (bounded), and is a 412 with it.
  * A command whose id is already in the stream was applied before: its original result is answered again.
  */
 @Injectable()
@@ -63,6 +63,8 @@ export class EventSourcedCommandExecutor {
   }
 
   private async attempt<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>): Promise<CommandResult> {
+    const onCache = await this.decidedOnCache(spec);
+    if (onCache !== undefined) return onCache;
     const { streamId, context, decider } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const folded = await this.load(spec);
@@ -79,38 +81,79 @@ export class EventSourcedCommandExecutor {
       if (decided.length === 0) {
         return { id: spec.id, streamId, revision, position: folded?.position ?? 0, replayed: false };
       }
-      const toAppend = this.chain(spec, decided, revision, folded?.lastHash ?? GENESIS_HASH);
-      try {
-        const appended = await this.appendOutcomeKnown(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
-        this.cache.set(streamId, {
-          revision: appended.nextExpectedRevision,
-          position: appended.position,
-          lastHash: toAppend.at(-1)!.metadata.hash as string,
-          state: decided.reduce(decider.evolve, state),
-          commands: new Map(folded?.commands).set(context.commandId, {
-            requestHash: context.requestHash,
-            revision: appended.nextExpectedRevision,
-            position: appended.position,
-          }),
-        });
-        return {
-          id: spec.id,
-          streamId,
-          revision: appended.nextExpectedRevision,
-          position: appended.position,
-          replayed: false,
-        };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
-        this.cache.forget(streamId);
-        assertStreamDidNotShrink(streamId, revision, error);
-        // Only another process can have written (this one takes turns per stream): two writers that retried at
-        // once would collide again, so each waits a random moment, longer with every attempt (full jitter).
-        if (attempt < MAX_ATTEMPTS) await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** (attempt - 1));
-      }
+      const appended = await this.appendDecided(spec, folded, state, decided);
+      if (appended !== undefined) return appended;
+      // Only another process can have written (this one takes turns per stream): two writers that retried at
+      // once would collide again, so each waits a random moment, longer with every attempt (full jitter).
+      if (attempt < MAX_ATTEMPTS) await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** (attempt - 1));
     }
     throw new ConcurrencyExhaustedError(streamId, MAX_ATTEMPTS);
+  }
+
+  /**
+   * The command decided on the cached fold alone, without reading the store: this answers only when the decision
+   * appends and the append succeeds, its expected revision being the check that nobody wrote since (the cache is
+   * never trusted for more). A refusal, a 412, nothing to do, or a conflict answers undefined, and the command is
+   * decided again on a read of the store: no client is ever answered from a stale cache. In one process the cache
+   * is current, and a command costs no read (with EventStoreDB, no round trip).
+   */
+  private async decidedOnCache<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+  ): Promise<CommandResult | undefined> {
+    const cached = this.cache.get<S>(spec.streamId);
+    if (cached === undefined) return undefined;
+    // A command the stream holds is a fact, cached or read: its original result.
+    const replay = this.priorResult(spec, cached);
+    if (replay) return replay;
+    if (spec.context.ifMatch !== undefined && spec.context.ifMatch !== cached.revision) return undefined;
+    let decided: E[];
+    try {
+      spec.authorize?.(cached.state);
+      decided = spec.decider.decide(spec.command, cached.state, spec.decideContext);
+    } catch {
+      return undefined;
+    }
+    if (decided.length === 0) return undefined;
+    return this.appendDecided(spec, cached, cached.state, decided);
+  }
+
+  /** Chains and appends `decided` after `folded`; undefined on a conflict (another writer was first). */
+  private async appendDecided<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+    folded: FoldedStream<S> | undefined,
+    state: S,
+    decided: E[],
+  ): Promise<CommandResult | undefined> {
+    const { streamId, context, decider } = spec;
+    const revision = folded?.revision ?? -1;
+    const toAppend = this.chain(spec, decided, revision, folded?.lastHash ?? GENESIS_HASH);
+    try {
+      const appended = await this.appendOutcomeKnown(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
+      this.cache.set(streamId, {
+        revision: appended.nextExpectedRevision,
+        position: appended.position,
+        lastHash: toAppend.at(-1)!.metadata.hash as string,
+        state: decided.reduce(decider.evolve, state),
+        commands: new Map(folded?.commands).set(context.commandId, {
+          requestHash: context.requestHash,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+        }),
+      });
+      return {
+        id: spec.id,
+        streamId,
+        revision: appended.nextExpectedRevision,
+        position: appended.position,
+        replayed: false,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
+      this.cache.forget(streamId);
+      assertStreamDidNotShrink(streamId, revision, error);
+      return undefined;
+    }
   }
 
   /** The stream folded to its last stored event: the cached fold plus whatever was appended since (by anyone). */

@@ -23,9 +23,10 @@ const MAX_STREAMS = 10_000;
 
 /**
  * Folded state per stream, so that a command reads only the events appended since the last one (usually
- * none) instead of the whole stream. Never a source of truth: every read still asks the store for newer
- * events, every append still carries the expected revision, and a stream's chain is verified as it is
- * loaded (whole on the first read, event by event after). A process restart simply starts cold.
+ * none) instead of the whole stream, or nothing at all when its decision appends (the executor). Never a
+ * source of truth: every append carries the expected revision, every answer other than a successful append is
+ * given on a read of the store, and a stream's chain is verified as it is loaded (whole on the first read, event
+ * by event after). A process restart simply starts cold.
  */
 export class StreamStateCache {
   private readonly streams = new LRUCache<string, FoldedStream<unknown>>({ max: MAX_STREAMS });
