@@ -13,7 +13,16 @@ import { formatQueries } from './projections/measure-queries';
  * BENCH_PROFILE=1 also CPU-profiles the rebuild and prints where its time goes. BENCH_KEEP=1 keeps the dir.
  * BENCH_COMMIT_EVERY_BATCH=1 also times the rebuild committing every batch (no catch-up commit window).
  */
-type Phase = 'generate' | 'read' | 'idle' | 'rebuild' | 'rebuild-every-batch' | 'startup' | 'serving';
+type Phase =
+  | 'generate'
+  | 'read'
+  | 'read-verified'
+  | 'idle'
+  | 'rebuild'
+  | 'rebuild-verified'
+  | 'rebuild-every-batch'
+  | 'startup'
+  | 'serving';
 interface Outcome {
   result: Record<string, unknown>;
   peakRssMb: number;
@@ -52,12 +61,19 @@ async function main(): Promise<void> {
   execFileSync('npx', ['nest', 'build', 'api'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
   const startup = await runPhase('startup');
   const serving = await runPhase('serving', ['--expose-gc']);
+  // As the api rebuilds (its first fold into an empty read store, and every rebuild it runs): verifying the log as
+  // it reads it, against the baseline that does the same verification. After start-up, whose notary linked the
+  // whole log: both check the streams' chains and the global chain against the notary's links, as the api does.
+  const readVerified = await runPhase('read-verified');
+  const rebuildVerified = await runPhase('rebuild-verified');
   const q = serving.result as unknown as ServingResult;
   const r = read.result as Record<string, number>;
   const b = rebuild.result as Record<string, number>;
   const s = startup.result as unknown as StartupResult;
   const i = idle.result as Record<string, number>;
   const e = everyBatch?.result as Record<string, number> | undefined;
+  const rv = readVerified.result as Record<string, number>;
+  const bv = rebuildVerified.result as Record<string, number>;
 
   const rows: [string, string, string][] = [
     ['events in the log', n(b.events), ''],
@@ -73,6 +89,17 @@ async function main(): Promise<void> {
       `${b.seconds.toFixed(2)} s, peak RSS ${rebuild.peakRssMb} MB`,
     ],
     ['    ratio b/a (aim >= 0.5)', (b.rate / r.rate).toFixed(2), ''],
+    [
+      "(a') read + parse + verify as a rebuild does (RebuildVerifier)",
+      `${n(rv.rate)} events/s`,
+      `${rv.seconds.toFixed(2)} s, ${rv.notary ? "streams' chains and the global chain against the notary's links" : "streams' chains (no notary.sqlite in the dir)"}, peak RSS ${readVerified.peakRssMb} MB`,
+    ],
+    [
+      "(b') full rebuild verifying as it reads, as the api runs it",
+      `${n(bv.rate)} events/s`,
+      `${bv.seconds.toFixed(2)} s, peak RSS ${rebuildVerified.peakRssMb} MB`,
+    ],
+    ["    ratio b'/a' (aim >= 0.5: the issue's baseline for a verifying rebuild)", (bv.rate / rv.rate).toFixed(2), ''],
     [
       '    runner alone: a projection that handles nothing',
       `${n(i.rate)} events/s`,
@@ -138,7 +165,7 @@ async function main(): Promise<void> {
   );
   if (profile) console.log(`\n${summariseProfile(dir)}`);
   console.log(
-    `\n${JSON.stringify({ target, generate: generate.result, read: read.result, idle: idle.result, rebuild: rebuild.result, rebuildEveryBatch: e, startup: startup.result, serving: serving.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb, serving: serving.peakRssMb } })}`,
+    `\n${JSON.stringify({ target, generate: generate.result, read: read.result, readVerified: rv, idle: idle.result, rebuild: rebuild.result, rebuildVerified: bv, rebuildEveryBatch: e, startup: startup.result, serving: serving.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, rebuild: rebuild.peakRssMb, startup: startup.peakRssMb, serving: serving.peakRssMb } })}`,
   );
 }
 

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@itp/event-store';
+import { RebuildNotary, RebuildVerifier } from '@itp/event-store/notary';
 import { loadConfig } from '@itp/platform';
 import { ALL_PROJECTIONS, type Projection } from '@itp/projections';
 import { ProjectionRunner, type ProjectionRunnerOptions } from '@itp/projections/runner';
@@ -41,6 +42,37 @@ export async function measureRead(
   return { events, seconds: elapsed, rate: Math.round(events / elapsed), rawSqlRate: rawRate };
 }
 
+/**
+ * (a') The ceiling of a rebuild as the api runs it: (a), and the verification every rebuild makes as it reads
+ * (RebuildVerifier, batch by batch: each stream's chain, and the global chain against the notary's links when
+ * the dir has a notary.sqlite, as the api's has). The issue's baseline for a verifying rebuild: read + parse + hash.
+ */
+export async function measureReadVerified(
+  dir: string,
+): Promise<{ events: number; seconds: number; rate: number; notary: boolean }> {
+  const store = new SqliteEventStore({ filePath: join(dir, 'events.sqlite') });
+  const notary = new RebuildNotary(join(dir, 'notary.sqlite'));
+  const verifier = new RebuildVerifier(notary.notary);
+  const started = process.hrtime.bigint();
+  let events = 0;
+  let batch: Awaited<ReturnType<SqliteEventStore['readStream']>> = [];
+  for await (const event of store.readAll()) {
+    batch.push(event);
+    if (batch.length === 1000) {
+      await verifier.checkBatch(batch);
+      events += batch.length;
+      batch = [];
+    }
+  }
+  await verifier.checkBatch(batch);
+  events += batch.length;
+  const elapsed = seconds(started);
+  const withNotary = notary.notary !== undefined;
+  await notary.close();
+  await store.close();
+  return { events, seconds: elapsed, rate: Math.round(events / elapsed), notary: withNotary };
+}
+
 /** A projection that handles no event: the runner's own cost over the read (ADR 0006). */
 export const IDLE_PROJECTION: Projection = {
   name: 'idle',
@@ -69,14 +101,28 @@ export async function measureRebuild(
   {
     projections = ALL_PROJECTIONS,
     catchUpCommit,
-  }: { projections?: readonly Projection[]; catchUpCommit?: ProjectionRunnerOptions['catchUpCommit'] } = {},
+    verified = false,
+  }: {
+    projections?: readonly Projection[];
+    catchUpCommit?: ProjectionRunnerOptions['catchUpCommit'];
+    /** As the api's first fold into an empty read store: verifying the log as it reads it (see (a')). */
+    verified?: boolean;
+  } = {},
 ): Promise<RebuildResult> {
   const readStorePath = join(dir, 'read-models.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(readStorePath + suffix, { force: true });
   const eventStore = new SqliteEventStore({ filePath: join(dir, 'events.sqlite') });
   const readStore = new EmbeddedReadStore({ filePath: readStorePath });
   const head = await eventStore.headPosition();
-  const runner = new ProjectionRunner({ eventStore, readStore, projections, batchSize: 1000, catchUpCommit });
+  const notary = new RebuildNotary(join(dir, 'notary.sqlite'));
+  const runner = new ProjectionRunner({
+    eventStore,
+    readStore,
+    projections,
+    batchSize: 1000,
+    catchUpCommit,
+    ...(verified ? { verifyRebuilds: notary } : {}),
+  });
   const started = process.hrtime.bigint();
   await runner.start();
   const reached = await runner.waitFor(
@@ -87,6 +133,7 @@ export async function measureRebuild(
   const elapsed = seconds(started);
   if (!reached) throw new Error(`the rebuild did not reach ${head}: ${JSON.stringify(await runner.statuses())}`);
   await runner.stop();
+  await notary.close();
   const documents: Record<string, number> = {};
   for (const projection of projections)
     documents[projection.name] = await readStore.collection(projection.collection).count();

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { generateLog } from './generate-log';
-import { IDLE_PROJECTION, measureRead, measureRebuild, measureServing, measureStartup } from './measure-phases';
+import {
+  IDLE_PROJECTION,
+  measureRead,
+  measureReadVerified,
+  measureRebuild,
+  measureServing,
+  measureStartup,
+} from './measure-phases';
 
 /**
  * One phase of the projections benchmark, in its own process (forked by projections.bench.ts), so that each
@@ -13,6 +20,8 @@ async function main(): Promise<void> {
     read: () => measureRead(dir),
     idle: () => measureRebuild(dir, { projections: [IDLE_PROJECTION] }),
     rebuild: () => measureRebuild(dir),
+    'read-verified': () => measureReadVerified(dir),
+    'rebuild-verified': () => measureRebuild(dir, { verified: true }),
     'rebuild-every-batch': () => measureRebuild(dir, { catchUpCommit: { events: 1, documents: 1 } }),
     startup: () => measureStartup(dir, join(__dirname, '..', '..', 'dist')),
     serving: () => measureServing(dir, join(__dirname, '..', '..', 'dist')),
