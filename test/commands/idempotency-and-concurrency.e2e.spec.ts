@@ -8,7 +8,7 @@ import {
   money,
   projectBody,
   projectStream,
-  slowStreamReads,
+  slowReadsAndAppends,
 } from '../support/command-fixtures';
 
 describe('a command sent with an Idempotency-Key', () => {
@@ -268,12 +268,12 @@ describe('a command sent with If-Match', () => {
   });
 });
 
-describe('commands on one project at the same time, on a store whose reads take a few milliseconds', () => {
+describe('commands on one project at the same time, on a store whose reads and appends take a few milliseconds', () => {
   let api: ApiHarness;
   let undoSlowReads: () => void;
   beforeAll(async () => {
     api = await startApi({ now: '2014-12-31T04:00:00Z' });
-    undoSlowReads = slowStreamReads(api, 3);
+    undoSlowReads = slowReadsAndAppends(api, 3);
   });
   afterAll(async () => {
     undoSlowReads();

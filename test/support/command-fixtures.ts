@@ -196,15 +196,25 @@ export const fieldsOf = (body: { errors?: { field: string }[] }): string[] =>
  * that commands sent at once really overlap between reading their stream and appending to it (the embedded
  * SQLite store answers synchronously, which would run them one after another). Returns the undo.
  */
-export function slowStreamReads(api: ApiHarness, ms: number): () => void {
-  const store = api.store as { readStream: ApiHarness['store']['readStream'] };
-  const original = store.readStream;
+export function slowReadsAndAppends(api: ApiHarness, ms: number): () => void {
+  // Appends too: a command on a stream the api has folded decides on its cache and appends without reading, so a
+  // slow read alone would no longer widen the window between a decision and its append.
+  const store = api.store as {
+    readStream: ApiHarness['store']['readStream'];
+    appendToStream: ApiHarness['store']['appendToStream'];
+  };
+  const { readStream, appendToStream } = store;
   store.readStream = async (...args) => {
-    const events = await original.apply(api.store, args);
+    const events = await readStream.apply(api.store, args);
     await new Promise((resolve) => setTimeout(resolve, ms));
     return events;
   };
+  store.appendToStream = async (...args) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return appendToStream.apply(api.store, args);
+  };
   return () => {
-    store.readStream = original;
+    store.readStream = readStream;
+    store.appendToStream = appendToStream;
   };
 }

@@ -20,6 +20,8 @@ export interface NotaryOptions {
   checkpointEveryEvents: number;
   /** ...and every interval when any were (also on stop). */
   checkpointIntervalMs: number;
+  /** Once caught up, how long links wait to be recorded together (FLUSH_DELAY_MS by default). */
+  flushDelayMs?: number;
   clock?: () => Date;
   logger?: NotaryLogger;
 }
@@ -32,6 +34,8 @@ const FLUSH_EVERY = 1_000;
  * and every reader of the links (verification, checkpoints, signing) records the buffer first.
  */
 const FLUSH_DELAY_MS = 50;
+/** After a failed recording, the next try (the links are kept; the next event or checkpoint also tries). */
+const FLUSH_RETRY_MS = 1_000;
 /**
  * Linking a backlog (a log the notary has not seen, e.g. the first start of a build with a notary on an old log)
  * is all synchronous reads, hashing and promise callbacks: without a turn of the event loop now and then it would
@@ -217,15 +221,16 @@ export class Notary {
     if (this.head.seq - (this.lastCheckpoint?.seq ?? 0) >= this.options.checkpointEveryEvents) await this.checkpoint();
   }
 
-  /** Records the buffer within FLUSH_DELAY_MS (one timer at a time; stop() records what is left). */
-  private flushSoon(): void {
+  /** Records the buffer within the flush delay (one timer at a time; stop() records what is left). */
+  private flushSoon(delayMs = this.options.flushDelayMs ?? FLUSH_DELAY_MS): void {
     if (this.flushTimer !== undefined || this.buffer.length === 0 || this.abort.signal.aborted) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      this.serial(() => this.flush()).catch((error: unknown) =>
-        this.logger.warn(`notary: recording links failed (${(error as Error).message}); again with the next ones`),
-      );
-    }, FLUSH_DELAY_MS);
+      this.serial(() => this.flush()).catch((error: unknown) => {
+        this.logger.warn(`notary: recording links failed (${(error as Error).message}); again in ${FLUSH_RETRY_MS} ms`);
+        this.flushSoon(FLUSH_RETRY_MS);
+      });
+    }, delayMs);
     this.flushTimer.unref();
   }
 

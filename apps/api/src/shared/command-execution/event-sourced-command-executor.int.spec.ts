@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chainMetadata, GENESIS_HASH, SqliteEventStore } from '@itp/event-store';
+import { chainMetadata, GENESIS_HASH, SqliteEventStore, verifyChain } from '@itp/event-store';
 import { eventCatalogue, FIRST_SCHEMA, type Decider } from '@itp/domain';
 import type { CommandContext } from './command-context';
-import { StaleRevisionError } from './command-errors';
+import { IdempotencyKeyReusedError, StaleRevisionError } from './command-errors';
 import { EventSourcedCommandExecutor, type AggregateCommand } from './event-sourced-command-executor';
 
 /**
@@ -13,11 +13,16 @@ import { EventSourcedCommandExecutor, type AggregateCommand } from './event-sour
  * this executor, or by another writer behind its cache), when a command, then what is appended or refused, and
  * how often the store was read.
  */
-type CounterEvent = { type: 'Counted'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
+type CounterEvent =
+  | { type: 'Counted'; data: { by: number } }
+  | { type: 'Closed'; data: Record<string, never> }
+  | { type: 'Reopened'; data: Record<string, never> };
 type Counter = { count: number; closed: boolean };
 type CounterCommand = { type: 'Count'; by: number } | { type: 'Close' };
 
 class CounterClosedError extends Error {}
+/** The caller's rights on the state (as a city scope is): here, no one may count past 100. */
+class CounterTooHighError extends Error {}
 
 const counter: Decider<CounterCommand, CounterEvent, Counter> = {
   initialState: () => ({ count: 0, closed: false }),
@@ -27,9 +32,14 @@ const counter: Decider<CounterCommand, CounterEvent, Counter> = {
     return [{ type: 'Counted', data: { by: command.by } }];
   },
   evolve: (state, event) =>
-    event.type === 'Counted' ? { ...state, count: state.count + event.data.by } : { ...state, closed: true },
+    event.type === 'Counted'
+      ? { ...state, count: state.count + event.data.by }
+      : { ...state, closed: event.type === 'Closed' },
 };
-const events = eventCatalogue<CounterEvent>({ Counted: FIRST_SCHEMA, Closed: FIRST_SCHEMA });
+const events = eventCatalogue<CounterEvent>({ Counted: FIRST_SCHEMA, Closed: FIRST_SCHEMA, Reopened: FIRST_SCHEMA });
+const atMostAHundred = (state: Counter) => {
+  if (state.count > 100) throw new CounterTooHighError(`the count is ${state.count}`);
+};
 
 let sequence = 0;
 const contextOf = (overrides: Partial<CommandContext> = {}): CommandContext => {
@@ -52,8 +62,8 @@ describe('EventSourcedCommandExecutor', () => {
   let reads: jest.SpyInstance;
   const streamId = 'counter-1';
 
-  const run = (command: CounterCommand, context = contextOf()) =>
-    executor.execute({
+  const run = (command: CounterCommand, context = contextOf(), on = executor) =>
+    on.execute({
       id: 'counter-1',
       streamId,
       decider: counter,
@@ -61,6 +71,7 @@ describe('EventSourcedCommandExecutor', () => {
       command,
       decideContext: undefined,
       context,
+      authorize: atMostAHundred,
     } satisfies AggregateCommand<CounterCommand, CounterEvent, Counter, void>);
 
   /** Another writer (another api process) appends behind this executor's cache, chained as the api chains. */
@@ -124,21 +135,52 @@ describe('EventSourcedCommandExecutor', () => {
     expect(stored[2].metadata.previousHash).toBe(stored[1].metadata.hash);
   });
 
-  it('a refusal is only answered on a read of the store: closed behind the cache, a count is refused', async () => {
+  it('a refusal is only answered on a read of the store: closed in the cache, reopened behind it, a count goes in', async () => {
+    await run({ type: 'Count', by: 1 });
+    await run({ type: 'Close' });
+    await appendBehind({ type: 'Reopened', data: {} });
+    reads.mockClear();
+    const result = await run({ type: 'Count', by: 2 });
+    expect(result).toMatchObject({ revision: 3, replayed: false });
+    expect(reads).toHaveBeenCalled();
+    expect(await storedTypes()).toEqual(['Counted', 'Closed', 'Reopened', 'Counted']);
+  });
+
+  it('and a refusal that holds on the stored state is answered, nothing appended', async () => {
     await run({ type: 'Count', by: 1 });
     await appendBehind({ type: 'Closed', data: {} });
     await expect(run({ type: 'Count', by: 2 })).rejects.toThrow(CounterClosedError);
     expect(await storedTypes()).toEqual(['Counted', 'Closed']);
   });
 
-  it('nothing to do is only answered on a read of the store, with the revision stored', async () => {
+  it('nothing to do is only answered on a read of the store: closed in the cache, reopened behind it, Close closes', async () => {
+    await run({ type: 'Count', by: 1 });
+    await run({ type: 'Close' });
+    await appendBehind({ type: 'Reopened', data: {} });
+    const result = await run({ type: 'Close' });
+    expect(result).toMatchObject({ revision: 3, replayed: false });
+    expect(await storedTypes()).toEqual(['Counted', 'Closed', 'Reopened', 'Closed']);
+  });
+
+  it('and nothing to do on the stored state answers the stored revision, nothing appended', async () => {
     await run({ type: 'Count', by: 1 });
     await appendBehind({ type: 'Closed', data: {} });
-    reads.mockClear();
     const result = await run({ type: 'Close' });
     expect(result).toMatchObject({ revision: 1, replayed: false });
-    expect(reads).toHaveBeenCalled();
     expect(await storedTypes()).toEqual(['Counted', 'Closed']);
+  });
+
+  it("the caller's rights are checked on the stored state: refused on the cache, allowed on the store", async () => {
+    await run({ type: 'Count', by: 150 }); // allowed: the rights are checked on the state before it (0)
+    await expect(run({ type: 'Count', by: 1 })).rejects.toThrow(CounterTooHighError);
+    await appendBehind({ type: 'Counted', data: { by: -100 } });
+    const result = await run({ type: 'Count', by: 1 });
+    expect(result.revision).toBe(2);
+    expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([
+      { by: 150 },
+      { by: -100 },
+      { by: 1 },
+    ]);
   });
 
   it('If-Match is checked against the stored revision, not the cached one', async () => {
@@ -159,5 +201,45 @@ describe('EventSourcedCommandExecutor', () => {
     expect(again).toEqual({ ...first, replayed: true });
     expect(reads).not.toHaveBeenCalled();
     expect(await storedTypes()).toEqual(['Counted', 'Counted']);
+  });
+
+  it('a command id reused with another request is refused from the cache, nothing appended', async () => {
+    const context = contextOf();
+    await run({ type: 'Count', by: 1 }, context);
+    await expect(run({ type: 'Count', by: 2 }, { ...context, requestHash: 'another request' })).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
+    expect(await storedTypes()).toEqual(['Counted']);
+  });
+
+  describe('a keyed command stored by another process beyond this cache (a retry after a lost answer)', () => {
+    // The store answers a resend of stored event ids with the original result whatever the expected revision, so a
+    // decision on the cache would take the retry for a new append: keyed commands are always decided on a read.
+    const keyed = () => contextOf({ idempotencyKey: `key-${sequence}` });
+
+    it('is answered as a replay of what the other process stored, and the chain holds', async () => {
+      const other = new EventSourcedCommandExecutor(store);
+      await run({ type: 'Count', by: 1 });
+      const context = keyed();
+      const first = await run({ type: 'Count', by: 5 }, context, other);
+      const retried = await run({ type: 'Count', by: 5 }, context);
+      expect(retried).toEqual({ ...first, replayed: true });
+      await run({ type: 'Count', by: 1 });
+      const stored = await store.readStream(streamId);
+      expect(stored.map((event) => event.data)).toEqual([{ by: 1 }, { by: 5 }, { by: 1 }]);
+      expect(verifyChain(stored).valid).toBe(true);
+    });
+
+    it('with another request under the same key is refused, and the chain holds', async () => {
+      const other = new EventSourcedCommandExecutor(store);
+      await run({ type: 'Count', by: 1 });
+      const context = keyed();
+      await run({ type: 'Count', by: 5 }, context, other);
+      await expect(run({ type: 'Count', by: 7 }, { ...context, requestHash: 'another request' })).rejects.toThrow(
+        IdempotencyKeyReusedError,
+      );
+      await run({ type: 'Count', by: 1 });
+      expect(verifyChain(await store.readStream(streamId)).valid).toBe(true);
+    });
   });
 });

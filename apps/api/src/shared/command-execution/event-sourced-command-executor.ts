@@ -94,12 +94,18 @@ export class EventSourcedCommandExecutor {
    * The command decided on the cached fold alone, without reading the store: this answers only when the decision
    * appends and the append succeeds, its expected revision being the check that nobody wrote since (the cache is
    * never trusted for more). A refusal, a 412, nothing to do, or a conflict answers undefined, and the command is
-   * decided again on a read of the store: no client is ever answered from a stale cache. In one process the cache
-   * is current, and a command costs no read (with EventStoreDB, no round trip).
+   * decided again on a read of the store: no client is ever answered from a stale cache. While this process is the
+   * only writer the cache is current, and a command costs no read (with EventStoreDB, no round trip).
+   *
+   * Only for a command whose id is new (no Idempotency-Key: the id is random). A keyed command may already be
+   * stored beyond the cache (its first attempt answered by another process, or lost on the way back), and a store
+   * answers a resend of stored event ids with the original result whatever the expected revision: that check
+   * would then not hold, and the retry would be taken for a new append decided on a stale state.
    */
   private async decidedOnCache<C, E extends AnyEvent, S, Ctx>(
     spec: AggregateCommand<C, E, S, Ctx>,
   ): Promise<CommandResult | undefined> {
+    if (spec.context.idempotencyKey !== undefined) return undefined;
     const cached = this.cache.get<S>(spec.streamId);
     if (cached === undefined) return undefined;
     // A command the stream holds is a fact, cached or read: its original result.
@@ -148,9 +154,10 @@ export class EventSourcedCommandExecutor {
         replayed: false,
       };
     } catch (error) {
+      // Whatever went wrong, the stream may have moved on (an append whose outcome stayed unknown may have landed).
+      this.cache.forget(streamId);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // Someone else wrote first: the next read decides whether this is a retry, a 412, or a fresh attempt.
-      this.cache.forget(streamId);
       assertStreamDidNotShrink(streamId, revision, error);
       return undefined;
     }

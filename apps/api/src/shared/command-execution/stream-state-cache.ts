@@ -24,9 +24,10 @@ const MAX_STREAMS = 10_000;
 /**
  * Folded state per stream, so that a command reads only the events appended since the last one (usually
  * none) instead of the whole stream, or nothing at all when its decision appends (the executor). Never a
- * source of truth: every append carries the expected revision, every answer other than a successful append is
- * given on a read of the store, and a stream's chain is verified as it is loaded (whole on the first read, event
- * by event after). A process restart simply starts cold.
+ * source of truth: every append carries the expected revision; a refusal, a 412 or nothing to do is only answered
+ * on a read of the store (a replay may be answered from here: a command it holds is stored); a keyed command is
+ * always decided on a read; and a stream's chain is verified as it is loaded (whole on the first read, event by
+ * event after). A process restart simply starts cold.
  */
 export class StreamStateCache {
   private readonly streams = new LRUCache<string, FoldedStream<unknown>>({ max: MAX_STREAMS });
