@@ -1,5 +1,6 @@
 import { Query } from 'mingo';
 import type { FindOptions, ReadDocument, ReadFilter } from '../read-store.port';
+import { fastMatcher } from './fast-matcher';
 
 /**
  * The ids a filter can only match, when it pins `_id` to a string or a `$in` of strings: the store then reads
@@ -112,8 +113,11 @@ export const projected = (documents: ReadDocument[], projection: NonNullable<Fin
 
 const matching = (documents: ReadDocument[], filter: ReadFilter): ReadDocument[] => {
   if (isEmpty(filter)) return documents;
-  const query = new Query(filter);
-  return documents.filter((document) => query.test(document));
+  let query: Query | undefined;
+  const byMingo = (document: ReadDocument) => (query ??= new Query(filter)).test(document);
+  const fast = fastMatcher(filter);
+  if (fast === undefined) return documents.filter(byMingo);
+  return documents.filter((document) => fast(document) ?? byMingo(document));
 };
 
 /**

@@ -89,7 +89,9 @@ export const promotionReport = (year: number, projects: readonly ProjectLibraryD
         ? [entry(p, 'registrations', p.businessRegistration.registeredOn, p.businessRegistration.totalInvestment)]
         : []),
     ])
-    .sort((a, b) => a.date.localeCompare(b.date) || a.project._id.localeCompare(b.project._id));
+    // Dates are calendar dates (YYYY-MM-DD, validated on the way in): their code units order them as localeCompare
+    // did, without ICU for each of the n log n comparisons.
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.project._id.localeCompare(b.project._id)));
 
   // Grouped in one pass: a filter of every entry per event cost a third of the report at 10,000 projects.
   const byEvent = [...groupBy(entries, (e) => eventOf(e.project)?.id)]

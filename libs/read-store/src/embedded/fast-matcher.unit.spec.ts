@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { Query } from 'mingo';
+import type { ReadDocument, ReadFilter } from '../read-store.port';
+import { evaluateFind } from './evaluate-query';
+import { fastMatcher } from './fast-matcher';
+
+/**
+ * The fast matcher against mingo, the embedded store's definition of a filter: for any documents and any filter,
+ * evaluateFind (the fast matcher, mingo where it cannot tell) matches exactly the documents mingo matches.
+ */
+const FIELDS = ['a', 'b', 'c'] as const;
+const scalar = fc.oneof(
+  fc.constantFrom('', '2014-01-01', '2014-06-30', '2015-01-01', 'a', 'B', '10', '9'),
+  fc.constantFrom(0, -1, 1, 2.5, 9, 10, 2014, 2015),
+  fc.boolean(),
+);
+const value = fc.oneof(
+  { weight: 6, arbitrary: scalar },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.record({ amount: scalar }) },
+);
+const documentsArbitrary = fc
+  .array(fc.record({ a: value, b: value, c: value }, { requiredKeys: [] }), { maxLength: 25 })
+  // As the store holds them: parsed from JSON (plain objects, no undefined values).
+  .map((records) =>
+    records.map((record, index) => JSON.parse(JSON.stringify({ _id: `d${index}`, ...record })) as ReadDocument),
+  );
+
+const range = fc.constantFrom('$gt', '$gte', '$lt', '$lte');
+const condition = fc.oneof(
+  scalar,
+  fc.record({ $eq: scalar }),
+  fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }),
+  fc.dictionary(range, fc.oneof(fc.constantFrom('', '2014-06-30', 'a', '10'), fc.constantFrom(0, 1, 2.5, 10, 2014)), {
+    minKeys: 1,
+    maxKeys: 2,
+  }),
+  // Not the fast matcher's: mingo answers these filters whole.
+  fc.constant({ $ne: 1 }),
+  fc.constant(null),
+);
+const leaf: fc.Arbitrary<ReadFilter> = fc.dictionary(fc.constantFrom(...FIELDS), condition, { minKeys: 1, maxKeys: 2 });
+const filterArbitrary: fc.Arbitrary<ReadFilter> = fc.oneof(
+  leaf,
+  fc.record({ $or: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ $and: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  fc
+    .tuple(leaf, fc.array(leaf, { minLength: 1, maxLength: 3 }))
+    .map(([fields, branches]) => ({ ...fields, $or: branches })),
+);
+
+const ids = (documents: ReadDocument[]) => documents.map((document) => document._id);
+
+describe('fastMatcher', () => {
+  it('matches what mingo matches, for any documents and filter', () => {
+    fc.assert(
+      fc.property(documentsArbitrary, filterArbitrary, (documents, filter) => {
+        expect(ids(evaluateFind(documents, filter))).toEqual(
+          ids(new Query(filter).find<ReadDocument>(documents).all()),
+        );
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("answers the promotion report's filter itself, and leaves arrays and objects to mingo", () => {
+    const filter = {
+      $or: [
+        { identifiedOn: { $gte: '2016-01-01', $lte: '2016-12-31' } },
+        { signedOn: { $gte: '2016-01-01', $lte: '2016-12-31' } },
+        { targetYear: 2016, countsTowardTarget: true },
+      ],
+    };
+    const match = fastMatcher(filter)!;
+    expect(match({ _id: 'p1', identifiedOn: '2016-03-01', signedOn: null })).toBe(true);
+    expect(match({ _id: 'p2', identifiedOn: '2015-03-01', signedOn: '2016-12-31' })).toBe(true);
+    expect(
+      match({ _id: 'p3', identifiedOn: '2015-03-01', signedOn: null, targetYear: 2016, countsTowardTarget: false }),
+    ).toBe(false);
+    expect(
+      match({ _id: 'p4', identifiedOn: '2015-03-01', signedOn: null, targetYear: '2016', countsTowardTarget: true }),
+    ).toBe(false);
+    expect(match({ _id: 'p5', identifiedOn: ['2016-03-01'], signedOn: null })).toBeUndefined();
+    expect(match({ _id: 'p6', identifiedOn: ['2016-03-01'], signedOn: '2016-01-01' })).toBe(true);
+  });
+
+  it('does not answer filters it does not know', () => {
+    for (const filter of [
+      { 'a.b': 1 },
+      { a: { $ne: 1 } },
+      { a: null },
+      { a: { $in: [null] } },
+      { a: { $regex: 'x' } },
+      { a: { constructor: 1 } },
+      { $nor: [{ a: 1 }] },
+      { a: { amount: '1' } },
+    ] as ReadFilter[])
+      expect(fastMatcher(filter)).toBeUndefined();
+  });
+});
