@@ -113,8 +113,9 @@ export const projected = (documents: ReadDocument[], projection: NonNullable<Fin
 
 const matching = (documents: ReadDocument[], filter: ReadFilter): ReadDocument[] => {
   if (isEmpty(filter)) return documents;
-  let query: Query | undefined;
-  const byMingo = (document: ReadDocument) => (query ??= new Query(filter)).test(document);
+  // Made first, as before: a filter mingo refuses is refused here too, whatever the fast matcher makes of it.
+  const query = new Query(filter);
+  const byMingo = (document: ReadDocument) => query.test(document);
   const fast = fastMatcher(filter);
   if (fast === undefined) return documents.filter(byMingo);
   return documents.filter((document) => fast(document) ?? byMingo(document));

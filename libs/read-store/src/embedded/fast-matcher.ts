@@ -13,6 +13,11 @@ const RANGES: Record<string, (order: number) => boolean> = {
   $lte: (order) => order <= 0,
 };
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null &&
+  typeof value === 'object' &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
 const isScalar = (value: unknown): value is Scalar =>
   typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || typeof value === 'boolean';
 
@@ -21,8 +26,8 @@ const isScalar = (value: unknown): value is Scalar =>
  * strings or numbers; `$and`, `$or`), answered without mingo, as mingo answers them: a field equal to a scalar is
  * that scalar (`===`); a range holds only between values of one type (mingo's `compare`: a string is never above a
  * number, a missing or null field is in no range); `$in` is equality with one of the values. A value that is an
- * array or an object (which mingo matches element by element, or by its own order) is left to mingo, document by
- * document. Undefined when the filter holds anything else (dotted paths, other operators, regular expressions,
+ * array or an object (which mingo matches element by element, or by its own order), or NaN (an as-of document is
+ * computed, not parsed), is left to mingo, document by document. Undefined when the filter holds anything else (dotted paths, other operators, regular expressions,
  * null operands): then mingo answers for every document. At 10,000 projects mingo's generic walk of the promotion
  * report's `$or` took about a fifth of the report.
  */
@@ -33,7 +38,7 @@ export const fastMatcher = (filter: ReadFilter): FastMatch | undefined => {
       if (!Array.isArray(condition) || condition.length === 0) return undefined;
       const branches: FastMatch[] = [];
       for (const branch of condition) {
-        if (branch === null || typeof branch !== 'object' || Array.isArray(branch)) return undefined;
+        if (!isPlainObject(branch)) return undefined;
         const compiled = fastMatcher(branch as ReadFilter);
         if (compiled === undefined) return undefined;
         branches.push(compiled);
@@ -41,12 +46,17 @@ export const fastMatcher = (filter: ReadFilter): FastMatch | undefined => {
       parts.push(key === '$or' ? anyOf(branches) : allOf(branches));
       continue;
     }
-    if (key.startsWith('$') || key.includes('.')) return undefined;
+    // `__proto__` as a filter's own key is dropped by mingo's copy of the filter: mingo answers it.
+    if (key.startsWith('$') || key.includes('.') || key === '__proto__') return undefined;
     const test = fieldTest(condition);
     if (test === undefined) return undefined;
     parts.push((document) => {
-      const value = document[key];
-      if (value !== null && typeof value === 'object') return undefined;
+      // Own fields only (a lazy series is an own getter): `constructor` of a document without one is missing.
+      const value = Object.hasOwn(document, key) ? document[key] : undefined;
+      // Arrays and objects are matched element by element or by mingo's own order; NaN is in every `$gte` and
+      // `$lte` of mingo's (its comparison of NaN answers 0). mingo answers those.
+      if ((value !== null && typeof value === 'object') || typeof value === 'function' || Number.isNaN(value))
+        return undefined;
       return test(value as Scalar | null | undefined);
     });
   }
@@ -56,7 +66,8 @@ export const fastMatcher = (filter: ReadFilter): FastMatch | undefined => {
 /** What one field must be, or undefined for a condition this matcher does not answer. */
 const fieldTest = (condition: unknown): Test | undefined => {
   if (isScalar(condition)) return (value) => value === condition;
-  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return undefined;
+  // A Date or a RegExp is not an operator object: mingo answers it.
+  if (!isPlainObject(condition)) return undefined;
   const tests: Test[] = [];
   for (const [operator, operand] of Object.entries(condition)) {
     if (operator === '$eq' && isScalar(operand)) tests.push((value) => value === operand);
@@ -72,7 +83,6 @@ const fieldTest = (condition: unknown): Test | undefined => {
       tests.push(
         (value) =>
           typeof value === typeof operand &&
-          !Number.isNaN(value) &&
           holds((value as string | number) < operand ? -1 : (value as string | number) > operand ? 1 : 0),
       );
     } else return undefined;

@@ -28,7 +28,8 @@ const documentsArbitrary = fc
   );
 
 const range = fc.constantFrom('$gt', '$gte', '$lt', '$lte');
-const condition = fc.oneof(
+/** The conditions the fast matcher answers itself (several operators on one field among them). */
+const supported = fc.oneof(
   scalar,
   fc.record({ $eq: scalar }),
   fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }),
@@ -36,19 +37,40 @@ const condition = fc.oneof(
     minKeys: 1,
     maxKeys: 2,
   }),
+  fc.record({ $in: fc.array(scalar, { minLength: 1, maxLength: 3 }), $gte: fc.constantFrom('2014-06-30', 1) }),
+);
+const condition = fc.oneof(
+  { weight: 8, arbitrary: supported },
   // Not the fast matcher's: mingo answers these filters whole.
-  fc.constant({ $ne: 1 }),
-  fc.constant(null),
+  { weight: 1, arbitrary: fc.constantFrom<unknown>({ $ne: 1 }, null, { $in: [null] }) },
 );
-const leaf: fc.Arbitrary<ReadFilter> = fc.dictionary(fc.constantFrom(...FIELDS), condition, { minKeys: 1, maxKeys: 2 });
-const filterArbitrary: fc.Arbitrary<ReadFilter> = fc.oneof(
-  leaf,
-  fc.record({ $or: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
-  fc.record({ $and: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
-  fc
-    .tuple(leaf, fc.array(leaf, { minLength: 1, maxLength: 3 }))
-    .map(([fields, branches]) => ({ ...fields, $or: branches })),
-);
+const leafOf = (conditions: fc.Arbitrary<unknown>): fc.Arbitrary<ReadFilter> =>
+  fc.dictionary(fc.constantFrom(...FIELDS), conditions, { minKeys: 1, maxKeys: 2 });
+const filterOf = (conditions: fc.Arbitrary<unknown>): fc.Arbitrary<ReadFilter> => {
+  const leaf = leafOf(conditions);
+  const nested = fc.oneof(
+    leaf,
+    fc.record({ $or: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ $and: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  );
+  return fc.oneof(
+    nested,
+    fc.record({ $or: fc.array(nested, { minLength: 1, maxLength: 3 }) }),
+    fc
+      .tuple(leaf, fc.array(nested, { minLength: 1, maxLength: 3 }))
+      .map(([fields, branches]) => ({ ...fields, $or: branches })),
+  );
+};
+const filterArbitrary = filterOf(condition);
+/** Documents whose fields are scalars, null or missing: the fast matcher decides every one of them. */
+const scalarDocuments = fc
+  .array(fc.record({ a: fc.oneof(scalar, fc.constant(null)), b: scalar, c: scalar }, { requiredKeys: [] }), {
+    minLength: 1,
+    maxLength: 25,
+  })
+  .map((records) =>
+    records.map((record, index) => JSON.parse(JSON.stringify({ _id: `d${index}`, ...record })) as ReadDocument),
+  );
 
 const ids = (documents: ReadDocument[]) => documents.map((document) => document._id);
 
@@ -62,6 +84,38 @@ describe('fastMatcher', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('decides itself, as mingo does, every document of scalars for every filter of the conditions it knows', () => {
+    fc.assert(
+      fc.property(scalarDocuments, filterOf(supported), (documents, filter) => {
+        const match = fastMatcher(filter);
+        expect(match).toBeDefined();
+        const query = new Query(filter);
+        for (const document of documents) expect(match!(document)).toBe(query.test(document));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees with mingo on documents computed in memory (as-of), and refuses what mingo refuses', () => {
+    const computed = [
+      { _id: 'nan', x: NaN },
+      { _id: 'negative-zero', x: -0 },
+      { _id: 'undefined', x: undefined },
+      { _id: 'one', x: 1 },
+    ] as ReadDocument[];
+    for (const filter of [{ x: { $gte: 1 } }, { x: { $lte: 0 } }, { x: 0 }, { x: { $in: [0, 1] } }, { x: { $lt: 1 } }])
+      expect(ids(evaluateFind(computed, filter))).toEqual(ids(new Query(filter).find<ReadDocument>(computed).all()));
+    const plain = [{ _id: 'a', n: 1 }] as ReadDocument[];
+    for (const filter of [
+      { constructor: 1 },
+      { toString: { $gte: '' } },
+      JSON.parse('{"__proto__": 6}'),
+    ] as ReadFilter[])
+      expect(ids(evaluateFind(plain, filter))).toEqual(ids(new Query(filter).find<ReadDocument>(plain).all()));
+    expect(() => evaluateFind(plain, { $or: [new Date(0)] } as unknown as ReadFilter)).toThrow();
+    expect(() => evaluateFind([], { a: { $bogus: 1 } })).toThrow();
   });
 
   it("answers the promotion report's filter itself, and leaves arrays and objects to mingo", () => {

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { EVENT_STORE, type EventStore } from '@itp/event-store';
 import {
   EXCHANGE_RATE_EVENTS,
@@ -26,12 +25,6 @@ import {
  */
 @Injectable()
 export class DecisionContextReader {
-  /**
-   * Investors found registered: a stream that has an event always will (events are never removed, and an investor
-   * has no event that unregisters it), so a yes is kept. A no is asked again every time.
-   */
-  private readonly registeredInvestors = new LRUCache<string, true>({ max: 10_000 });
-
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async forProject(reads: ProjectCommandReads): Promise<ProjectDecisionContext> {
@@ -48,10 +41,7 @@ export class DecisionContextReader {
   }
 
   private async investorExists(investorId: string): Promise<boolean> {
-    if (this.registeredInvestors.has(investorId)) return true;
-    const exists = (await this.store.readStream(investorStreamId(investorId), { maxCount: 1 })).length > 0;
-    if (exists) this.registeredInvestors.set(investorId, true);
-    return exists;
+    return (await this.store.readStream(investorStreamId(investorId), { maxCount: 1 })).length > 0;
   }
 
   private async parkCity(parkId: string): Promise<CityCode | undefined> {
