@@ -30,8 +30,15 @@ describe('the notary', () => {
   let store: SqliteEventStore;
   let notaryStore: SqliteNotaryStore;
   const key = () => loadOrCreateSigningKey(join(dir, 'keys', 'signing-key.pem')).key;
-  const notaryOf = (checkpointEveryEvents = 10) =>
-    new Notary({ store, notary: notaryStore, key: key(), checkpointEveryEvents, checkpointIntervalMs: 60_000 });
+  const notaryOf = (checkpointEveryEvents = 10, flushDelayMs?: number) =>
+    new Notary({
+      store,
+      notary: notaryStore,
+      key: key(),
+      checkpointEveryEvents,
+      checkpointIntervalMs: 60_000,
+      flushDelayMs,
+    });
   const appendStreams = async (streams: number, perStream: number) => {
     for (let s = 0; s < streams; s++)
       await store.appendToStream(`project-${s}`, chained(`project-${s}`, perStream), { expectedRevision: 'no_stream' });
@@ -74,14 +81,7 @@ describe('the notary', () => {
 
   it('once live, records the links of events that come one by one together, not a transaction each', async () => {
     // A flush delay longer than the test: every link waits in memory until stop(), which records them at once.
-    const notary = new Notary({
-      store,
-      notary: notaryStore,
-      key: key(),
-      checkpointEveryEvents: 100_000,
-      checkpointIntervalMs: 60_000,
-      flushDelayMs: 60_000,
-    });
+    const notary = notaryOf(100_000, 60_000);
     await notary.start();
     const transactions = jest.spyOn(notaryStore, 'append');
     for (let s = 0; s < 12; s++) {
@@ -96,14 +96,7 @@ describe('the notary', () => {
   });
 
   it('links that could not be recorded are kept, and recorded at the next try', async () => {
-    const notary = new Notary({
-      store,
-      notary: notaryStore,
-      key: key(),
-      checkpointEveryEvents: 100_000,
-      checkpointIntervalMs: 60_000,
-      flushDelayMs: 10,
-    });
+    const notary = notaryOf(100_000, 10);
     await notary.start();
     const append = notaryStore.append.bind(notaryStore);
     const transactions = jest

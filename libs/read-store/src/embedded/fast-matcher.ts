@@ -44,7 +44,7 @@ export const fastMatcher = (filter: ReadFilter): FastMatch | undefined => {
         if (compiled === undefined) return undefined;
         branches.push(compiled);
       }
-      parts.push(key === '$or' ? anyOf(branches) : allOf(branches));
+      parts.push(joined(branches, key === '$or'));
       continue;
     }
     // `__proto__` as a filter's own key is dropped by mingo's copy of the filter: mingo answers it.
@@ -61,7 +61,7 @@ export const fastMatcher = (filter: ReadFilter): FastMatch | undefined => {
       return test(value as Scalar | null | undefined);
     });
   }
-  return allOf(parts);
+  return joined(parts, false);
 };
 
 /** What one field must be, or undefined for a condition this matcher does not answer. */
@@ -92,28 +92,18 @@ const fieldTest = (condition: unknown): Test | undefined => {
   return (value) => tests.every((test) => test(value));
 };
 
-/** All must hold: false as soon as one is false, undefined if one cannot tell and none is false. */
-const allOf =
-  (parts: readonly FastMatch[]): FastMatch =>
+/**
+ * `parts` joined by `$and` (`decisive` false: false as soon as one is false) or `$or` (`decisive` true: true as soon as
+ * one is true); otherwise undefined if one cannot tell, else the other answer.
+ */
+const joined =
+  (parts: readonly FastMatch[], decisive: boolean): FastMatch =>
   (document) => {
     let unknown = false;
     for (const part of parts) {
       const result = part(document);
-      if (result === false) return false;
+      if (result === decisive) return decisive;
       if (result === undefined) unknown = true;
     }
-    return unknown ? undefined : true;
-  };
-
-/** One must hold: true as soon as one is true, undefined if one cannot tell and none is true. */
-const anyOf =
-  (parts: readonly FastMatch[]): FastMatch =>
-  (document) => {
-    let unknown = false;
-    for (const part of parts) {
-      const result = part(document);
-      if (result === true) return true;
-      if (result === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
+    return unknown ? undefined : !decisive;
   };

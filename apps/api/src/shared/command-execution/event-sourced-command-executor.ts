@@ -65,23 +65,23 @@ export class EventSourcedCommandExecutor {
   private async attempt<C, E extends AnyEvent, S, Ctx>(spec: AggregateCommand<C, E, S, Ctx>): Promise<CommandResult> {
     const onCache = await this.decidedOnCache(spec);
     if (onCache !== undefined) return onCache;
-    const { streamId, context, decider } = spec;
+    const { streamId } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const folded = await this.load(spec);
       const replay = this.priorResult(spec, folded);
       if (replay) return replay;
 
-      const revision = folded?.revision ?? -1;
-      if (context.ifMatch !== undefined && context.ifMatch !== revision) {
-        throw new StaleRevisionError(streamId, context.ifMatch, revision < 0 ? 'no_stream' : revision);
-      }
-      const state = folded?.state ?? decider.initialState();
-      spec.authorize?.(state);
-      const decided = decider.decide(spec.command, state, spec.decideContext);
+      const decided = this.decideOn(spec, folded);
       if (decided.length === 0) {
-        return { id: spec.id, streamId, revision, position: folded?.position ?? 0, replayed: false };
+        return {
+          id: spec.id,
+          streamId,
+          revision: folded?.revision ?? -1,
+          position: folded?.position ?? 0,
+          replayed: false,
+        };
       }
-      const appended = await this.appendDecided(spec, folded, state, decided);
+      const appended = await this.appendDecided(spec, folded, decided);
       if (appended !== undefined) return appended;
       // Only another process can have written (this one takes turns per stream): two writers that retried at
       // once would collide again, so each waits a random moment, longer with every attempt (full jitter).
@@ -111,27 +111,39 @@ export class EventSourcedCommandExecutor {
     // A command the stream holds is a fact, cached or read: its original result.
     const replay = this.priorResult(spec, cached);
     if (replay) return replay;
-    if (spec.context.ifMatch !== undefined && spec.context.ifMatch !== cached.revision) return undefined;
     let decided: E[];
     try {
-      spec.authorize?.(cached.state);
-      decided = spec.decider.decide(spec.command, cached.state, spec.decideContext);
+      decided = this.decideOn(spec, cached);
     } catch {
       return undefined;
     }
     if (decided.length === 0) return undefined;
-    return this.appendDecided(spec, cached, cached.state, decided);
+    return this.appendDecided(spec, cached, decided);
+  }
+
+  /** If-Match, the caller's rights and the decision on `folded` (nothing: the stream is new); throws a refusal. */
+  private decideOn<C, E extends AnyEvent, S, Ctx>(
+    spec: AggregateCommand<C, E, S, Ctx>,
+    folded: FoldedStream<S> | undefined,
+  ): E[] {
+    const revision = folded?.revision ?? -1;
+    if (spec.context.ifMatch !== undefined && spec.context.ifMatch !== revision) {
+      throw new StaleRevisionError(spec.streamId, spec.context.ifMatch, revision < 0 ? 'no_stream' : revision);
+    }
+    const state = folded?.state ?? spec.decider.initialState();
+    spec.authorize?.(state);
+    return spec.decider.decide(spec.command, state, spec.decideContext);
   }
 
   /** Chains and appends `decided` after `folded`; undefined on a conflict (another writer was first). */
   private async appendDecided<C, E extends AnyEvent, S, Ctx>(
     spec: AggregateCommand<C, E, S, Ctx>,
     folded: FoldedStream<S> | undefined,
-    state: S,
     decided: E[],
   ): Promise<CommandResult | undefined> {
     const { streamId, context, decider } = spec;
     const revision = folded?.revision ?? -1;
+    const state = folded?.state ?? decider.initialState();
     const toAppend = this.chain(spec, decided, revision, folded?.lastHash ?? GENESIS_HASH);
     try {
       const appended = await this.appendOutcomeKnown(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
