@@ -212,7 +212,7 @@ export class DocumentCache {
     if (sorted === undefined) {
       sorted = order(cached.documents) ?? null;
       // A few sorts per collection are asked for (the api's lists); more are not kept. Kept too: that a sort
-      // cannot be done here (a field with nulls, as `registeredOn`), not to check every document again.
+      // cannot be done here (a field of mixed types, left to mingo), not to check every document again.
       if (cached.orders.size < MAX_ORDERS) cached.orders.set(key, sorted);
     }
     return sorted ?? undefined;

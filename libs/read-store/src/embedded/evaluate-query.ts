@@ -73,11 +73,15 @@ export const evaluateFind = (
         : sorted.slice(skip, options.limit === undefined ? undefined : skip + options.limit);
     return isEmpty(options.projection) ? page : projected(page, options.projection!);
   }
-  let cursor = new Query({}).find<ReadDocument>(matched, options.projection);
+  // Mingo sorts and pages; the projection comes after, as in mingo's own cursor, but through `projected`: mingo's
+  // $project reads every field of a document it projects, excluded ones too, and a project's series are read from
+  // the store when read (stored-series.ts): the first targets report after a start read all 10,000 for nothing.
+  let cursor = new Query({}).find<ReadDocument>(matched);
   if (options.sort !== undefined) cursor = cursor.sort(options.sort);
   if (options.skip !== undefined && options.skip > 0) cursor = cursor.skip(options.skip);
   if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-  return cursor.all();
+  const page = cursor.all();
+  return isEmpty(options.projection) ? page : projected(page, options.projection!);
 };
 
 /**
@@ -122,10 +126,19 @@ const matching = (documents: ReadDocument[], filter: ReadFilter): ReadDocument[]
 };
 
 /**
+ * Where mingo puts a value of a sort key: a missing field and null first, as one (its sort groups the documents
+ * by value, and null and a missing value fall in one group, as in MongoDB), then the key's one scalar type. Any
+ * other value leaves the sort to mingo.
+ */
+const MISSING_OR_NULL = 0;
+const SCALAR = 1;
+
+/**
  * Sorted without mingo (whose sort, on thousands of documents, cost more than the filter), when that cannot
  * change the order: plain top-level keys ending with `_id` (a total order, so no tie is left to the algorithm),
- * each holding strings in every document, or numbers in every document, which JavaScript compares as mingo
- * does. Undefined otherwise (missing values, nulls, arrays, mixed types: mingo's own order applies).
+ * each holding strings in every document, or numbers in every document (not NaN or -0, which mingo's sort
+ * places apart), which JavaScript compares as mingo does, any of them missing or null (mingo puts those first,
+ * together). Undefined otherwise (arrays, objects, mixed types: mingo's own order applies).
  */
 export const sortedFast = (
   documents: ReadDocument[],
@@ -135,20 +148,32 @@ export const sortedFast = (
   if (keys.length === 0 || keys[keys.length - 1]![0] !== '_id') return undefined;
   for (const [field, direction] of keys) {
     if (field.includes('.') || (direction !== 1 && direction !== -1)) return undefined;
-    const type = typeof documents[0]?.[field];
-    if (type !== 'string' && type !== 'number') return undefined;
-    for (const document of documents) if (typeof document[field] !== type) return undefined;
+    let type: 'string' | 'number' | undefined;
+    for (const document of documents) {
+      const value = document[field];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+      if (typeof value === 'number' && (Number.isNaN(value) || Object.is(value, -0))) return undefined;
+      type ??= typeof value;
+      if (typeof value !== type) return undefined;
+    }
   }
   // Each document's keys read once, into an array of its own: the comparator then reads arrays, not the frozen
   // documents' fields (a lookup of each field in every comparison; about 2n log n of them).
   const fields = keys.map(([field]) => field);
   const directions = keys.map(([, direction]) => direction);
+  const rankOf = (value: unknown) => (value === undefined || value === null ? MISSING_OR_NULL : SCALAR);
   const rows = documents.map((document) => ({
-    values: fields.map((field) => document[field] as string | number),
+    values: fields.map((field) => document[field] as string | number | null | undefined),
+    ranks: fields.map((field) => rankOf(document[field])),
     document,
   }));
   rows.sort((a, b) => {
     for (let i = 0; i < fields.length; i += 1) {
+      const rankA = a.ranks[i]!;
+      const rankB = b.ranks[i]!;
+      if (rankA !== rankB) return (rankA - rankB) * directions[i]!;
+      if (rankA !== SCALAR) continue;
       const x = a.values[i]!;
       const y = b.values[i]!;
       if (x < y) return -directions[i]!;

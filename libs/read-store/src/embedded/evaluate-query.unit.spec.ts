@@ -42,6 +42,89 @@ describe('evaluateFind', () => {
   });
 });
 
+describe('evaluateFind, sorting without mingo where it can', () => {
+  // A small seeded generator (mulberry32): the same cases in every run.
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const next = random(20261202);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
+  /** A value of one key: strings (some equal), or numbers, each possibly missing or null. */
+  const valueOf = (kind: 'string' | 'number'): unknown =>
+    pick([undefined, null, 'scalar', 'scalar', 'scalar'] as const) === 'scalar'
+      ? kind === 'string'
+        ? pick(['', 'a', 'b', 'B', '2016-01-01', '2016-1-1', '湖南', 'z'])
+        : pick([0, 1, -1, 2.5, 1e9, -3])
+      : pick([undefined, null]);
+  const generated = (n: number, kinds: Record<string, 'string' | 'number'>): ReadDocument[] =>
+    Array.from({ length: n }, (_, i) => {
+      const document: ReadDocument = { _id: `id-${Math.floor(next() * 1e6)}-${i}` };
+      for (const [field, kind] of Object.entries(kinds)) {
+        const value = valueOf(kind);
+        if (value !== undefined) document[field] = value;
+      }
+      return document;
+    });
+
+  it('orders strings or numbers with missing values and nulls as mingo does, both directions, 300 cases', () => {
+    for (let round = 0; round < 300; round += 1) {
+      const kinds = { a: pick(['string', 'number'] as const), b: pick(['string', 'number'] as const) };
+      const docs = generated(1 + Math.floor(next() * 40), kinds);
+      const sort: FindOptions['sort'] =
+        next() < 0.5
+          ? { a: pick([1, -1] as const), _id: pick([1, -1] as const) }
+          : { a: pick([1, -1] as const), b: pick([1, -1] as const), _id: pick([1, -1] as const) };
+      const options: FindOptions = { sort, ...(next() < 0.3 ? { skip: 2, limit: 5 } : {}) };
+      expect(evaluateFind(docs, {}, options)).toEqual(byMingo(docs, {}, options));
+    }
+  });
+
+  it('leaves NaN, -0 and mixed types to mingo, and still answers as it does', () => {
+    const odd: ReadDocument[] = [
+      { _id: 'a', n: NaN },
+      { _id: 'b', n: 0 },
+      { _id: 'c', n: -0 },
+      { _id: 'd', n: null },
+      { _id: 'e', n: -1 },
+      { _id: 'f' },
+      { _id: 'g', n: '1' },
+    ];
+    for (const sort of [
+      { n: 1, _id: 1 },
+      { n: -1, _id: 1 },
+    ] as const) {
+      expect(evaluateFind(odd, {}, { sort })).toEqual(byMingo(odd, {}, { sort }));
+      expect(evaluateFind(odd.slice(0, 6), {}, { sort })).toEqual(byMingo(odd.slice(0, 6), {}, { sort }));
+    }
+  });
+
+  it('never reads a field a projection excludes, whoever sorts (a series is read from the store when read)', () => {
+    const reads: string[] = [];
+    const lazy = (id: string, registeredOn: string | null): ReadDocument => {
+      const document: ReadDocument = { _id: id, registeredOn, name: `project ${id}` };
+      Object.defineProperty(document, 'progress', {
+        enumerable: true,
+        get: () => {
+          reads.push(id);
+          return [{ month: '2016-01' }];
+        },
+      });
+      return document;
+    };
+    const docs = [lazy('p3', '2016-02-01'), lazy('p1', null), lazy('p2', '2015-12-31'), lazy('p4', '2016-02-01')];
+    const plain = docs.map(({ _id, registeredOn, name }) => ({ _id, registeredOn, name }));
+    for (const sort of [{ registeredOn: 1, _id: 1 }, { registeredOn: -1 }, { name: 1 }] as const) {
+      const found = evaluateFind(docs, {}, { sort, projection: { progress: 0 } });
+      expect(found).toEqual(byMingo(plain, {}, { sort }));
+      expect(found.every((d) => !('progress' in d))).toBe(true);
+    }
+    expect(reads).toEqual([]);
+  });
+});
+
 describe('projected', () => {
   const shaped: ReadDocument[] = [
     { _id: 'a', b: 1, a: 2, C: 3, _x: 4, zz: null, arr: [{ q: 1 }], cityName: { en: 'x', zh: 'y' } },
