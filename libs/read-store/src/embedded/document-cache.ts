@@ -53,6 +53,11 @@ interface CachedCollection {
    * without mingo (dropped with `fields` by any change).
    */
   orders: Map<string, ReadDocument[] | null>;
+  /**
+   * Whether any document parsed into it had its series apart (then a query's answer must be materialized): false
+   * for a collection without series, whose 120,579 problems were each looked up for nothing at every list.
+   */
+  lazy: boolean;
 }
 
 /**
@@ -153,6 +158,11 @@ export class DocumentCache {
     return this.collections.has(collection);
   }
 
+  /** Whether the held collection may hold a document with its series apart (true when it is not held). */
+  mayHoldLazy(collection: string): boolean {
+    return this.collections.get(collection)?.lazy ?? true;
+  }
+
   /** After this connection committed these writes (applied ones only): patch the cached collections. */
   committed(writes: readonly CachedWrite[], changedAny: boolean): void {
     this.sync();
@@ -171,9 +181,10 @@ export class DocumentCache {
         this.collections.delete(name);
         continue;
       }
-      let { bytes } = cached;
+      let { bytes, lazy: holdsLazy } = cached;
       const { documents } = cached;
       for (const { id, body, position, lazy } of list) {
+        holdsLazy ||= lazy;
         const at = byId(documents, id);
         if (at.found) bytes -= (documents[at.index] as { [BYTES]?: number })[BYTES] ?? 0;
         if (body === null) {
@@ -186,7 +197,7 @@ export class DocumentCache {
         bytes += body.length;
       }
       // Re-set: its size changed (and it may no longer fit).
-      this.collections.set(name, { documents, bytes, fields: new Map(), orders: new Map() });
+      this.collections.set(name, { documents, bytes, fields: new Map(), orders: new Map(), lazy: holdsLazy });
     }
   }
 
@@ -269,11 +280,13 @@ export class DocumentCache {
     const unchanged = () => this.dataVersion() === version && this.epoch === epoch;
     const documents: ReadDocument[] = [];
     let bytes = 0;
+    let lazy = false;
     for (let after = ''; ;) {
       if (this.collections.has(collection)) return true;
       const rows = page(after, WARM_PAGE);
       for (const row of rows) {
         bytes += row.body.length;
+        lazy ||= Boolean(row.lazy);
         documents.push(this.parse(collection, row));
       }
       if (rows.length < WARM_PAGE) break;
@@ -282,7 +295,13 @@ export class DocumentCache {
       if (!unchanged()) return false;
     }
     if (!unchanged() || this.collections.has(collection)) return this.collections.has(collection);
-    this.collections.set(collection, { documents: inIdOrder(documents), bytes, fields: new Map(), orders: new Map() });
+    this.collections.set(collection, {
+      documents: inIdOrder(documents),
+      bytes,
+      fields: new Map(),
+      orders: new Map(),
+      lazy,
+    });
     return this.collections.has(collection);
   }
 
@@ -300,11 +319,13 @@ export class DocumentCache {
     const cached = this.collections.get(collection);
     if (cached !== undefined) return cached;
     let bytes = 0;
+    let lazy = false;
     const documents = load().map((row) => {
       bytes += row.body.length;
+      lazy ||= Boolean(row.lazy);
       return this.parse(collection, row);
     });
-    const entry = { documents: inIdOrder(documents), bytes, fields: new Map(), orders: new Map() };
+    const entry = { documents: inIdOrder(documents), bytes, fields: new Map(), orders: new Map(), lazy };
     this.collections.set(collection, entry);
     return entry;
   }

@@ -91,7 +91,8 @@ export class EmbeddedReadStore implements ReadStore {
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     assertCollectionName(name);
     const findNow = (filter: ReadFilter, options: FindOptions): StoredDocument<T>[] => {
-      const { documents, rest, cached, sorted } = this.candidates(this.resolve(name), filter, options.sort);
+      const physical = this.resolve(name);
+      const { documents, rest, cached, sorted } = this.candidates(physical, filter, options.sort);
       const found = evaluateFind(documents, rest, sorted ? { ...options, sort: undefined } : options);
       // Cached documents are shared and frozen (a caller that changes one gets a TypeError, not a corrupt
       // cache): copying every result cost as much as parsing it again. The array itself is the caller's. Their
@@ -100,7 +101,10 @@ export class EmbeddedReadStore implements ReadStore {
       // whole documents held by the cache are copied.
       const whole = options.projection === undefined || Object.keys(options.projection).length === 0;
       if (cached === 'copy' && whole) return structuredClone(found) as StoredDocument<T>[];
-      return (cached === 'shared' ? found.map(materialized) : found) as StoredDocument<T>[];
+      if (cached === 'shared' && this.cache.mayHoldLazy(physical))
+        return found.map(materialized) as StoredDocument<T>[];
+      // The cache's own array when nothing narrowed it: the caller gets an array of its own.
+      return (found === documents ? found.slice() : found) as StoredDocument<T>[];
     };
     const find = async (filter: ReadFilter, options: FindOptions = {}): Promise<StoredDocument<T>[]> => {
       assertFindOptions(options);

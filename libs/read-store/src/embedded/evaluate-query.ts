@@ -154,7 +154,7 @@ export const sortedFast = (
       if (value === undefined || value === null) continue;
       if (typeof value !== 'string' && typeof value !== 'number') return undefined;
       if (typeof value === 'number' && (Number.isNaN(value) || Object.is(value, -0))) return undefined;
-      type ??= typeof value;
+      type ??= typeof value === 'string' ? 'string' : 'number';
       if (typeof value !== type) return undefined;
     }
   }

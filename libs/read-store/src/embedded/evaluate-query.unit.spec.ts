@@ -64,7 +64,7 @@ describe('evaluateFind, sorting without mingo where it can', () => {
       const document: ReadDocument = { _id: `id-${Math.floor(next() * 1e6)}-${i}` };
       for (const [field, kind] of Object.entries(kinds)) {
         const value = valueOf(kind);
-        if (value !== undefined) document[field] = value;
+        if (value !== undefined) document[field] = value as string | number | null;
       }
       return document;
     });
@@ -92,10 +92,11 @@ describe('evaluateFind, sorting without mingo where it can', () => {
       { _id: 'f' },
       { _id: 'g', n: '1' },
     ];
-    for (const sort of [
+    const sorts: NonNullable<FindOptions['sort']>[] = [
       { n: 1, _id: 1 },
       { n: -1, _id: 1 },
-    ] as const) {
+    ];
+    for (const sort of sorts) {
       expect(evaluateFind(odd, {}, { sort })).toEqual(byMingo(odd, {}, { sort }));
       expect(evaluateFind(odd.slice(0, 6), {}, { sort })).toEqual(byMingo(odd.slice(0, 6), {}, { sort }));
     }
@@ -116,7 +117,8 @@ describe('evaluateFind, sorting without mingo where it can', () => {
     };
     const docs = [lazy('p3', '2016-02-01'), lazy('p1', null), lazy('p2', '2015-12-31'), lazy('p4', '2016-02-01')];
     const plain = docs.map(({ _id, registeredOn, name }) => ({ _id, registeredOn, name }));
-    for (const sort of [{ registeredOn: 1, _id: 1 }, { registeredOn: -1 }, { name: 1 }] as const) {
+    const sorts: NonNullable<FindOptions['sort']>[] = [{ registeredOn: 1, _id: 1 }, { registeredOn: -1 }, { name: 1 }];
+    for (const sort of sorts) {
       const found = evaluateFind(docs, {}, { sort, projection: { progress: 0 } });
       expect(found).toEqual(byMingo(plain, {}, { sort }));
       expect(found.every((d) => !('progress' in d))).toBe(true);

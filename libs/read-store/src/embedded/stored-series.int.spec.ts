@@ -98,6 +98,20 @@ describe('EmbeddedReadStore: series kept apart and read when an answer holds the
     expect(after!._position).toBe(2);
   });
 
+  it('hands out values once a held collection without series apart gains a document with them', async () => {
+    await write(store, 1, project('p-short', 1));
+    const held = await store.collection('projects').find({}, { sort: { _id: 1 } });
+    expect(Object.getOwnPropertyDescriptor(held[0], 'progress')).toHaveProperty('value');
+    await write(store, 2, project('p-long', 24)); // this store's commit: the held collection is patched
+    for (const found of [
+      await store.collection('projects').find({}),
+      await store.collection('projects').find({ stage: 'operating' }, { sort: { _id: 1 } }),
+    ]) {
+      const long = found.find((d) => d._id === 'p-long')!;
+      expect(Object.getOwnPropertyDescriptor(long, 'progress')).toHaveProperty('value');
+      expect((long.progress as unknown[]).length).toBe(24);
+    }
+  });
   it('sees another process replace a document, and asks again when its series moved on during the read', async () => {
     const other = new EmbeddedReadStore({ filePath: filePath() });
     try {

@@ -49,26 +49,31 @@ type ProjectNames = { name?: string; city?: string; cityName?: { en: string; zh:
 /** A problem that matches the query, with its status and age on `ageOn`. */
 type Match = { problem: ProblemDocument; state: NonNullable<ReturnType<typeof problemAsOf>> };
 
-/** By unit, the unit with the oldest open problem first (units with none open last), then by name. */
-export const unitsOf = (matches: readonly Match[]): UnitSummary[] => {
-  const units = new Map<string, UnitSummary>();
-  for (const { problem, state } of matches) {
-    let unit = units.get(problem.assignedUnit);
+/**
+ * The problems of every match summed by owning unit, as the matches are found: a second pass over them (120,579
+ * problems unfiltered at 1M events) cost the list as much as finding them, its reads missing the CPU's caches.
+ */
+class UnitTally {
+  private readonly units = new Map<string, UnitSummary>();
+
+  add(assignedUnit: string, state: Match['state']): void {
+    let unit = this.units.get(assignedUnit);
     if (unit === undefined)
-      units.set(
-        problem.assignedUnit,
-        (unit = { assignedUnit: problem.assignedUnit, problems: 0, open: 0, oldestOpenDays: null }),
-      );
+      this.units.set(assignedUnit, (unit = { assignedUnit, problems: 0, open: 0, oldestOpenDays: null }));
     unit.problems += 1;
     if (state.status === 'open') {
       unit.open += 1;
       unit.oldestOpenDays = Math.max(unit.oldestOpenDays ?? 0, state.ageDays);
     }
   }
-  return [...units.values()].sort(
-    (a, b) => (b.oldestOpenDays ?? -1) - (a.oldestOpenDays ?? -1) || a.assignedUnit.localeCompare(b.assignedUnit),
-  );
-};
+
+  /** By unit, the unit with the oldest open problem first (units with none open last), then by name. */
+  summaries(): UnitSummary[] {
+    return [...this.units.values()].sort(
+      (a, b) => (b.oldestOpenDays ?? -1) - (a.oldestOpenDays ?? -1) || a.assignedUnit.localeCompare(b.assignedUnit),
+    );
+  }
+}
 
 @ApiTags('problems')
 @ApiBearerAuth()
@@ -130,6 +135,7 @@ export class ListProblemsController {
     // Open ones first, each status in raisedOn order (the find's).
     const open: Match[] = [];
     const resolved: Match[] = [];
+    const units = new UnitTally();
     for (const problem of problems) {
       const state = problemAsOf(problem, ageOn);
       if (state === null || (query.status !== undefined && state.status !== query.status)) continue;
@@ -138,6 +144,7 @@ export class ListProblemsController {
         if ((query.city !== undefined && city !== query.city) || !scope.sees(city)) continue;
       }
       (state.status === 'open' ? open : resolved).push({ problem, state });
+      units.add(problem.assignedUnit, state);
     }
     const matches = open.concat(resolved);
     const { page, pageSize, skip } = paging(query);
@@ -165,6 +172,6 @@ export class ListProblemsController {
         problemsExport({ ageOn, items }, query, { asOf: stamp.text, scope: scope.description }),
         format,
       );
-    return { ageOn, items, total: matches.length, page, pageSize, units: unitsOf(matches) };
+    return { ageOn, items, total: matches.length, page, pageSize, units: units.summaries() };
   }
 }
