@@ -118,6 +118,8 @@ export class DocumentCache {
 
   /** Bumped by every change this connection makes: a warm-up in progress then gives up. */
   private epoch = 0;
+  /** The collection the warm-up is loading, with what it has parsed so far (one at a time). */
+  private warming: Warming | undefined;
 
   /** Parsed series, by collection, id and position, with the length of their JSON. */
   private readonly series: LRUCache<string, { values: Record<string, unknown>; chars: number }>;
@@ -271,38 +273,66 @@ export class DocumentCache {
 
   /**
    * Loads a collection a page at a time, a turn of the event loop between pages, so that queries are answered
-   * meanwhile; gives up when a query loaded it first or the collection may have changed (any commit). True
-   * when it is held afterwards.
+   * meanwhile; gives up when the collection may have changed (any commit). A query that needs the collection
+   * meanwhile takes the warm-up over (`entry`): it reads the pages left, keeping those parsed. True when it is
+   * held afterwards.
    */
   async warm(collection: string, page: (afterId: string, limit: number) => StoredRow[]) {
     this.sync();
-    const [version, epoch] = [this.version, this.epoch];
-    const unchanged = () => this.dataVersion() === version && this.epoch === epoch;
-    const documents: ReadDocument[] = [];
-    let bytes = 0;
-    let lazy = false;
-    for (let after = ''; ;) {
-      if (this.collections.has(collection)) return true;
-      const rows = page(after, WARM_PAGE);
-      for (const row of rows) {
-        bytes += row.body.length;
-        lazy ||= Boolean(row.lazy);
-        documents.push(this.parse(collection, row));
+    const warming: Warming = {
+      collection,
+      page,
+      version: this.version,
+      epoch: this.epoch,
+      documents: [],
+      bytes: 0,
+      lazy: false,
+      after: '',
+      done: false,
+    };
+    this.warming = warming;
+    try {
+      while (!warming.done && !this.collections.has(collection)) {
+        const whole = this.readPages(warming, WARM_PAGE);
+        // Checked after each page is read: a commit before it (by another process) may have changed what it read.
+        if (!this.unchangedSince(warming)) return false;
+        if (whole) this.install(warming);
+        else await new Promise((resolve) => setImmediate(resolve));
       }
-      if (rows.length < WARM_PAGE) break;
-      after = rows[rows.length - 1]!.id;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!unchanged()) return false;
+      return this.collections.has(collection);
+    } finally {
+      if (this.warming === warming) this.warming = undefined;
     }
-    if (!unchanged() || this.collections.has(collection)) return this.collections.has(collection);
-    this.collections.set(collection, {
-      documents: inIdOrder(documents),
-      bytes,
+  }
+
+  /** Whether nothing was committed since the warm-up began (then the pages it parsed are still what is stored). */
+  private unchangedSince(warming: Warming): boolean {
+    return this.dataVersion() === warming.version && this.epoch === warming.epoch;
+  }
+
+  /** Parses the next page (or every row left, for `limit` Infinity): true when the collection has been read whole. */
+  private readPages(warming: Warming, limit: number): boolean {
+    const rows = warming.page(warming.after, Number.isFinite(limit) ? limit : -1);
+    for (const row of rows) {
+      warming.bytes += row.body.length;
+      warming.lazy ||= Boolean(row.lazy);
+      warming.documents.push(this.parse(warming.collection, row));
+    }
+    if (rows.length > 0) warming.after = rows[rows.length - 1]!.id;
+    warming.done = !Number.isFinite(limit) || rows.length < limit;
+    return warming.done;
+  }
+
+  private install(warming: Warming): CachedCollection {
+    const entry: CachedCollection = {
+      documents: inIdOrder(warming.documents),
+      bytes: warming.bytes,
       fields: new Map(),
       orders: new Map(),
-      lazy,
-    });
-    return this.collections.has(collection);
+      lazy: warming.lazy,
+    };
+    this.collections.set(warming.collection, entry);
+    return entry;
   }
 
   private sync(): void {
@@ -318,6 +348,12 @@ export class DocumentCache {
     this.sync();
     const cached = this.collections.get(collection);
     if (cached !== undefined) return cached;
+    // Being warmed up, unchanged since: the pages parsed so far are kept, the rest read now.
+    const warming = this.warming;
+    if (warming?.collection === collection && !warming.done && this.unchangedSince(warming)) {
+      this.readPages(warming, Infinity);
+      return this.install(warming);
+    }
     let bytes = 0;
     let lazy = false;
     const documents = load().map((row) => {
@@ -339,6 +375,21 @@ export class DocumentCache {
     makeLazy(document, { collection, id: row.id, position: row.position, read: this.readLazy });
     return Object.freeze(document);
   }
+}
+
+/** A warm-up under way: the pages of `collection` parsed so far, in `_id` order up to `after`. */
+interface Warming {
+  collection: string;
+  page: (afterId: string, limit: number) => StoredRow[];
+  /** The store's data version and this cache's epoch when it began: a commit since makes its pages stale. */
+  version: number;
+  epoch: number;
+  documents: ReadDocument[];
+  bytes: number;
+  lazy: boolean;
+  after: string;
+  /** Read whole (by the warm-up or a query that took it over). */
+  done: boolean;
 }
 
 const BYTES = Symbol('bytes');

@@ -150,6 +150,71 @@ describe('EmbeddedReadStore', () => {
       expect(await api.collection('library').count({ v: 'old' })).toBe(599);
     });
 
+    describe('a query while a collection warms up', () => {
+      /** The store's reads of whole collections and of pages (its statements are private: this spec watches its I/O). */
+      const reads = (store: EmbeddedReadStore) => {
+        const sql = (store as unknown as { sql: { scan: { all: () => unknown }; scanPage: { all: () => unknown } } })
+          .sql;
+        return { scan: jest.spyOn(sql.scan, 'all'), scanPage: jest.spyOn(sql.scanPage, 'all') };
+      };
+      const fill = async (count: number, v: string) => {
+        await api.switchAlias('library', 'library_v1');
+        await api.applyBatch({
+          writes: Array.from({ length: count }, (_, n) => ({
+            kind: 'upsert' as const,
+            collection: 'library_v1',
+            position: 1,
+            document: { _id: `doc-${String(n).padStart(3, '0')}`, v },
+          })),
+        });
+      };
+
+      it('takes the warm-up over: the pages parsed are kept, the rest read once, the answer whole', async () => {
+        await fill(600, 'old');
+        const { scan, scanPage } = reads(api);
+        const warming = api.warmUp(); // reads its first page (250 documents) before it yields
+        const answer = await api.collection('library').find({}, { sort: { _id: 1 } });
+        expect(answer.map((d) => d._id)).toEqual(
+          Array.from({ length: 600 }, (_, n) => `doc-${String(n).padStart(3, '0')}`),
+        );
+        expect(await warming).toEqual(['library_v1']);
+        expect(scan).not.toHaveBeenCalled();
+        expect(scanPage.mock.calls).toEqual([
+          ['library_v1', '', 250],
+          ['library_v1', 'doc-249', -1],
+        ]);
+        expect(await api.collection('library').count({ v: 'old' })).toBe(600);
+        expect(scanPage).toHaveBeenCalledTimes(2);
+      });
+
+      it('does not take it over after a commit: the query reads the collection as it now is', async () => {
+        await fill(600, 'old');
+        const { scan } = reads(api);
+        const warming = api.warmUp();
+        await projector.applyBatch({
+          writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'doc-599', v: 'new' } }],
+        });
+        expect((await api.collection('library').find({ v: 'new' })).map((d) => d._id)).toEqual(['doc-599']);
+        expect(scan).toHaveBeenCalledTimes(1);
+        await warming;
+        expect(await api.collection('library').count({ v: 'old' })).toBe(599);
+      });
+
+      it('warms the smallest collection first', async () => {
+        await fill(3, 'x');
+        await api.switchAlias('other', 'other_v1');
+        await api.applyBatch({
+          writes: [1, 2].map((n) => ({
+            kind: 'upsert' as const,
+            collection: 'other_v1',
+            position: 1,
+            document: { _id: `o-${n}` },
+          })),
+        });
+        expect(await api.warmUp()).toEqual(['other_v1', 'library_v1']);
+      });
+    });
+
     it('holds no more than its byte budget: a larger collection is parsed per query, with the same answers', async () => {
       const small = new EmbeddedReadStore({ filePath: embeddedReadStorePath(dataDir), cacheBytes: 64 });
       await small.applyBatch({
