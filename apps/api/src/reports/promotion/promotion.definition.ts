@@ -1,9 +1,9 @@
 import { READ_MODEL } from '../../shared/queries/read-models';
 import { YearQueryDto } from '../../shared/queries/year-query.dto';
-import { defined, validated, WITHOUT_SERIES, type ReportDefinition } from '../report-catalogue';
+import { defined, validated, type ReportDefinition } from '../report-catalogue';
 import { scopePromotion } from '../scope-reports';
 import { promotionExport } from './promotion.export';
-import { promotionReport } from './promotion.report';
+import { PROMOTION_FIELDS, promotionReport } from './promotion.report';
 
 /**
  * 招商成效, read and computed as the catalogue's reports are, for its endpoint only: it is not in REPORTS, so the
@@ -27,7 +27,7 @@ export const PROMOTION = {
               { targetYear: year, countsTowardTarget: true },
             ],
           },
-          { sort: { _id: 1 }, projection: WITHOUT_SERIES },
+          { sort: { _id: 1 }, projection: PROMOTION_FIELDS },
         ),
         readModels.rateTable(),
       ]);

@@ -10,11 +10,33 @@ export const PROMOTION_RULES =
   'are those recorded now; an event counts only under the channel promotion_event. Events are grouped by id; when projects name one ' +
   'id differently, the name on the most recently identified project is shown and the others are listed.';
 
+/**
+ * What the report reads of a project, and all the store hands it: copying the other fields of the projects it
+ * reads (about 35 a document) was a tenth of the report's time at 10,000 projects.
+ */
+export const PROMOTION_FIELDS = {
+  _id: 1,
+  name: 1,
+  city: 1,
+  leadChannel: 1,
+  promotionEvent: 1,
+  identifiedOn: 1,
+  signedOn: 1,
+  totalInvestment: 1,
+  countsTowardTarget: 1,
+  targetYear: 1,
+  businessRegistration: 1,
+  createdAt: 1,
+} as const;
+
+/** A project as the report reads it. */
+export type PromotionProject = Pick<ProjectLibraryDocument, keyof typeof PROMOTION_FIELDS>;
+
 export type PromotionMeasure = 'leads' | 'contracts' | 'registrations';
 export const PROMOTION_MEASURES: readonly PromotionMeasure[] = ['leads', 'contracts', 'registrations'];
 
 type Entry = {
-  project: ProjectLibraryDocument;
+  project: PromotionProject;
   measure: PromotionMeasure;
   date: string;
   amount: Money;
@@ -54,10 +76,10 @@ const groupBy = (entries: readonly Entry[], key: (entry: Entry) => string | unde
   return groups;
 };
 
-const eventOf = (p: ProjectLibraryDocument) => (p.leadChannel === 'promotion_event' ? p.promotionEvent : null);
+const eventOf = (p: PromotionProject) => (p.leadChannel === 'promotion_event' ? p.promotionEvent : null);
 
 /** The name shown for an event id: the most recently identified project's (a name, if any project gave one). */
-const eventNames = (projects: readonly ProjectLibraryDocument[]) => {
+const eventNames = (projects: readonly PromotionProject[]) => {
   const named = projects
     .filter((p) => eventOf(p)?.name)
     .sort(
@@ -72,9 +94,9 @@ const eventNames = (projects: readonly ProjectLibraryDocument[]) => {
 };
 
 /** What the promotion work yielded in the year (seed items 12-13): by lead channel and by promotion event. Pure. */
-export const promotionReport = (year: number, projects: readonly ProjectLibraryDocument[], rates: RateTable) => {
+export const promotionReport = (year: number, projects: readonly PromotionProject[], rates: RateTable) => {
   const inYear = (date: string | null): date is string => date !== null && date.startsWith(`${year}-`);
-  const entry = (project: ProjectLibraryDocument, measure: PromotionMeasure, date: string, amount: Money): Entry => ({
+  const entry = (project: PromotionProject, measure: PromotionMeasure, date: string, amount: Money): Entry => ({
     project,
     measure,
     date,
