@@ -193,6 +193,14 @@ describe('the counting scenario of 2014', () => {
     ]);
     expect((await get('problems?ageOn=2014-12-31&page=4&pageSize=1')).items).toEqual([]);
     expect((await get('problems?ageOn=2014-12-31')).pageSize).toBe(50);
+    // Pages of every size, across the open ones and the resolved ones, are the whole list's items in its order.
+    const whole = (await get('problems?ageOn=2014-12-31')).items;
+    for (const size of [1, 2, 3]) {
+      const pages: unknown[] = [];
+      for (let page = 1; page <= Math.ceil(whole.length / size); page += 1)
+        pages.push(...(await get(`problems?ageOn=2014-12-31&page=${page}&pageSize=${size}`)).items);
+      expect(pages).toEqual(whole);
+    }
   });
 
   it('sorts the project library by the CNY equivalent of the total investment', async () => {

@@ -313,11 +313,13 @@ export class DocumentCache {
   /** Parses the next page (or every row left, for `limit` Infinity): true when the collection has been read whole. */
   private readPages(warming: Warming, limit: number): boolean {
     const rows = warming.page(warming.after, Number.isFinite(limit) ? limit : -1);
+    // Parsed first, kept after: a row that cannot be parsed leaves the warm-up as it was.
+    const parsed = rows.map((row) => this.parse(warming.collection, row));
     for (const row of rows) {
       warming.bytes += row.body.length;
       warming.lazy ||= Boolean(row.lazy);
-      warming.documents.push(this.parse(warming.collection, row));
     }
+    for (const document of parsed) warming.documents.push(document);
     if (rows.length > 0) warming.after = rows[rows.length - 1]!.id;
     warming.done = !Number.isFinite(limit) || rows.length < limit;
     return warming.done;

@@ -200,18 +200,36 @@ describe('EmbeddedReadStore', () => {
         expect(await api.collection('library').count({ v: 'old' })).toBe(599);
       });
 
-      it('warms the smallest collection first', async () => {
-        await fill(3, 'x');
-        await api.switchAlias('other', 'other_v1');
+      it('does not take it over after its own commit either', async () => {
+        await fill(600, 'old');
+        const { scan } = reads(api);
+        const warming = api.warmUp();
         await api.applyBatch({
-          writes: [1, 2].map((n) => ({
-            kind: 'upsert' as const,
-            collection: 'other_v1',
-            position: 1,
-            document: { _id: `o-${n}` },
-          })),
+          writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'doc-599', v: 'new' } }],
         });
-        expect(await api.warmUp()).toEqual(['other_v1', 'library_v1']);
+        expect((await api.collection('library').find({ v: 'new' })).map((d) => d._id)).toEqual(['doc-599']);
+        expect(scan).toHaveBeenCalledTimes(1);
+        await warming;
+        expect(await api.collection('library').count({ v: 'old' })).toBe(599);
+      });
+
+      it('warms the smallest collection first (not in the order of their names)', async () => {
+        for (const [name, count] of [
+          ['alpha', 3],
+          ['beta', 1],
+          ['gamma', 2],
+        ] as const) {
+          await api.switchAlias(name, `${name}_v1`);
+          await api.applyBatch({
+            writes: Array.from({ length: count }, (_, n) => ({
+              kind: 'upsert' as const,
+              collection: `${name}_v1`,
+              position: 1,
+              document: { _id: `${name}-${n}` },
+            })),
+          });
+        }
+        expect(await api.warmUp()).toEqual(['beta_v1', 'gamma_v1', 'alpha_v1']);
       });
     });
 

@@ -136,9 +136,10 @@ const SCALAR = 1;
 /**
  * Sorted without mingo (whose sort, on thousands of documents, cost more than the filter), when that cannot
  * change the order: plain top-level keys ending with `_id` (a total order, so no tie is left to the algorithm),
- * each holding strings in every document, or numbers in every document (not NaN or -0, which mingo's sort
- * places apart), which JavaScript compares as mingo does, any of them missing or null (mingo puts those first,
- * together). Undefined otherwise (arrays, objects, mixed types: mingo's own order applies).
+ * each holding strings in every document, or numbers in every document (not NaN, which mingo's sort places
+ * last and JavaScript's comparisons nowhere; 0 and -0 are one value to both), which JavaScript compares as mingo
+ * does, any of them missing or null (mingo puts those first, together). Undefined otherwise (arrays, objects,
+ * mixed types: mingo's own order applies).
  */
 export const sortedFast = (
   documents: ReadDocument[],
@@ -153,7 +154,7 @@ export const sortedFast = (
       const value = document[field];
       if (value === undefined || value === null) continue;
       if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-      if (typeof value === 'number' && (Number.isNaN(value) || Object.is(value, -0))) return undefined;
+      if (typeof value === 'number' && Number.isNaN(value)) return undefined;
       type ??= typeof value === 'string' ? 'string' : 'number';
       if (typeof value !== type) return undefined;
     }

@@ -82,7 +82,7 @@ describe('evaluateFind, sorting without mingo where it can', () => {
     }
   });
 
-  it('leaves NaN, -0 and mixed types to mingo, and still answers as it does', () => {
+  it('leaves NaN and mixed types to mingo, and answers as it does with them, or with -0, null and a missing value', () => {
     const odd: ReadDocument[] = [
       { _id: 'a', n: NaN },
       { _id: 'b', n: 0 },
@@ -99,6 +99,9 @@ describe('evaluateFind, sorting without mingo where it can', () => {
     for (const sort of sorts) {
       expect(evaluateFind(odd, {}, { sort })).toEqual(byMingo(odd, {}, { sort }));
       expect(evaluateFind(odd.slice(0, 6), {}, { sort })).toEqual(byMingo(odd.slice(0, 6), {}, { sort }));
+      const numbers = odd.slice(1, 6); // 0, -0, null, -1, missing: sorted without mingo
+      expect(evaluateFind(numbers, {}, { sort })).toEqual(byMingo(numbers, {}, { sort }));
+      expect(evaluateFind([...numbers].reverse(), {}, { sort })).toEqual(byMingo([...numbers].reverse(), {}, { sort }));
     }
   });
 

@@ -98,6 +98,22 @@ describe('EmbeddedReadStore: series kept apart and read when an answer holds the
     expect(after!._position).toBe(2);
   });
 
+  it('hands out values from a collection the warm-up loaded, or a query took over from it', async () => {
+    for (let n = 0; n < 300; n += 1)
+      await write(store, n + 1, project(`p-${String(n).padStart(3, '0')}`, n === 299 ? 24 : 1));
+    await store.switchAlias('live', 'projects'); // the warm-up loads the live collections (alias targets)
+    for (const takeOver of [false, true]) {
+      const reopened = new EmbeddedReadStore({ filePath: filePath() });
+      const warming = reopened.warmUp();
+      if (!takeOver) expect(await warming).toEqual(['projects']);
+      const found = await reopened.collection('live').find({}, { sort: { _id: 1 } });
+      expect(Object.getOwnPropertyDescriptor(found[299], 'progress')).toHaveProperty('value');
+      expect((found[299]!.progress as unknown[]).length).toBe(24);
+      await warming;
+      await reopened.close();
+    }
+  });
+
   it('hands out values once a held collection without series apart gains a document with them', async () => {
     await write(store, 1, project('p-short', 1));
     const held = await store.collection('projects').find({}, { sort: { _id: 1 } });

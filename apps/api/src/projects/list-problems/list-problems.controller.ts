@@ -18,7 +18,7 @@ import { paging } from '../../shared/queries/fresh-query.dto';
 import { CurrentReadScope, ReadScoped, type ReadScope } from '../../shared/queries/read-scope';
 import { ListProblemsDto } from './list-problems.dto';
 import { problemsExport } from './list-problems.export';
-import { problemAsOf } from './problem-age';
+import { problemAgeOn, problemAsOf, problemStatusOn } from './problem-age';
 
 export type ProblemItem = {
   problemId: string;
@@ -46,9 +46,6 @@ type Answer = {
 
 type ProjectNames = { name?: string; city?: string; cityName?: { en: string; zh: string } };
 
-/** A problem that matches the query, with its status and age on `ageOn`. */
-type Match = { problem: ProblemDocument; state: NonNullable<ReturnType<typeof problemAsOf>> };
-
 /**
  * The problems of every match summed by owning unit, as the matches are found: a second pass over them (120,579
  * problems unfiltered at 1M events) cost the list as much as finding them, its reads missing the CPU's caches.
@@ -56,14 +53,15 @@ type Match = { problem: ProblemDocument; state: NonNullable<ReturnType<typeof pr
 class UnitTally {
   private readonly units = new Map<string, UnitSummary>();
 
-  add(assignedUnit: string, state: Match['state']): void {
+  /** One match: its unit, its status on the list's day, and its age then if open. */
+  add(assignedUnit: string, openForDays: number | null): void {
     let unit = this.units.get(assignedUnit);
     if (unit === undefined)
       this.units.set(assignedUnit, (unit = { assignedUnit, problems: 0, open: 0, oldestOpenDays: null }));
     unit.problems += 1;
-    if (state.status === 'open') {
+    if (openForDays !== null) {
       unit.open += 1;
-      unit.oldestOpenDays = Math.max(unit.oldestOpenDays ?? 0, state.ageDays);
+      unit.oldestOpenDays = Math.max(unit.oldestOpenDays ?? 0, openForDays);
     }
   }
 
@@ -132,26 +130,38 @@ export class ListProblemsController {
     // project is read only when a city decides what matches (a city filter, a city-scoped key); else only the page's.
     const byCity =
       query.city !== undefined || !scope.provinceWide ? await projectsOf(problems.map((p) => p.projectId)) : null;
-    // Open ones first, each status in raisedOn order (the find's).
-    const open: Match[] = [];
-    const resolved: Match[] = [];
+    // Open ones first, each status in raisedOn order (the find's). Only the problems themselves are kept: each
+    // shown one's state is made for its item, not one object per match (garbage that put a major collection into
+    // about one answer in twenty of the unfiltered list at 1M events).
+    const open: ProblemDocument[] = [];
+    const resolved: ProblemDocument[] = [];
     const units = new UnitTally();
     for (const problem of problems) {
-      const state = problemAsOf(problem, ageOn);
-      if (state === null || (query.status !== undefined && state.status !== query.status)) continue;
+      const status = problemStatusOn(problem, ageOn);
+      if (status === null || (query.status !== undefined && status !== query.status)) continue;
       if (byCity !== null) {
         const city = byCity.get(problem.projectId)?.city;
         if ((query.city !== undefined && city !== query.city) || !scope.sees(city)) continue;
       }
-      (state.status === 'open' ? open : resolved).push({ problem, state });
-      units.add(problem.assignedUnit, state);
+      if (status === 'open') {
+        open.push(problem);
+        units.add(problem.assignedUnit, problemAgeOn(problem, ageOn, status));
+      } else {
+        resolved.push(problem);
+        units.add(problem.assignedUnit, null);
+      }
     }
-    const matches = open.concat(resolved);
+    const total = open.length + resolved.length;
     const { page, pageSize, skip } = paging(query);
     // A page as JSON; every match in an export.
-    const shown = format === 'json' ? matches.slice(skip, skip + pageSize) : matches;
-    const names = byCity ?? (await projectsOf(shown.map(({ problem }) => problem.projectId)));
-    const items = shown.map(({ problem, state }): ProblemItem => {
+    const shown =
+      format !== 'json'
+        ? open.concat(resolved)
+        : skip >= open.length
+          ? resolved.slice(skip - open.length, skip - open.length + pageSize)
+          : open.slice(skip, skip + pageSize).concat(resolved.slice(0, Math.max(0, skip + pageSize - open.length)));
+    const names = byCity ?? (await projectsOf(shown.map((problem) => problem.projectId)));
+    const items = shown.map((problem): ProblemItem => {
       const project = names.get(problem.projectId);
       const { problemId, projectId, title, description, assignedUnit, raisedOn } = problem;
       return {
@@ -164,7 +174,7 @@ export class ListProblemsController {
         description,
         assignedUnit,
         raisedOn,
-        ...state,
+        ...problemAsOf(problem, ageOn)!,
       };
     });
     if (stamp !== null && format !== 'json')
@@ -172,6 +182,6 @@ export class ListProblemsController {
         problemsExport({ ageOn, items }, query, { asOf: stamp.text, scope: scope.description }),
         format,
       );
-    return { ageOn, items, total: matches.length, page, pageSize, units: units.summaries() };
+    return { ageOn, items, total, page, pageSize, units: units.summaries() };
   }
 }
