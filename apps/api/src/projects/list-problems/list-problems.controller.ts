@@ -73,6 +73,12 @@ class UnitTally {
   }
 }
 
+/** Items `skip` to `skip + size` of `first` followed by `second`, without joining the two whole lists. */
+const pageOfBoth = <T>(first: readonly T[], second: readonly T[], skip: number, size: number): T[] =>
+  skip >= first.length
+    ? second.slice(skip - first.length, skip - first.length + size)
+    : first.slice(skip, skip + size).concat(second.slice(0, Math.max(0, skip + size - first.length)));
+
 @ApiTags('problems')
 @ApiBearerAuth()
 @Roles('reporter', 'auditor', 'admin')
@@ -154,12 +160,7 @@ export class ListProblemsController {
     const total = open.length + resolved.length;
     const { page, pageSize, skip } = paging(query);
     // A page as JSON; every match in an export.
-    const shown =
-      format !== 'json'
-        ? open.concat(resolved)
-        : skip >= open.length
-          ? resolved.slice(skip - open.length, skip - open.length + pageSize)
-          : open.slice(skip, skip + pageSize).concat(resolved.slice(0, Math.max(0, skip + pageSize - open.length)));
+    const shown = format === 'json' ? pageOfBoth(open, resolved, skip, pageSize) : open.concat(resolved);
     const names = byCity ?? (await projectsOf(shown.map((problem) => problem.projectId)));
     const items = shown.map((problem): ProblemItem => {
       const project = names.get(problem.projectId);
