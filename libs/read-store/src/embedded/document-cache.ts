@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { getHeapStatistics } from 'node:v8';
 import type { ReadDocument } from '../read-store.port';
+import { isScalar } from './evaluate-query';
 import type { StoredRow } from './sqlite-statements';
 import { makeLazy, SERIES_FIELDS, SeriesMovedOnError, type LazySeries } from './stored-series';
 
@@ -66,9 +67,6 @@ interface CachedCollection {
  * match and are never candidates for a scalar.
  */
 type FieldIndex = Map<unknown, number[]>;
-
-const isScalar = (value: unknown): value is string | number | boolean =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
  * Objects and arrays all the way down: a cached document is shared by every caller, none may change it. Stops at
@@ -199,7 +197,7 @@ export class DocumentCache {
         bytes += body.length;
       }
       // Re-set: its size changed (and it may no longer fit).
-      this.collections.set(name, { documents, bytes, fields: new Map(), orders: new Map(), lazy: holdsLazy });
+      this.hold(name, documents, bytes, holdsLazy);
     }
   }
 
@@ -314,27 +312,36 @@ export class DocumentCache {
   private readPages(warming: Warming, limit: number): boolean {
     const rows = warming.page(warming.after, Number.isFinite(limit) ? limit : -1);
     // Parsed first, kept after: a row that cannot be parsed leaves the warm-up as it was.
-    const parsed = rows.map((row) => this.parse(warming.collection, row));
-    for (const row of rows) {
-      warming.bytes += row.body.length;
-      warming.lazy ||= Boolean(row.lazy);
-    }
-    for (const document of parsed) warming.documents.push(document);
+    const { documents, bytes, lazy } = this.parseRows(warming.collection, rows);
+    for (const document of documents) warming.documents.push(document);
+    warming.bytes += bytes;
+    warming.lazy ||= lazy;
     if (rows.length > 0) warming.after = rows[rows.length - 1]!.id;
     warming.done = !Number.isFinite(limit) || rows.length < limit;
     return warming.done;
   }
 
   private install(warming: Warming): CachedCollection {
-    const entry: CachedCollection = {
-      documents: inIdOrder(warming.documents),
-      bytes: warming.bytes,
-      fields: new Map(),
-      orders: new Map(),
-      lazy: warming.lazy,
-    };
-    this.collections.set(warming.collection, entry);
+    return this.hold(warming.collection, inIdOrder(warming.documents), warming.bytes, warming.lazy);
+  }
+
+  /** Holds a collection's documents (in `_id` order), its field indexes and sort orders built anew on use. */
+  private hold(collection: string, documents: ReadDocument[], bytes: number, lazy: boolean): CachedCollection {
+    const entry: CachedCollection = { documents, bytes, fields: new Map(), orders: new Map(), lazy };
+    this.collections.set(collection, entry);
     return entry;
+  }
+
+  /** Rows parsed, with the length of their JSON and whether any has its series apart. */
+  private parseRows(collection: string, rows: readonly StoredRow[]) {
+    let bytes = 0;
+    let lazy = false;
+    const documents = rows.map((row) => {
+      bytes += row.body.length;
+      lazy ||= Boolean(row.lazy);
+      return this.parse(collection, row);
+    });
+    return { documents, bytes, lazy };
   }
 
   private sync(): void {
@@ -356,16 +363,8 @@ export class DocumentCache {
       this.readPages(warming, Infinity);
       return this.install(warming);
     }
-    let bytes = 0;
-    let lazy = false;
-    const documents = load().map((row) => {
-      bytes += row.body.length;
-      lazy ||= Boolean(row.lazy);
-      return this.parse(collection, row);
-    });
-    const entry = { documents: inIdOrder(documents), bytes, fields: new Map(), orders: new Map(), lazy };
-    this.collections.set(collection, entry);
-    return entry;
+    const { documents, bytes, lazy } = this.parseRows(collection, load());
+    return this.hold(collection, inIdOrder(documents), bytes, lazy);
   }
 
   /** Parsed and frozen; a row whose series are apart gets getters in their places (their values are not read here). */

@@ -26,7 +26,7 @@ export const withoutPinnedIds = (filter: ReadFilter): ReadFilter => {
   return rest;
 };
 
-const isScalar = (value: unknown): value is string | number | boolean =>
+export const isScalar = (value: unknown): value is string | number | boolean =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
