@@ -58,11 +58,29 @@ export interface FindOptions {
   projection?: Record<string, 0 | 1>;
 }
 
+/**
+ * What a query makes of each document it finds, when that is all it needs of it: a report's row, say. `derive` is
+ * pure: its result depends on the document, `key` and `basis` only, and nobody changes it (a store may freeze it).
+ */
+export interface Derivation<T extends ReadDocument, R> {
+  /** Everything else the result depends on, as text (a month, a reference date): one result per key. */
+  key: string;
+  /** An object the result depends on by identity (a frozen rate table): another object, another result. */
+  basis?: object;
+  derive(document: StoredDocument<T>): R;
+}
+
 export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   /** The name this handle was made with; an alias is resolved again at every call. */
   readonly name: string;
   findOne(filter: ReadFilter): Promise<StoredDocument<T> | null>;
   find(filter: ReadFilter, options?: FindOptions): Promise<StoredDocument<T>[]>;
+  /**
+   * `derivation.derive` of each document `find` would give (its projection too), in its order. A store may remember a result per stored
+   * version of a document and give it again, without reading the document, while that version stands: the embedded
+   * store does for the documents it holds, so a warm report does not read their long series again (stored-series.ts).
+   */
+  findDerived<R>(filter: ReadFilter, options: FindOptions, derivation: Derivation<T, R>): Promise<R[]>;
   count(filter?: ReadFilter): Promise<number>;
 }
 

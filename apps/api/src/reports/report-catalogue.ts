@@ -7,13 +7,17 @@ import { targetsReport } from '../reports/get-targets/targets.report';
 import { targetsFor } from '../reports/get-targets/year-targets';
 import { MonthlyDispatchDto } from '../reports/monthly-dispatch/monthly-dispatch.dto';
 import { monthlyDispatchExport } from '../reports/monthly-dispatch/monthly-dispatch.export';
-import { dispatchReferenceDate, monthlyDispatchReport } from '../reports/monthly-dispatch/monthly-dispatch.report';
+import {
+  dispatchFromLibrary,
+  dispatchReferenceDate,
+  dispatchTerms,
+} from '../reports/monthly-dispatch/monthly-dispatch.report';
 import { QuarterlyBulletinDto } from '../reports/quarterly-bulletin/quarterly-bulletin.dto';
 import { quarterlyBulletinExport } from '../reports/quarterly-bulletin/quarterly-bulletin.export';
 import { quarterlyBulletinReport } from '../reports/quarterly-bulletin/quarterly-bulletin.report';
 import type { ExportContext, ExportDocument } from '../shared/exports/export-model';
 import { shanghaiToday } from '../shared/http/clock';
-import { earlierOf, monthEnd, quarterBounds } from '../shared/queries/calendar';
+import { earlierOf, quarterBounds } from '../shared/queries/calendar';
 import { READ_MODEL, type ReadModels } from '../shared/queries/read-models';
 import type { ReadScope } from '../shared/queries/read-scope';
 import { YearQueryDto } from '../shared/queries/year-query.dto';
@@ -143,12 +147,9 @@ export const REPORTS = {
       const referenceDate =
         query.referenceDate ?? earlierOf(dispatchReferenceDate(query.month, day), shanghaiToday(now));
       return async (readModels, scope) => {
-        const [projects, rates] = await Promise.all([
-          readModels.projects().find({ signedOn: { $ne: null, $lte: monthEnd(query.month) } }, { sort: { _id: 1 } }),
-          readModels.rateTable(),
-        ]);
-        const computed = monthlyDispatchReport(query.month, projects, rates, { referenceDate, dueDay: day });
-        const report = scope === undefined ? computed : scopeDispatch(computed, scope, scope.visibleIds(projects));
+        const terms = dispatchTerms(query.month, await readModels.rateTable(), { referenceDate, dueDay: day });
+        const { facts, report: computed } = await dispatchFromLibrary(readModels.projects(), terms);
+        const report = scope === undefined ? computed : scopeDispatch(computed, scope, scope.visibleIds(facts));
         return { report, document: (context) => monthlyDispatchExport(report, context) };
       };
     },

@@ -64,6 +64,10 @@ export class FrozenReadStore implements ReadStore {
       name,
       find,
       findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
+      // A view lives for the questions asked of one instant: what is worth keeping is kept by the derivations
+      // themselves, per frozen document (the dispatch's entries and follow-ups).
+      findDerived: async (filter, options, derivation) =>
+        (await find(filter, options)).map((document) => derivation.derive(document)),
       count: async (filter = {}) => {
         const { documents, rest } = candidates(filter);
         return evaluateCount(documents, rest);

@@ -143,6 +143,54 @@ export const describeQueryCases = (context: () => ContractContext): void => {
       expect(JSON.parse(JSON.stringify(found))).toEqual(found);
     });
 
+    it('derives from each document find gives, in its order, paged too', async () => {
+      const projects = context().store.collection(library);
+      const filter = { status: { $ne: 'lead' } };
+      const options = { sort: { score: -1, _id: 1 } as const, skip: 1, limit: 3 };
+      const derivation = { key: 'k', derive: (d: ReadDocument) => `${d._id}:${String(d.score)}` };
+      const found = await projects.find(filter, options);
+      expect(await projects.findDerived(filter, options, derivation)).toEqual(found.map(derivation.derive));
+      expect(await projects.findDerived(filter, options, derivation)).toEqual(['p1:7', 'p4:7', 'p6:5']);
+    });
+
+    it('derives from what find gives through a projection', async () => {
+      const projects = context().store.collection(library);
+      const derivation = { key: 'k', derive: (d: ReadDocument) => Object.keys(d).sort().join(',') };
+      const options = { sort: { _id: 1 } as const, projection: { name: 1, tags: 1 } as const };
+      const found = await projects.find({ status: 'signed' }, options);
+      expect(await projects.findDerived({ status: 'signed' }, options, derivation)).toEqual(
+        found.map(derivation.derive),
+      );
+      expect(await projects.findDerived({ status: 'signed' }, options, derivation)).toEqual([
+        '_id,name,tags',
+        '_id,name,tags',
+      ]);
+      const { projection: _all, ...whole } = options;
+      expect(await projects.findDerived({ status: 'signed' }, whole, derivation)).toEqual([
+        '_id,_position,address,investment,name,score,signedAt,status,tags',
+        '_id,_position,address,investment,name,score,signedAt,status,tags',
+      ]);
+    });
+
+    it('derives from the version stored now, for its own key and basis', async () => {
+      const { store } = context();
+      const projects = store.collection(library);
+      const table = { rate: 2 };
+      const derivation = (key: string, basis: { rate: number }) => ({
+        key,
+        basis,
+        derive: (d: ReadDocument) => `${key}:${d._id}:${Number(d.score) * basis.rate}`,
+      });
+      const derived = (key: string, basis = table) =>
+        projects.findDerived({ _id: { $in: ['p1', 'p2'] } }, { sort: { _id: 1 } }, derivation(key, basis));
+      expect(await derived('a')).toEqual(['a:p1:14', 'a:p2:6']);
+      await store.applyBatch({ writes: [upsert(library, 7, { ...PROJECTS[0]!, score: 8 })] });
+      expect(await derived('a')).toEqual(['a:p1:16', 'a:p2:6']);
+      expect(await derived('b')).toEqual(['b:p1:16', 'b:p2:6']);
+      expect(await derived('a', { rate: 3 })).toEqual(['a:p1:24', 'a:p2:9']);
+      expect(await derived('a')).toEqual(['a:p1:16', 'a:p2:6']);
+    });
+
     it('answers the same after indexes are ensured', async () => {
       const { store } = context();
       await store.ensureIndexes(library, [

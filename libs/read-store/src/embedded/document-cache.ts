@@ -11,20 +11,23 @@ export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 /**
  * A cache's default size within the process's heap limit: its default, or its share of the limit when that is
  * smaller, so that a heap limit bounds the caches with the rest instead of the caches filling it. The shares of the
- * api's caches add up to 40 % of the limit (documents 20 %, series 10 %, the as-of engine's states 6 %, the as-of
+ * api's caches add up to 33 % of the limit (documents 20 %, series 3 %, the as-of engine's states 6 %, the as-of
  * snapshots' parsed parts 4 %; `--max-old-space-size=320`, whose heap_size_limit counts the young generation too,
- * 368 MiB: 77, 39, 23 and 15 MB), leaving the rest to the answer being computed (with 50 %, and the parsed parts
+ * 368 MiB: 77, 11, 23 and 15 MB), leaving the rest to the answer being computed (with 50 %, and the parsed parts
  * kept by their documents, an as-of dispatch ran a 320 MB heap out of memory).
  */
 export const withinHeap = (bytes: number, share: number): number =>
   Math.min(bytes, Math.floor(getHeapStatistics().heap_size_limit * share));
 
 /**
- * The series (stored-series.ts) kept parsed, by default: 128 MB of their JSON, the monthly dispatch's whole read
- * at 1,000,000 events (114 MB), so that it stays warm while this process is the read store's one writer; the least
- * recently read go first. Another process's commit empties it, as it empties the collections.
+ * The series (stored-series.ts) kept parsed, by default: 16 MB of their JSON (about 1,400 projects' at 1,000,000
+ * events), least recently read first out; another process's commit empties it, as it empties the collections. The
+ * reads that take every project's series (the monthly dispatch, the stale projects) are derivations remembered per
+ * document (derived-results.ts), which read them only for a document they have not seen in that version. This cache
+ * is for the reads of a few documents whole (a project, a page of them) asked again. It was 128 MB, the dispatch's
+ * whole read at 1M events (114 MB), held parsed: about 230 MB of heap, a third of the api's RSS while serving.
  */
-export const DEFAULT_SERIES_CACHE_BYTES = 128 * 1024 * 1024;
+export const DEFAULT_SERIES_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** A commit that writes more documents than this into a cached collection drops it rather than patch it. */
 const PATCH_LIMIT = 2_000;
@@ -127,7 +130,7 @@ export class DocumentCache {
     private readonly dataVersion: () => number,
     maxBytes = withinHeap(DEFAULT_CACHE_BYTES, 0.2),
     readSeries: SeriesReader = () => undefined,
-    seriesBytes = withinHeap(DEFAULT_SERIES_CACHE_BYTES, 0.1),
+    seriesBytes = withinHeap(DEFAULT_SERIES_CACHE_BYTES, 0.03),
   ) {
     this.series = new LRUCache({ maxSize: seriesBytes, sizeCalculation: (entry) => Math.max(1, entry.chars) });
     this.readLazy = ({ collection, id, position }) => {

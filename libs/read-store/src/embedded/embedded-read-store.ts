@@ -13,6 +13,7 @@ import {
 } from '../read-store-input';
 import type {
   ApplyBatchResult,
+  Derivation,
   FindOptions,
   IndexSpec,
   ReadCollection,
@@ -24,7 +25,16 @@ import type {
   StoredDocument,
   SwitchAliasOptions,
 } from '../read-store.port';
-import { evaluateCount, evaluateFind, pinnedField, pinnedIds, sortedFast, withoutPinnedIds } from './evaluate-query';
+import {
+  evaluateCount,
+  evaluateFind,
+  pinnedField,
+  pinnedIds,
+  projected,
+  sortedFast,
+  withoutPinnedIds,
+} from './evaluate-query';
+import { DerivedResults } from './derived-results';
 import { DocumentCache, type CachedWrite } from './document-cache';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import { joinStored, materialized, SeriesMovedOnError, splitStored } from './stored-series';
@@ -50,7 +60,7 @@ export interface EmbeddedReadStoreOptions {
   filePath: string;
   /** At most this much documents' JSON text kept parsed for queries (DEFAULT_CACHE_BYTES, 256 MB, or a fifth of the heap limit when smaller). */
   cacheBytes?: number;
-  /** At most this much of the series' JSON (stored-series.ts) kept parsed (DEFAULT_SERIES_CACHE_BYTES, 128 MB, or a tenth of the heap limit when smaller). */
+  /** At most this much of the series' JSON (stored-series.ts) kept parsed (DEFAULT_SERIES_CACHE_BYTES, 16 MB, or 3 % of the heap limit when smaller). */
   seriesCacheBytes?: number;
 }
 
@@ -70,6 +80,7 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly sql: SqliteStatements;
   private readonly cache: DocumentCache;
+  private readonly derived = new DerivedResults();
 
   constructor(options: EmbeddedReadStoreOptions) {
     if (options.filePath !== ':memory:') mkdirSync(dirname(options.filePath), { recursive: true });
@@ -113,9 +124,34 @@ export class EmbeddedReadStore implements ReadStore {
         () => this.cache.changed(),
       );
     };
+    const findDerivedNow = <R>(filter: ReadFilter, options: FindOptions, derivation: Derivation<T, R>): R[] => {
+      const { projection, ...rest } = options;
+      const narrowed = projection === undefined || Object.keys(projection).length === 0 ? undefined : projection;
+      // What find would give for one of the documents found, its series read (inside this snapshot) if it holds them.
+      const given = (document: ReadDocument) =>
+        narrowed === undefined ? materialized(document) : projected([document], narrowed)[0]!;
+      const { documents, rest: unmatched, cached, sorted } = this.candidates(this.resolve(name), filter, rest.sort);
+      const found = evaluateFind(documents, unmatched, sorted ? { ...rest, sort: undefined } : rest);
+      // Parsed for this read alone: nothing to remember them by.
+      if (cached === false) return found.map((document) => derivation.derive(given(document) as StoredDocument<T>));
+      // The cache's own (frozen) objects, one per stored version: a result is remembered by the object it came
+      // from (and the projection it was given through), and derived only when there is none.
+      const remembered =
+        narrowed === undefined
+          ? derivation
+          : { ...derivation, key: `${derivation.key}\u0000${JSON.stringify(narrowed)}` };
+      return found.map((held) => this.derived.of(held, remembered, given));
+    };
     return {
       name,
       find,
+      findDerived: async (filter, options, derivation) => {
+        assertFindOptions(options);
+        return again(
+          () => this.inOneSnapshot(() => findDerivedNow(filter, options, derivation)),
+          () => this.cache.changed(),
+        );
+      },
       findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
       count: async (filter = {}) => {
         const physical = this.resolve(name);

@@ -90,6 +90,9 @@ export class MongoReadStore implements ReadStore {
       name,
       find,
       findOne: async (filter) => (await find(filter, { limit: 1 }))[0] ?? null,
+      // Nothing held between requests to remember results by: each is derived from the documents as read.
+      findDerived: async (filter, options, derivation) =>
+        (await find(filter, options)).map((document) => derivation.derive(document)),
       count: async (filter = {}) =>
         guard('count', async () => this.db.collection(await this.resolve(name)).countDocuments(filter)),
     };

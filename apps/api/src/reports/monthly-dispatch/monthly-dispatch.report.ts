@@ -1,9 +1,16 @@
 import { CITIES, DEFAULT_PROGRESS_DUE_DAY, progressDueOn, type MajorProjectRules, type RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
+import type { Derivation, ReadCollection } from '@itp/read-store';
 import { dayAfter, monthEnd, monthStart } from '../../shared/queries/calendar';
 import { sumExact, toCents, type CnyEquivalent } from '../../shared/queries/cny-equivalent';
 import { followUpOf, staleProject, staleRule, type StaleProject } from '../../shared/queries/stale-projects';
-import { dispatchEntry, inDispatch, type DispatchContext, type DispatchProject } from './dispatch-project';
+import {
+  dispatchEntry,
+  inDispatch,
+  type DispatchContext,
+  type DispatchEntry,
+  type DispatchProject,
+} from './dispatch-project';
 
 export const MAJOR_PROJECT_DEFINITION =
   'A major project of the dispatch is signed by the end of the month, not abandoned before it began, and either counts toward a transfer target, ' +
@@ -57,6 +64,83 @@ export const dispatchReferenceDate = (month: string, dueDay: number): string => 
 const byCityAndName = <T extends { city: string; name: string; projectId: string }>(a: T, b: T): number =>
   a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.projectId.localeCompare(b.projectId);
 
+/** What a month's dispatch is computed with, besides the projects. */
+export interface DispatchTerms {
+  context: DispatchContext;
+  /** The date staleness is judged on. */
+  referenceDate: string;
+  dueDay: number;
+}
+
+export const dispatchTerms = (month: string, rates: RateTable, options: DispatchOptions = {}): DispatchTerms => {
+  const { rules, dueDay = DEFAULT_PROGRESS_DUE_DAY } = options;
+  return {
+    context: { month, start: monthStart(month), end: monthEnd(month), rates, rules },
+    referenceDate: options.referenceDate ?? dispatchReferenceDate(month, dueDay),
+    dueDay,
+  };
+};
+
+/** What the dispatch makes of one project signed by the month's end. */
+export interface DispatchFacts {
+  _id: string;
+  city: string;
+  /** The project as a stale project of the reference date, with its missing months; null when it is not stale. */
+  stale: StaleProject | null;
+  /** Why it is major and its row; null when it is not in the dispatch (abandoned before the month began). */
+  entry: DispatchEntry | null;
+}
+
+/**
+ * One project's facts, each project whole: the stale test and the row read the same series, which an as-of document
+ * loaded from a snapshot reads from disk into a bounded cache (two passes read most of them twice at 1M events).
+ */
+export const dispatchFacts = (project: ProjectLibraryDocument, terms: DispatchTerms): DispatchFacts => {
+  // Stale projects are those of the dispatch signed by the month's end, whether major or not.
+  const followUp = followUpOf(project, terms.referenceDate, terms.dueDay);
+  return {
+    _id: project._id,
+    city: project.city,
+    stale: followUp.stale ? staleProject(project, followUp.lapses) : null,
+    entry: inDispatch(project, terms.context) ? dispatchEntry(project, terms.context) : null,
+  };
+};
+
+/** The projects a month's dispatch reads: those signed by the month's end. */
+export const dispatchFilter = (month: string) => ({ signedOn: { $ne: null, $lte: monthEnd(month) } });
+
+/**
+ * The dispatch's facts as a derivation of the read store, which may give a project's facts again while its document
+ * stands (the live embedded store does: a warm dispatch then reads no project's series). Everything the facts depend
+ * on is in the key, but the rate table, which is the basis (the same frozen object while the rates stand).
+ */
+export const dispatchDerivation = (terms: DispatchTerms): Derivation<ProjectLibraryDocument, DispatchFacts> => ({
+  key: [
+    terms.context.month,
+    terms.referenceDate,
+    terms.dueDay,
+    terms.context.rules === undefined ? '' : JSON.stringify(terms.context.rules),
+  ].join('|'),
+  basis: terms.context.rates,
+  derive: (project) => dispatchFacts(project, terms),
+});
+
+/**
+ * The dispatch from the project library read model, with the facts it was made of (each with its project's id and
+ * city, for a read scope). The store derives each project's facts, or gives those it derived for the same version.
+ */
+export const dispatchFromLibrary = async (
+  projects: ReadCollection<ProjectLibraryDocument>,
+  terms: DispatchTerms,
+): Promise<{ facts: DispatchFacts[]; report: MonthlyDispatchReport }> => {
+  const facts = await projects.findDerived(
+    dispatchFilter(terms.context.month),
+    { sort: { _id: 1 } },
+    dispatchDerivation(terms),
+  );
+  return { facts, report: dispatchFromFacts(terms, facts) };
+};
+
 /** 一月一调度: the month's progress of every major project, totals by city, and the stale projects. Pure. */
 export const monthlyDispatchReport = (
   month: string,
@@ -64,23 +148,27 @@ export const monthlyDispatchReport = (
   rates: RateTable,
   options: DispatchOptions = {},
 ) => {
-  const { rules, dueDay = DEFAULT_PROGRESS_DUE_DAY } = options;
-  const context: DispatchContext = { month, start: monthStart(month), end: monthEnd(month), rates, rules };
-  const referenceDate = options.referenceDate ?? dispatchReferenceDate(month, dueDay);
+  const terms = dispatchTerms(month, rates, options);
+  const signed = projects.filter((p) => p.signedOn !== null && p.signedOn <= terms.context.end);
+  return dispatchFromFacts(
+    terms,
+    signed.map((p) => dispatchFacts(p, terms)),
+  );
+};
+
+/** The dispatch from the facts of the projects signed by the month's end. Pure. */
+export const dispatchFromFacts = (terms: DispatchTerms, facts: readonly DispatchFacts[]) => {
+  const { context, referenceDate, dueDay } = terms;
+  const { month } = context;
   const stale: StaleProject[] = [];
   const unevaluated: { projectId: string; reason: string }[] = [];
   const rows: (DispatchProject & { stale: boolean })[] = [];
-  // One pass, each project whole: the stale test and the row read the same series, which an as-of document loaded
-  // from a snapshot reads from disk into a bounded cache (two passes read most of them twice at 1M events).
-  for (const project of projects) {
-    // Stale projects are those of the dispatch signed by the month's end, whether major or not.
-    if (project.signedOn === null || project.signedOn > context.end) continue;
-    const followUp = followUpOf(project, referenceDate, dueDay);
-    if (followUp.stale) stale.push(staleProject(project, followUp.lapses));
-    if (!inDispatch(project, context)) continue;
-    const { unevaluated: why, row } = dispatchEntry(project, context);
+  for (const project of facts) {
+    if (project.stale !== null) stale.push(project.stale);
+    if (project.entry === null) continue;
+    const { unevaluated: why, row } = project.entry;
     if (why !== null) unevaluated.push({ projectId: project._id, reason: why });
-    if (row !== null) rows.push({ ...row, stale: followUp.stale });
+    if (row !== null) rows.push({ ...row, stale: project.stale !== null });
   }
   stale.sort(byCityAndName);
   rows.sort(byCityAndName);
@@ -127,4 +215,4 @@ export const monthlyDispatchReport = (
   };
 };
 
-export type MonthlyDispatchReport = ReturnType<typeof monthlyDispatchReport>;
+export type MonthlyDispatchReport = ReturnType<typeof dispatchFromFacts>;

@@ -124,15 +124,20 @@ export class StaleProjects {
 
   /** Sorted by city, then name, then id. */
   async find(referenceDate: string, filter: ReadFilter = {}, readModels = this.readModels): Promise<StaleProject[]> {
-    const candidates = await readModels
-      .projects()
-      .find(
-        { ...filter, signedOn: { $ne: null, $lte: referenceDate } },
-        { sort: { city: 1, name: 1, _id: 1 }, projection: FOLLOW_UP_FIELDS },
-      );
-    return candidates.flatMap((p) => {
-      const followUp = followUpOf(p, referenceDate, this.dueDay);
-      return followUp.stale ? [staleProject(p, followUp.lapses)] : [];
-    });
+    // Derived by the store, which may give a project's answer again while its document stands (the live embedded
+    // store does): the metrics ask for the stale count at every scrape, and the rule reads every project's series.
+    const { dueDay } = this;
+    const found = await readModels.projects().findDerived(
+      { ...filter, signedOn: { $ne: null, $lte: referenceDate } },
+      { sort: { city: 1, name: 1, _id: 1 }, projection: FOLLOW_UP_FIELDS },
+      {
+        key: `stale|${referenceDate}|${dueDay}`,
+        derive: (p): StaleProject | null => {
+          const followUp = followUpOf(p, referenceDate, dueDay);
+          return followUp.stale ? staleProject(p, followUp.lapses) : null;
+        },
+      },
+    );
+    return found.filter((p) => p !== null);
   }
 }
