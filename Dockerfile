@@ -15,4 +15,5 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+# The heap options bound the api's memory (apps/api/src/heap-limit.ts).
+CMD ["node", "--max-old-space-size=320", "--max-semi-space-size=32", "dist/apps/api/apps/api/src/main.js"]

@@ -16,7 +16,8 @@
  * It prints and never fails a test run. Environment: BENCH_PROJECTS (2000), BENCH_CLIENTS ("1,16,64"),
  * BENCH_STRACE_PROJECTS (150), BENCH_EMMETT ("seq-single,c16-single-mutex", or "off"), BENCH_EMMETT_RUNS (1),
  * BENCH_SKIP_BUILD=1 to use the existing build, BENCH_API_ENV (JSON of extra variables for the api),
- * BENCH_MEMORY_COMMANDS (e.g. 100000: one more api takes that many commands at 64 clients; its RSS is printed).
+ * BENCH_MEMORY_COMMANDS (e.g. 100000: one more api takes that many commands at 64 clients; its RSS is printed),
+ * BENCH_API_HEAP=off to start the api without its heap options (apps/api/src/heap-limit.ts).
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { cpuSecondsOf, freePort, memoryOf, runForJson, startServer, type Server 
 import { rawAppendRate } from './commands/raw-baselines';
 import { attachStrace, straceAvailable, type FsyncCounts } from './commands/strace-fsyncs';
 import { API_KEYS, BENCH_ADMIN_KEY, COMMANDS_PER_PROJECT, type RunReport } from './commands/workload';
+import { API_HEAP_OPTIONS } from '../apps/api/src/heap-limit';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist/apps/api');
@@ -40,6 +42,8 @@ const EMMETT_ONLY = process.env.BENCH_EMMETT ?? 'seq-single,c16-single-mutex';
 const EMMETT_RUNS = Number(process.env.BENCH_EMMETT_RUNS ?? 1);
 const MEMORY_COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 0);
 const API_ENV = JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>;
+/** The api runs with the heap options it is started with (BENCH_API_HEAP=off: without them). */
+const API_HEAP: readonly string[] = process.env.BENCH_API_HEAP === 'off' ? [] : API_HEAP_OPTIONS;
 const TSX = ['--import', 'tsx'];
 const work = mkdtempSync(join(tmpdir(), 'itp-commands-bench-'));
 
@@ -89,7 +93,7 @@ function build(): void {
 async function startApi(dataDir: string, port: number): Promise<Server> {
   return startServer(
     process.execPath,
-    [API_MAIN],
+    [...API_HEAP, API_MAIN],
     {
       PORT: String(port),
       ITP_DATA_DIR: dataDir,
@@ -183,7 +187,8 @@ async function main(): Promise<void> {
   );
   log(
     `Workload: ${PROJECTS} projects x ${COMMANDS_PER_PROJECT} commands = ${PROJECTS * COMMANDS_PER_PROJECT} commands, ` +
-      `one event each; clients ${CLIENTS.join(', ')}; api event store: embedded SQLite (WAL, synchronous=FULL)` +
+      `one event each; clients ${CLIENTS.join(', ')}; api V8 options: ${API_HEAP.join(' ') || '(none)'}; ` +
+      `api event store: embedded SQLite (WAL, synchronous=FULL)` +
       (Object.keys(API_ENV).length > 0 ? `; api env ${JSON.stringify(API_ENV)}` : ''),
   );
   build();

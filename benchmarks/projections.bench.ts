@@ -2,6 +2,7 @@ import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_HEAP_OPTIONS } from '../apps/api/src/heap-limit';
 import { summariseProfile } from './projections/cpu-profile-summary';
 import type { ServingResult, StartupResult } from './projections/measure-phases';
 import { formatQueries } from './projections/measure-queries';
@@ -59,13 +60,18 @@ async function main(): Promise<void> {
   const everyBatch = process.env.BENCH_COMMIT_EVERY_BATCH === '1' ? await runPhase('rebuild-every-batch') : undefined;
   console.log('Building the api (start-up is measured on dist/, as production runs it) ...');
   execFileSync('npx', ['nest', 'build', 'api'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
-  const startup = await runPhase('startup');
-  const serving = await runPhase('serving', ['--expose-gc']);
+  // The api's phases run under the heap options it is started with (BENCH_API_HEAP=off: without them).
+  const apiHeap = process.env.BENCH_API_HEAP === 'off' ? [] : [...API_HEAP_OPTIONS];
+  console.log(`The api's phases with V8 options: ${apiHeap.join(' ') || '(none)'}`);
+  const startup = await runPhase('startup', apiHeap);
+  const serving = await runPhase('serving', ['--expose-gc', ...apiHeap]);
   // As the api's first fold into an empty read store runs (a rebuild it is asked for verifies the same way, with
   // a reader of its own): verifying the log as it reads it, against the baseline that does the same verification. After start-up, whose notary linked the
   // whole log: both check the streams' chains and the global chain against the notary's links, as the api does.
   const readVerified = await runPhase('read-verified');
-  const rebuildVerified = await runPhase('rebuild-verified');
+  const rebuildVerified = await runPhase('rebuild-verified', apiHeap);
+  // The same without a heap limit, as a process started without the api's options (the projector) runs it.
+  const rebuildVerifiedUnbounded = apiHeap.length === 0 ? undefined : await runPhase('rebuild-verified');
   const q = serving.result as unknown as ServingResult;
   const r = read.result as Record<string, number>;
   const b = rebuild.result as Record<string, number>;
@@ -74,6 +80,7 @@ async function main(): Promise<void> {
   const e = everyBatch?.result as Record<string, number> | undefined;
   const rv = readVerified.result as Record<string, number>;
   const bv = rebuildVerified.result as Record<string, number>;
+  const bu = rebuildVerifiedUnbounded?.result as Record<string, number> | undefined;
 
   const rows: [string, string, string][] = [
     ['events in the log', n(b.events), ''],
@@ -97,9 +104,18 @@ async function main(): Promise<void> {
     [
       "(b') full rebuild verifying as it reads (the api's first fold)",
       `${n(bv.rate)} events/s`,
-      `${bv.seconds.toFixed(2)} s, peak RSS ${rebuildVerified.peakRssMb} MB`,
+      `${bv.seconds.toFixed(2)} s, peak RSS ${rebuildVerified.peakRssMb} MB (aim <= 512), V8 options: ${apiHeap.join(' ') || '(none)'}`,
     ],
     ["    ratio b'/a' (aim >= 0.5: the issue's baseline for a verifying rebuild)", (bv.rate / rv.rate).toFixed(2), ''],
+    ...(bu === undefined
+      ? []
+      : [
+          [
+            "    same, no heap limit (a process started without the api's options)",
+            `${n(bu.rate)} events/s`,
+            `${bu.seconds.toFixed(2)} s, peak RSS ${rebuildVerifiedUnbounded!.peakRssMb} MB; ratio to (a') ${(bu.rate / rv.rate).toFixed(2)}`,
+          ] as [string, string, string],
+        ]),
     [
       '    runner alone: a projection that handles nothing',
       `${n(i.rate)} events/s`,
@@ -165,7 +181,7 @@ async function main(): Promise<void> {
   );
   if (profile) console.log(`\n${summariseProfile(dir)}`);
   console.log(
-    `\n${JSON.stringify({ target, generate: generate.result, read: read.result, readVerified: rv, idle: idle.result, rebuild: rebuild.result, rebuildVerified: bv, rebuildEveryBatch: e, startup: startup.result, serving: serving.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, readVerified: readVerified.peakRssMb, rebuild: rebuild.peakRssMb, rebuildVerified: rebuildVerified.peakRssMb, startup: startup.peakRssMb, serving: serving.peakRssMb } })}`,
+    `\n${JSON.stringify({ target, generate: generate.result, read: read.result, readVerified: rv, idle: idle.result, rebuild: rebuild.result, rebuildVerified: bv, rebuildVerifiedUnbounded: bu, apiHeap, rebuildEveryBatch: e, startup: startup.result, serving: serving.result, peakRssMb: { generate: generate.peakRssMb, read: read.peakRssMb, readVerified: readVerified.peakRssMb, rebuild: rebuild.peakRssMb, rebuildVerified: rebuildVerified.peakRssMb, rebuildVerifiedUnbounded: rebuildVerifiedUnbounded?.peakRssMb, startup: startup.peakRssMb, serving: serving.peakRssMb } })}`,
   );
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigurationError, loadConfig } from '@itp/platform';
 import { DataDirInUseError } from '@itp/platform/data-dir/writer-lock';
 import { createApiApp } from './bootstrap';
+import { heapLimitNotice } from './heap-limit';
 
 async function main(): Promise<void> {
   let config;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, '0.0.0.0');
   console.log(
-    `ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}); OpenAPI at /api/docs`,
+    `ITP api listening on http://localhost:${config.port} (event store: ${config.eventStore.backend}, read store: ${config.readStore.backend}; ${heapLimitNotice()}); OpenAPI at /api/docs`,
   );
 }
 
