@@ -10,7 +10,7 @@
  * and of the projects, and a project, an investor and a park by id (the project registered first, the first
  * investor and park by name). It samples the api's resident memory (VmRSS) every 50 ms and prints it
  * at ready, its peak (VmHWM) while answering, and after. BENCH_API_NODE_OPTIONS is passed to the api as
- * NODE_OPTIONS (e.g. "--max-old-space-size=320 --max-semi-space-size=8", the setting the README gives the api), BENCH_API_NODE_ARGS as node's own
+ * NODE_OPTIONS (by default the api's heap options, `npm run start:api`'s; "" for none), BENCH_API_NODE_ARGS as node's own
  * arguments (e.g. "--trace-gc"). A benchmark: it prints, never fails.
  */
 import { existsSync } from 'node:fs';
@@ -19,12 +19,14 @@ import { basename, join, resolve } from 'node:path';
 import { SqliteEventStore } from '@itp/event-store';
 import { freePort, memoryOf, startServer } from './commands/processes';
 import { API_KEYS, BENCH_ADMIN_KEY } from './commands/workload';
+import { API_HEAP_OPTIONS } from '../apps/api/src/heap-limit';
 
 const ROOT = resolve(__dirname, '..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const DIR = process.env.BENCH_DIR;
 const QUERIES = Number(process.env.BENCH_AS_OF_QUERIES ?? 20);
-const NODE_OPTIONS = process.env.BENCH_API_NODE_OPTIONS ?? '';
+/** By default the heap options the api is started with (apps/api/src/heap-limit.ts); "" for none. */
+const NODE_OPTIONS = process.env.BENCH_API_NODE_OPTIONS ?? API_HEAP_OPTIONS.join(' ');
 /** Flags NODE_OPTIONS refuses (e.g. --trace-gc, whose lines go to the api's log), given to node before the api. */
 const NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 

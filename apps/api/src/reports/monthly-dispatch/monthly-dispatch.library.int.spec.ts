@@ -1,15 +1,11 @@
 import { rateTable, type ProjectEvent } from '@itp/domain';
 import { FLAT_RATE_EVENTS, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
 import type { RecordedEvent } from '@itp/event-store';
-import { projectLibraryProjection, type Projection, type ProjectLibraryDocument } from '@itp/projections';
-import { advanceSlot } from '@itp/projections/runner/advance-slot';
-import { newSlot, type ProjectionSlot } from '@itp/projections/runner/projection-slot';
-import { DEFAULT_CATCH_UP_COMMIT } from '@itp/projections/shared/catch-up-commit';
-import { silentLogger } from '@itp/projections/shared/projection-status';
+import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import { EmbeddedReadStore } from '@itp/read-store';
 import { deepFreeze } from '@itp/read-store/embedded/document-cache';
+import { embeddedLibrary } from '../testing/embedded-library';
 import { dispatchFromLibrary, dispatchTerms, monthlyDispatchReport } from './monthly-dispatch.report';
 
 const months = (from: number, count: number): string[] =>
@@ -47,34 +43,23 @@ const rates = deepFreeze(rateTable(FLAT_RATE_EVENTS));
 const MONTHS = ['2014-06', '2014-09', '2015-03', '2014-06', '2014-09'];
 
 describe('the monthly dispatch from the embedded project library (facts derived and remembered by the store)', () => {
-  let store: EmbeddedReadStore;
-  let slot: ProjectionSlot;
+  let library: ReturnType<typeof embeddedLibrary>;
   let log: ReturnType<typeof libraryLog>;
-  const project = (events: readonly RecordedEvent[]) =>
-    advanceSlot(
-      store,
-      slot,
-      { events: [...events], position: events.at(-1)!.position, live: true },
-      silentLogger,
-      DEFAULT_CATCH_UP_COMMIT,
-    );
-  const library = () => store.collection<ProjectLibraryDocument>(projectLibraryProjection.collection);
   const expectAsThePureReport = async (events: readonly RecordedEvent[]) => {
     const documents = await fold(projectLibraryProjection, events);
     for (const month of MONTHS) {
-      const { report, facts } = await dispatchFromLibrary(library(), dispatchTerms(month, rates));
+      const { report, facts } = await dispatchFromLibrary(library.projects(), dispatchTerms(month, rates));
       expect(report).toEqual(monthlyDispatchReport(month, documents, rates));
       expect(facts.map((f) => f._id)).toEqual(documents.filter((d) => d.signedOn! <= `${month}-31`).map((d) => d._id));
     }
   };
 
   beforeEach(async () => {
-    store = new EmbeddedReadStore({ filePath: ':memory:' });
-    slot = newSlot(projectLibraryProjection as Projection);
+    library = embeddedLibrary();
     log = libraryLog();
-    await project(log.events);
+    await library.deliver(log.events);
   });
-  afterEach(() => store.close());
+  afterEach(() => library.close());
 
   it('answers as the pure report on the same documents, asked again and for other months', async () => {
     await expectAsThePureReport(log.events);
@@ -90,9 +75,9 @@ describe('the monthly dispatch from the embedded project library (facts derived 
       ['p-3', [projectEvents('p-3').problemResolved('q-3', '2014-06-10')]],
     ];
     for (const [id, events] of more) log.record(`project-${id}`, events);
-    await project(log.events.slice(before));
+    await library.deliver(log.events.slice(before));
     await expectAsThePureReport(log.events);
-    const june = await dispatchFromLibrary(library(), dispatchTerms('2014-06', rates));
+    const june = await dispatchFromLibrary(library.projects(), dispatchTerms('2014-06', rates));
     expect(june.report.projects.find((p) => p.projectId === 'p-3')?.openProblems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { YearQueryDto } from '../../shared/queries/year-query.dto';
 import { defined, validated, type ReportDefinition } from '../report-catalogue';
 import { scopePromotion } from '../scope-reports';
 import { promotionExport } from './promotion.export';
-import { PROMOTION_FIELDS, promotionReport } from './promotion.report';
+import { PROMOTION_FIELDS, promotionDerivation, promotionFilter, promotionFromEntries } from './promotion.report';
 
 /**
  * 招商成效, read and computed as the catalogue's reports are, for its endpoint only: it is not in REPORTS, so the
@@ -15,24 +15,23 @@ export const PROMOTION = {
   optional: [],
   prepare(parameters) {
     const { year } = validated(YearQueryDto, defined({ year: parameters.year }));
-    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
     return async (readModels, scope) => {
-      // The store narrows to the projects with a figure in the year; the report applies the rules itself.
-      const [projects, rates] = await Promise.all([
-        readModels.projects().find(
-          {
-            $or: [
-              { identifiedOn: { $gte: from, $lte: to } },
-              { signedOn: { $gte: from, $lte: to } },
-              { targetYear: year, countsTowardTarget: true },
-            ],
-          },
+      // The store narrows to the projects with a figure in the year and gives each one's lines (again, while its
+      // document stands); the report applies the rules itself.
+      const rates = await readModels.rateTable();
+      const perProject = await readModels
+        .projects()
+        .findDerived(
+          promotionFilter(year),
           { sort: { _id: 1 }, projection: PROMOTION_FIELDS },
-        ),
-        readModels.rateTable(),
-      ]);
-      const computed = promotionReport(year, projects, rates);
-      const report = scope === undefined ? computed : scopePromotion(computed, scope, scope.visibleIds(projects));
+          promotionDerivation(year, rates),
+        );
+      const entries = perProject.flat();
+      const computed = promotionFromEntries(year, entries);
+      const report =
+        scope === undefined
+          ? computed
+          : scopePromotion(computed, scope, scope.visibleIds(entries.map((e) => e.project)));
       return { report, document: (context) => promotionExport(report, context) };
     };
   },

@@ -1,5 +1,6 @@
 import { LEAD_CHANNELS, type Money, type RateTable } from '@itp/domain';
 import type { ProjectLibraryDocument } from '@itp/projections';
+import type { Derivation } from '@itp/read-store';
 import { cnyEquivalent, sumExact, toCents, type CnyEquivalent } from '../../shared/queries/cny-equivalent';
 
 export const PROMOTION_RULES =
@@ -35,12 +36,27 @@ export type PromotionProject = Pick<ProjectLibraryDocument, keyof typeof PROMOTI
 export type PromotionMeasure = 'leads' | 'contracts' | 'registrations';
 export const PROMOTION_MEASURES: readonly PromotionMeasure[] = ['leads', 'contracts', 'registrations'];
 
-type Entry = {
+/** One line of the report: a project counted under one measure, with its amount in CNY and the line shown. */
+export type PromotionEntry = {
   project: PromotionProject;
   measure: PromotionMeasure;
   date: string;
-  amount: Money;
   cny: CnyEquivalent;
+  line: PromotionLine;
+};
+type Entry = PromotionEntry;
+
+/** A line of `projects` in the report. */
+export type PromotionLine = {
+  projectId: string;
+  name: string;
+  city: string;
+  leadChannel: string;
+  promotionEvent: ProjectLibraryDocument['promotionEvent'];
+  measure: PromotionMeasure;
+  date: string;
+  amount: Money;
+  amountCny: CnyEquivalent;
 };
 
 type Figures = Record<PromotionMeasure, { count: number; amountCny: string; projectIds: string[] }>;
@@ -93,24 +109,69 @@ const eventNames = (projects: readonly PromotionProject[]) => {
   return { name, otherNames };
 };
 
-/** What the promotion work yielded in the year (seed items 12-13): by lead channel and by promotion event. Pure. */
-export const promotionReport = (year: number, projects: readonly PromotionProject[], rates: RateTable) => {
+/** A project's lines in the year's report (none, one or up to three measures), each amount in CNY at its date. */
+export const promotionEntries = (p: PromotionProject, year: number, rates: RateTable): PromotionEntry[] => {
   const inYear = (date: string | null): date is string => date !== null && date.startsWith(`${year}-`);
-  const entry = (project: PromotionProject, measure: PromotionMeasure, date: string, amount: Money): Entry => ({
-    project,
-    measure,
-    date,
-    amount,
-    cny: cnyEquivalent(amount, date, rates),
-  });
-  const entries: Entry[] = projects
-    .flatMap((p) => [
-      ...(inYear(p.identifiedOn) ? [entry(p, 'leads', p.identifiedOn, p.totalInvestment)] : []),
-      ...(inYear(p.signedOn) ? [entry(p, 'contracts', p.signedOn, p.totalInvestment)] : []),
-      ...(p.countsTowardTarget && p.targetYear === year && p.businessRegistration !== null
-        ? [entry(p, 'registrations', p.businessRegistration.registeredOn, p.businessRegistration.totalInvestment)]
-        : []),
-    ])
+  const entry = (measure: PromotionMeasure, date: string, amount: Money): PromotionEntry => {
+    const cny = cnyEquivalent(amount, date, rates);
+    const line: PromotionLine = {
+      projectId: p._id,
+      name: p.name,
+      city: p.city,
+      leadChannel: p.leadChannel,
+      promotionEvent: eventOf(p),
+      measure,
+      date,
+      amount,
+      amountCny: cny,
+    };
+    return { project: p, measure, date, cny, line };
+  };
+  return [
+    ...(inYear(p.identifiedOn) ? [entry('leads', p.identifiedOn, p.totalInvestment)] : []),
+    ...(inYear(p.signedOn) ? [entry('contracts', p.signedOn, p.totalInvestment)] : []),
+    ...(p.countsTowardTarget && p.targetYear === year && p.businessRegistration !== null
+      ? [entry('registrations', p.businessRegistration.registeredOn, p.businessRegistration.totalInvestment)]
+      : []),
+  ];
+};
+
+/** The projects the year's report reads: those with a figure in the year (the report applies the rules itself). */
+export const promotionFilter = (year: number) => {
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  return {
+    $or: [
+      { identifiedOn: { $gte: from, $lte: to } },
+      { signedOn: { $gte: from, $lte: to } },
+      { targetYear: year, countsTowardTarget: true },
+    ],
+  };
+};
+
+/**
+ * Each project's lines as a derivation of the read store, which may give them again while the project's document
+ * stands (the live embedded store does): a warm report converts no amount and copies no project again. The rate
+ * table is the basis (the same frozen object while the rates stand).
+ */
+export const promotionDerivation = (
+  year: number,
+  rates: RateTable,
+): Derivation<ProjectLibraryDocument, PromotionEntry[]> => ({
+  key: `promotion|${year}`,
+  basis: rates,
+  derive: (p) => promotionEntries(p, year, rates),
+});
+
+/** What the promotion work yielded in the year (seed items 12-13): by lead channel and by promotion event. Pure. */
+export const promotionReport = (year: number, projects: readonly PromotionProject[], rates: RateTable) =>
+  promotionFromEntries(
+    year,
+    projects.flatMap((p) => promotionEntries(p, year, rates)),
+  );
+
+/** The report from its projects' lines (each project's in any order). Pure. */
+export const promotionFromEntries = (year: number, lines: readonly PromotionEntry[]) => {
+  const entries = [...lines]
     // Dates are calendar dates (YYYY-MM-DD, validated on the way in): their code units order them as localeCompare
     // did, without ICU for each of the n log n comparisons.
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.project._id.localeCompare(b.project._id)));
@@ -141,17 +202,7 @@ export const promotionReport = (year: number, projects: readonly PromotionProjec
     })),
     byEvent,
     /** One line per project and measure: the figures behind every count, with the amount and the rate used. */
-    projects: entries.map((e) => ({
-      projectId: e.project._id,
-      name: e.project.name,
-      city: e.project.city,
-      leadChannel: e.project.leadChannel,
-      promotionEvent: eventOf(e.project),
-      measure: e.measure,
-      date: e.date,
-      amount: e.amount,
-      amountCny: e.cny,
-    })),
+    projects: entries.map((e) => e.line),
     /** Lines whose amount could not be converted (no rate on their date): counted, not in the sums. */
     unconverted: entries
       .filter((e) => e.cny.amount === null)
@@ -159,4 +210,4 @@ export const promotionReport = (year: number, projects: readonly PromotionProjec
   };
 };
 
-export type PromotionReport = ReturnType<typeof promotionReport>;
+export type PromotionReport = ReturnType<typeof promotionFromEntries>;
