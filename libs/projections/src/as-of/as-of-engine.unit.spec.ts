@@ -13,6 +13,7 @@ import type { ProjectLibraryDocument } from '../project-library/project-library.
 import { arrayEventLog } from '../testing/array-event-log';
 import { fold } from '../testing/fold';
 import { eventLog } from '../testing/recorded-events';
+import * as heapPressure from '@itp/read-store/embedded/heap-pressure';
 import { relieveHeapPressure } from '@itp/read-store/embedded/heap-pressure';
 import { AsOfEngine, AsOfEngineClosedError, type AsOfBound } from './as-of-engine';
 
@@ -258,6 +259,24 @@ describe('AsOfEngine', () => {
     const dropCaches = jest.spyOn(engine, 'dropCaches');
     relieveHeapPressure(0, () => ({ used_heap_size: 1, heap_size_limit: 1 }));
     expect(dropCaches).not.toHaveBeenCalled(); // closed: no longer registered
+  });
+
+  it('looks at the heap as a long fold goes (every 1,000 events): a fold is one request', async () => {
+    const long = eventLog();
+    const months = (n: number) => `${2014 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    long.record('project-p', [
+      projectRegistered({ projectId: 'p', parkId: null }),
+      ...Array.from({ length: 2_100 }, (_, n) => projectEvents('p').progressReported(months(n % 120), `${n}.00`)),
+    ]);
+    const engine = new AsOfEngine({ eventStore: arrayEventLog(long.events) });
+    const relief = jest.spyOn(heapPressure, 'relieveHeapPressure');
+    try {
+      await engine.at({ position: 2_101 });
+      expect(relief).toHaveBeenCalledTimes(2);
+    } finally {
+      relief.mockRestore();
+      engine.close();
+    }
   });
 
   it('from scratch, it trusts no state it holds', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describeReadStoreContract } from '../contract/read-store.contract';
 import type { ReadDocument, ReadFilter } from '../read-store.port';
 import { EmbeddedReadStore, embeddedReadStorePath } from './embedded-read-store';
+import { relieveHeapPressure } from './heap-pressure';
 
 describeReadStoreContract('embedded SQLite in memory', {
   persistent: false,
@@ -243,5 +244,37 @@ describe('EmbeddedReadStore', () => {
       expect(await small.collection('big').count({})).toBe(3);
       await small.close();
     });
+  });
+});
+
+describe('EmbeddedReadStore under heap pressure', () => {
+  const pressed = () => ({ used_heap_size: 1, heap_size_limit: 1 });
+
+  it('lets go of what it holds, reads it again at the next query, and no longer takes part once closed', async () => {
+    const store = new EmbeddedReadStore({ filePath: ':memory:' });
+    const scans = jest.spyOn((store as unknown as { sql: { scan: { all: () => unknown } } }).sql.scan, 'all');
+    const write = (position: number, v: string) =>
+      store.applyBatch({ writes: [{ kind: 'upsert', collection: 'c', position, document: { _id: 'a', v } }] });
+    await write(1, 'one');
+    const values = async () => (await store.collection('c').find({})).map((d) => d.v);
+    expect(await values()).toEqual(['one']);
+    expect(await values()).toEqual(['one']);
+    expect(scans).toHaveBeenCalledTimes(1);
+    expect(relieveHeapPressure(0, pressed)).toBe(true);
+    expect(await values()).toEqual(['one']);
+    expect(scans).toHaveBeenCalledTimes(2);
+    // What it commits after holds as before: patched in, not read again.
+    await write(2, 'two');
+    expect(await values()).toEqual(['two']);
+    expect(scans).toHaveBeenCalledTimes(2);
+    await store.close();
+    const cacheOf = (s: EmbeddedReadStore) => (s as unknown as { cache: { changed: () => void } }).cache;
+    const closedReleased = jest.spyOn(cacheOf(store), 'changed');
+    const other = new EmbeddedReadStore({ filePath: ':memory:' });
+    const released = jest.spyOn(cacheOf(other), 'changed');
+    relieveHeapPressure(0, pressed);
+    expect(released).toHaveBeenCalledTimes(1);
+    expect(closedReleased).not.toHaveBeenCalled();
+    await other.close();
   });
 });

@@ -11,8 +11,11 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
  * help (a report computes synchronously until it ends), so the check runs before each read: when the heap in
  * use after the last full collection passes the share, what registered itself here (the as-of engine's states and
  * parsed parts: rebuilt from snapshots on the next question) is dropped, once per full collection that said so.
- * The live read store does not register: its caches are what the live queries are served from, bounded on their
- * own. The figure is V8's own, taken as the collection ended (v8.GCProfiler): the heap in use at the moment of the
+ * The live read store registers too (embedded-read-store.ts): its held collections are read again by the next
+ * query, where an as-of question at a late instant ran out of memory beside them (the live caches alone hold under
+ * half of the limit, so only as-of work pushes the heap over the share). A long as-of fold also checks as it goes
+ * (as-of-engine.ts): it is one request, and the heap it fills is not seen by the check made before it began.
+ * The figure is V8's own, taken as the collection ended (v8.GCProfiler): the heap in use at the moment of the
  * check, or when Node reports the collection later, counts the garbage made since, and dropped the as-of states
  * between two questions as of one instant at 1M events (with the first, the mean as-of answer of
  * benchmarks/as-of-api.bench.ts went from 398 to 522 ms).
