@@ -276,6 +276,7 @@ export class AsOfEngine {
     if (!done) {
       const from = Math.min(...states.map((s) => s.position));
       const snapshot = !options.fromScratch && this.snapshots !== undefined;
+      let read = 0;
       for await (const event of this.options.eventStore.readAll({
         fromPosition: from,
         toPosition,
@@ -283,7 +284,9 @@ export class AsOfEngine {
       })) {
         if (this.closed) throw new AsOfEngineClosedError();
         // A long fold is one request: the check made before each read cannot see the heap it fills meanwhile.
-        if (event.position % RELIEF_CHECK_EVENTS === 0) relieveHeapPressure();
+        // Counted here, not by position: EventStoreDB's positions are commit offsets, with gaps.
+        read += 1;
+        if (read % RELIEF_CHECK_EVENTS === 0) relieveHeapPressure();
         for (const state of states) {
           if (event.position <= state.position) continue;
           this.apply(state, event);

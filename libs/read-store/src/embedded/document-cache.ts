@@ -12,8 +12,8 @@ export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
  * A cache's default size within the process's heap limit: its default, or its share of the limit when that is
  * smaller, so that a heap limit bounds the caches with the rest instead of the caches filling it. The shares of the
  * api's caches add up to 33 % of the limit (documents 20 %, series 3 %, the as-of engine's states 6 %, the as-of
- * snapshots' parsed parts 4 %; `--max-old-space-size=320`, whose heap_size_limit counts the young generation too,
- * 368 MiB: 77, 11, 23 and 15 MB), leaving the rest to the answer being computed (with 50 %, and the parsed parts
+ * snapshots' parsed parts 4 %; under the api's heap options (apps/api/src/heap-limit.ts), whose heap_size_limit
+ * counts the young generation too, 416 MiB: 87, 13, 26 and 17 MB), leaving the rest to the answer being computed (with 50 %, and the parsed parts
  * kept by their documents, an as-of dispatch ran a 320 MB heap out of memory).
  */
 export const withinHeap = (bytes: number, share: number): number =>

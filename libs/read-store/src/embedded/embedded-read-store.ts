@@ -87,7 +87,7 @@ export class EmbeddedReadStore implements ReadStore {
    * query after reads them again, where an as-of question at a late instant (its own 120,579 problems folded from
    * a snapshot beside the live ones) ran a 320 MB heap out of memory with them held.
    */
-  private readonly stopRelief = onHeapPressure(() => this.cache.changed());
+  private readonly stopRelief: () => void;
 
   constructor(options: EmbeddedReadStoreOptions) {
     if (options.filePath !== ':memory:') mkdirSync(dirname(options.filePath), { recursive: true });
@@ -104,6 +104,7 @@ export class EmbeddedReadStore implements ReadStore {
       (collection, id, position) => this.sql.getSeries.get(collection, id, position)?.series ?? undefined,
       options.seriesCacheBytes,
     );
+    this.stopRelief = onHeapPressure(() => this.cache.changed());
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
@@ -143,10 +144,14 @@ export class EmbeddedReadStore implements ReadStore {
       if (cached === false) return found.map((document) => derivation.derive(given(document) as StoredDocument<T>));
       // The cache's own (frozen) objects, one per stored version: a result is remembered by the object it came
       // from (and the projection it was given through), and derived only when there is none.
-      const remembered =
+      const remembered: Derivation<T, R> =
         narrowed === undefined
           ? derivation
-          : { ...derivation, key: `${derivation.key}\u0000${JSON.stringify(narrowed)}` };
+          : {
+              key: `${derivation.key}\u0000${JSON.stringify(narrowed)}`,
+              basis: derivation.basis,
+              derive: (document) => derivation.derive(document),
+            };
       return found.map((held) => this.derived.of(held, remembered, given));
     };
     return {

@@ -46,7 +46,10 @@ describe('relieving heap pressure', () => {
     let calls = 0;
     const stop = onHeapPressure(() => (calls += 1));
     try {
+      // Watching begins at the first check.
+      expect(heapAfterFullCollection().used_heap_size).toBe(0);
       collect();
+      await new Promise((resolve) => setTimeout(resolve, HEAP_POLL_MS + 10));
       const afterCollection = heapAfterFullCollection().used_heap_size;
       expect(afterCollection).toBeGreaterThan(0);
       // 40 MB kept alive after the collection: the heap in use grows, the reading does not (no collection since).
