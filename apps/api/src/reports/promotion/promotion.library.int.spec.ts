@@ -1,5 +1,4 @@
-import { type ProjectEvent, type ProjectRegistered } from '@itp/domain';
-import { businessRegistered, projectEvents, projectRegistered } from '@itp/domain/testing/project-events';
+import { businessRegistered, projectEvents } from '@itp/domain/testing/project-events';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
@@ -8,18 +7,12 @@ import { ReadScope } from '../../shared/queries/read-scope';
 import { embeddedLibrary } from '../testing/embedded-library';
 import { PROMOTION } from './promotion.definition';
 import { promotionReport } from './promotion.report';
+import { leadRecorder } from './testing/record-lead';
 
 /** Leads of 2014 and 2015 by channel and event, some signed and registered, one in USD (no rate: unconverted). */
 const leadsLog = () => {
   const log = eventLog();
-  const lead = (
-    id: string,
-    overrides: Parameters<typeof projectRegistered>[0],
-    more: (r: ProjectRegistered) => ProjectEvent[],
-  ) => {
-    const registered = projectRegistered({ projectId: id, name: `Project ${id}`, parkId: null, ...overrides });
-    log.record(`project-${id}`, [registered, ...more(registered)]);
-  };
+  const lead = leadRecorder(log);
   const event = (id: string) =>
     ({ leadChannel: 'promotion_event', promotionEvent: { id, name: `Event ${id}` } }) as const;
   const cny = (amount: string) => ({ totalInvestment: { amount, currency: 'CNY' } }) as const;

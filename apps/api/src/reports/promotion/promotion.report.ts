@@ -44,7 +44,6 @@ export type PromotionEntry = {
   cny: CnyEquivalent;
   line: PromotionLine;
 };
-type Entry = PromotionEntry;
 
 /** A line of `projects` in the report. */
 export type PromotionLine = {
@@ -62,7 +61,7 @@ export type PromotionLine = {
 type Figures = Record<PromotionMeasure, { count: number; amountCny: string; projectIds: string[] }>;
 
 /** The three measures' figures of `entries`, in one pass (the report takes them for every channel and event). */
-const figures = (entries: readonly Entry[]): Figures => {
+const figures = (entries: readonly PromotionEntry[]): Figures => {
   const parts = Object.fromEntries(
     PROMOTION_MEASURES.map((measure) => [measure, { projectIds: [] as string[], amounts: [] as string[] }]),
   ) as Record<PromotionMeasure, { projectIds: string[]; amounts: string[] }>;
@@ -80,8 +79,11 @@ const figures = (entries: readonly Entry[]): Figures => {
 };
 
 /** `entries` grouped by `key` (undefined: left out), each group in the order of `entries`. */
-const groupBy = (entries: readonly Entry[], key: (entry: Entry) => string | undefined): Map<string, Entry[]> => {
-  const groups = new Map<string, Entry[]>();
+const groupBy = (
+  entries: readonly PromotionEntry[],
+  key: (entry: PromotionEntry) => string | undefined,
+): Map<string, PromotionEntry[]> => {
+  const groups = new Map<string, PromotionEntry[]>();
   for (const entry of entries) {
     const id = key(entry);
     if (id === undefined) continue;

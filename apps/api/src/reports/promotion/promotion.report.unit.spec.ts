@@ -1,14 +1,10 @@
-import { rateTable, type ProjectEvent, type ProjectRegistered } from '@itp/domain';
+import { rateTable } from '@itp/domain';
 import { projectLibraryProjection } from '@itp/projections';
 import { fold } from '@itp/projections/testing/fold';
 import { eventLog } from '@itp/projections/testing/recorded-events';
-import {
-  businessRegistered,
-  FLAT_RATE_EVENTS,
-  projectEvents,
-  projectRegistered,
-} from '@itp/domain/testing/project-events';
+import { businessRegistered, FLAT_RATE_EVENTS, projectEvents } from '@itp/domain/testing/project-events';
 import { promotionReport } from './promotion.report';
+import { leadRecorder } from './testing/record-lead';
 
 /**
  * USD/CNY 6.1000 from 2014-01-02 (none before).
@@ -21,14 +17,7 @@ import { promotionReport } from './promotion.report';
  *   g  amended from event e2 to the channel advisor: no longer an event's
  */
 const log = eventLog();
-const lead = (
-  id: string,
-  overrides: Parameters<typeof projectRegistered>[0],
-  more: (r: ProjectRegistered) => ProjectEvent[],
-) => {
-  const registered = projectRegistered({ projectId: id, name: id, parkId: null, ...overrides });
-  log.record(`project-${id}`, [registered, ...more(registered)]);
-};
+const lead = leadRecorder(log);
 const usd = (amount: string) => ({ capitalType: 'foreign', totalInvestment: { amount, currency: 'USD' } }) as const;
 const cny = (amount: string) => ({ totalInvestment: { amount, currency: 'CNY' } }) as const;
 const event = (id: string, name: string) => ({ leadChannel: 'promotion_event', promotionEvent: { id, name } }) as const;
