@@ -55,14 +55,14 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnModuleDestroy 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner?.start();
     // The embedded store parses its live collections in the background, so the first queries find them parsed.
+    // Begun here, not a turn later: until it has loaded a collection, a query on it reads only the rows that may
+    // match, and a query answered within this turn (an injected one) would otherwise parse the whole collection.
     const store = this.readStore as ReadStore & { warmUp?: () => Promise<unknown> };
     if (typeof store.warmUp === 'function')
-      this.warmedUp = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => store.warmUp!())
-        .then(
-          () => undefined,
-          (error: unknown) => this.logger.warn(`read store warm-up: ${String(error)}`),
-        );
+      this.warmedUp = store.warmUp().then(
+        () => undefined,
+        (error: unknown) => this.logger.warn(`read store warm-up: ${String(error)}`),
+      );
   }
 
   /** Before the stores close (their modules close them at shutdown, after every module is destroyed). */

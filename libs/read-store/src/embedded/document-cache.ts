@@ -156,6 +156,17 @@ export class DocumentCache {
     this.series.clear();
   }
 
+  /** Whether the collection is held parsed now (checked against another process's commits first). */
+  held(collection: string): boolean {
+    this.sync();
+    return this.collections.has(collection);
+  }
+
+  /** Rows parsed as the cache parses them (frozen; series apart read when asked), for one read: not held. */
+  parsedApart(collection: string, rows: readonly StoredRow[]): ReadDocument[] {
+    return rows.map((row) => this.parse(collection, row));
+  }
+
   /** Whether a commit to this collection has anything to patch (else its writes need not be kept for `committed`). */
   holds(collection: string): boolean {
     return this.collections.has(collection);

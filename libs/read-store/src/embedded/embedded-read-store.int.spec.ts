@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,10 +201,49 @@ describe('EmbeddedReadStore', () => {
           await writer().applyBatch({
             writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'doc-599', v: 'new' } }],
           });
-          expect((await api.collection('library').find({ v: 'new' })).map((d) => d._id)).toEqual(['doc-599']);
+          // A filter SQLite cannot check (sql-prefilter.ts): the whole collection is read, once.
+          const found = await api.collection('library').find({ v: { $regex: '^ne' } });
+          expect(found.map((d) => d._id)).toEqual(['doc-599']);
           expect(scan).toHaveBeenCalledTimes(1);
           await warming;
           expect(await api.collection('library').count({ v: 'old' })).toBe(599);
+        },
+      );
+
+      it.each([
+        ['another process', () => projector],
+        ['this store', () => api],
+        ['nobody', undefined],
+      ])(
+        'reads only the rows that may match a filter SQLite can check, before the warm-up reached them (a commit by %s)',
+        async (_by, writer) => {
+          await fill(600, 'old');
+          const { scan, scanPage } = reads(api);
+          const narrowed = jest.spyOn(Database.prototype, 'prepare');
+          const warming = api.warmUp();
+          await writer?.().applyBatch({
+            writes: [{ kind: 'upsert', collection: 'library', position: 2, document: { _id: 'doc-599', v: 'new' } }],
+          });
+          const filter = { $or: [{ v: 'new' }, { _id: { $gt: 'doc-597' }, v: { $in: ['old', 'older'] } }] };
+          const found = await api.collection('library').find(filter, { sort: { _id: -1 } });
+          expect(found.map((d) => d._id)).toEqual(['doc-599', 'doc-598']);
+          expect(found.map((d) => d.v)).toEqual(writer ? ['new', 'old'] : ['old', 'old']);
+          const derived = await api
+            .collection('library')
+            .findDerived(filter, { sort: { _id: 1 } }, { key: 'v', derive: (d) => `${d._id}:${String(d.v)}` });
+          expect(derived).toEqual(writer ? ['doc-598:old', 'doc-599:new'] : ['doc-598:old', 'doc-599:old']);
+          expect(scan).not.toHaveBeenCalled();
+          // The query's own statement: the rows whose v is one of the values (SQLite cannot narrow by the $gt).
+          const statements = narrowed.mock.results.map((result) => (result.value as Database.Statement).source);
+          expect(statements.filter((source) => source.includes('json_extract'))).toEqual([
+            expect.stringMatching(/json_extract\(body, '\$\.v'\) IN \(\?\)/),
+          ]);
+          narrowed.mockRestore();
+          await warming;
+          // Not held by the query: the warm-up's pages are all that was read whole.
+          expect(scanPage.mock.calls[0]).toEqual(['library_v1', '', 250]);
+          expect(scan).not.toHaveBeenCalled();
+          expect(await api.collection('library').count({ v: 'old' })).toBe(writer ? 599 : 600);
         },
       );
 
