@@ -23,7 +23,7 @@ const isScalar = (value: unknown): value is Scalar =>
 
 /**
  * The filters the reports ask of whole collections (a field equal to a scalar, in a list of scalars, in a range of
- * strings or numbers; `$and`, `$or`), answered without mingo, as mingo answers them: a field equal to a scalar is
+ * strings or numbers, not equal to a scalar or null; `$and`, `$or`), answered without mingo, as mingo answers them: a field equal to a scalar is
  * that scalar (`===`); a range holds only between values of one type (mingo's `compare`: a string is never above a
  * number, a missing or null field is in no range); `$in` is equality with one of the values. A value that is an
  * array or an object (which mingo matches element by element, or by its own order), a function or NaN (an as-of
@@ -72,6 +72,10 @@ const fieldTest = (condition: unknown): Test | undefined => {
   const tests: Test[] = [];
   for (const [operator, operand] of Object.entries(condition)) {
     if (operator === '$eq' && isScalar(operand)) tests.push((value) => value === operand);
+    // A missing field equals null for mingo: `$ne: null` wants the field there and not null (the dispatch's
+    // signed projects), `$ne` of a scalar takes a missing field too.
+    else if (operator === '$ne' && operand === null) tests.push((value) => value !== null && value !== undefined);
+    else if (operator === '$ne' && isScalar(operand)) tests.push((value) => value !== operand);
     else if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
       const values = new Set<unknown>(operand);
       tests.push((value) => value !== null && value !== undefined && values.has(value));
