@@ -58,6 +58,12 @@ interface CachedCollection {
    */
   orders: Map<string, ReadDocument[] | null>;
   /**
+   * Per field, values and sort (their JSON), built on first use: the candidates of `candidates` in that order, or
+   * null when they cannot be sorted without mingo. The problems of one unit (12,000 of 120,579) were sorted by date
+   * at every request of its list.
+   */
+  pinnedOrders: Map<string, ReadDocument[] | null>;
+  /**
    * Whether any document parsed into it had its series apart (then a query's answer must be materialized): false
    * for a collection without series, whose 120,579 problems were each looked up for nothing at every list.
    */
@@ -270,6 +276,27 @@ export class DocumentCache {
   }
 
   /**
+   * The candidates of `candidates` in the order of `sort`, when `order` can sort them (else undefined): sorted once
+   * per version of the collection, then shared (not to be changed), as `documentsInOrder`.
+   */
+  candidatesInOrder(
+    collection: string,
+    load: () => StoredRow[],
+    pinned: { field: string; values: readonly unknown[] },
+    sort: Readonly<Record<string, number>>,
+    order: (documents: ReadDocument[]) => ReadDocument[] | undefined,
+  ): ReadDocument[] | undefined {
+    const cached = this.entry(collection, load);
+    const key = JSON.stringify([pinned.field, pinned.values, sort]);
+    let sorted = cached.pinnedOrders.get(key);
+    if (sorted === undefined) {
+      sorted = order(this.candidates(collection, load, pinned.field, pinned.values)) ?? null;
+      if (cached.pinnedOrders.size < MAX_PINNED_ORDERS) cached.pinnedOrders.set(key, sorted);
+    }
+    return sorted ?? undefined;
+  }
+
+  /**
    * The documents of these ids, in this order, when the collection is held (undefined when it is not: then the
    * caller reads them by primary key). Shared and frozen, as `documents`.
    */
@@ -341,7 +368,14 @@ export class DocumentCache {
 
   /** Holds a collection's documents (in `_id` order), its field indexes and sort orders built anew on use. */
   private hold(collection: string, documents: ReadDocument[], bytes: number, lazy: boolean): CachedCollection {
-    const entry: CachedCollection = { documents, bytes, fields: new Map(), orders: new Map(), lazy };
+    const entry: CachedCollection = {
+      documents,
+      bytes,
+      fields: new Map(),
+      orders: new Map(),
+      pinnedOrders: new Map(),
+      lazy,
+    };
     this.collections.set(collection, entry);
     return entry;
   }
@@ -409,6 +443,8 @@ interface Warming {
 
 const BYTES = Symbol('bytes');
 const MAX_ORDERS = 8;
+/** The lists of a few dozen units, cities or stages, each in its sort. */
+const MAX_PINNED_ORDERS = 32;
 const WARM_PAGE = 250;
 
 /** SQLite orders ids by their UTF-8 bytes, JavaScript by UTF-16 units: the same for all but a few exotic ids. */

@@ -132,6 +132,33 @@ describe('EmbeddedReadStore', () => {
       await reopened.close();
     });
 
+    it("keeps a pinned field's candidates in a sort's order until a commit changes them, by this store or another", async () => {
+      const problems = api.collection('problems');
+      const write = (store: EmbeddedReadStore, position: number, document: ReadDocument) =>
+        store.applyBatch({ writes: [{ kind: 'upsert', collection: 'problems', position, document }] });
+      await write(api, 1, { _id: 'p1', unit: 'grid', raisedOn: '2016-03-01' });
+      await write(api, 2, { _id: 'p2', unit: 'grid', raisedOn: '2016-01-01' });
+      await write(api, 3, { _id: 'p3', unit: 'water', raisedOn: '2016-02-01' });
+      await write(api, 4, { _id: 'p4', unit: 'grid', raisedOn: null });
+      const byDate = { sort: { raisedOn: 1, _id: 1 } } as const;
+      const grid = async () => (await problems.find({ unit: 'grid' }, byDate)).map((d) => d._id);
+      expect(await grid()).toEqual(['p4', 'p2', 'p1']);
+      expect(await grid()).toEqual(['p4', 'p2', 'p1']);
+      // Descending, and with the rest of the filter: each its own order.
+      expect((await problems.find({ unit: 'grid' }, { sort: { raisedOn: -1, _id: 1 } })).map((d) => d._id)).toEqual([
+        'p1',
+        'p2',
+        'p4',
+      ]);
+      expect((await problems.find({ unit: 'grid', raisedOn: { $gte: '2016-02' } }, byDate)).map((d) => d._id)).toEqual([
+        'p1',
+      ]);
+      await write(api, 5, { _id: 'p1', unit: 'grid', raisedOn: '2015-12-01' });
+      expect(await grid()).toEqual(['p4', 'p1', 'p2']);
+      await write(projector, 6, { _id: 'p3', unit: 'grid', raisedOn: '2015-11-01' });
+      expect(await grid()).toEqual(['p4', 'p3', 'p1', 'p2']);
+    });
+
     it('warms up live collections in the background, and a commit meanwhile is not lost', async () => {
       await api.switchAlias('library', 'library_v1');
       await api.applyBatch({

@@ -390,10 +390,16 @@ export class EmbeddedReadStore implements ReadStore {
         if (inOrder !== undefined) return { documents: inOrder, rest: filter, cached: 'shared', sorted: true };
         return { documents: this.cache.documents(physical, load), rest: filter, cached: 'shared' };
       }
-      const documents = this.cache.candidates(physical, load, pinned.field, pinned.values);
       // The index's candidates are exactly the field's matches (the value, or an array holding it): only the
       // rest of the filter is left to check.
       const { [pinned.field]: _pinned, ...rest } = filter;
+      // In the sort's order when asked for one, kept by the cache: filtering them keeps that order.
+      const inOrder =
+        sort === undefined || Object.keys(sort).length === 0
+          ? undefined
+          : this.cache.candidatesInOrder(physical, load, pinned, sort, (documents) => sortedFast(documents, sort));
+      if (inOrder !== undefined) return { documents: inOrder, rest, cached: 'shared', sorted: true };
+      const documents = this.cache.candidates(physical, load, pinned.field, pinned.values);
       return { documents, rest, cached: 'shared' };
     }
     // From the cache when it holds the collection (copies: the projection runner's folds may change what they
