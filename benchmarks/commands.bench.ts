@@ -106,7 +106,7 @@ async function startApi(dataDir: string, port: number): Promise<Server> {
   );
 }
 
-const loadGenerator = (port: number, mode: 'lifecycle' | 'hello', projects: number, clients: number) =>
+const loadGenerator = (port: number, mode: 'lifecycle' | 'hello' | 'refused', projects: number, clients: number) =>
   runForJson<RunReport>(process.execPath, [
     ...TSX,
     join(__dirname, 'commands/load-generator.ts'),
@@ -124,6 +124,20 @@ async function httpLifecycle(clients: number, projects = PROJECTS, label = 'HTTP
     const apiMemory = memoryOf(api.pid);
     // The investors (one per client) were registered before the timed part.
     return { label, clients, report, events: headOf(dataDir) - clients, serverCpu, apiMemory };
+  } finally {
+    await api.stop();
+  }
+}
+
+/** The api's HTTP path alone: the same number of requests, each refused at validation (see load-generator.ts). */
+async function refusedAtValidation(clients: number): Promise<Measured> {
+  const dataDir = mkdtempSync(join(work, `refused-c${clients}-`));
+  const port = await freePort();
+  const api = await startApi(dataDir, port);
+  try {
+    const cpuBefore = cpuSecondsOf(api.pid);
+    const report = await loadGenerator(port, 'refused', PROJECTS, clients);
+    return { label: REFUSED, clients, report, events: headOf(dataDir), serverCpu: cpuSecondsOf(api.pid) - cpuBefore };
   } finally {
     await api.stop();
   }
@@ -173,6 +187,7 @@ async function fsyncsPerCommand(): Promise<{ counts: FsyncCounts; acknowledged: 
   }
 }
 
+const REFUSED = 'HTTP api, 400 (refused)';
 const rate = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a';
@@ -215,6 +230,7 @@ async function main(): Promise<void> {
     await hello.stop();
   }
   for (const clients of CLIENTS) measured.push(await httpLifecycle(clients));
+  measured.push(await refusedAtValidation(16));
   for (const clients of CLIENTS) measured.push(await inProcess(clients));
   // The api's memory after many commands (one api, 64 clients): BENCH_MEMORY_COMMANDS, e.g. 100000 (0: not run).
   if (MEMORY_COMMANDS > 0)
@@ -238,7 +254,9 @@ async function main(): Promise<void> {
   log(
     `|--------------------------|---------|----------|--------|---------|----------|--------|--------|------------|------------|--------|`,
   );
-  const perSecond = (m: Measured) => m.events / m.report.seconds;
+  // Events appended per second; for the hello world and the refused requests (nothing appended), requests.
+  const perSecond = (m: Measured) =>
+    (m.label === 'HTTP hello world' || m.label === REFUSED ? m.report.commands : m.events) / m.report.seconds;
   for (const m of measured) {
     const cores = (cpu: number | undefined) =>
       cpu === undefined ? '-' : `${(cpu / m.report.seconds).toFixed(2)} cores`;
@@ -250,7 +268,9 @@ async function main(): Promise<void> {
     );
     if (m.report.errors > 0)
       log(`  !! ${m.report.errors} ERRORS in ${m.label} at ${m.clients}: ${m.report.firstError}`);
-    if (m.label !== 'HTTP hello world' && m.events !== m.report.commands - m.report.errors)
+    if (m.label === REFUSED) {
+      if (m.events !== 0) log(`  !! ${m.label}: ${m.events} events in the log for commands all refused`);
+    } else if (m.label !== 'HTTP hello world' && m.events !== m.report.commands - m.report.errors)
       log(`  !! ${m.label} at ${m.clients}: ${m.events} events in the log for ${m.report.commands} commands`);
   }
   for (const m of measured)
@@ -260,7 +280,7 @@ async function main(): Promise<void> {
           `${m.apiMemory.rssMb} MB, peak ${m.apiMemory.peakMb} MB`,
       );
   log(
-    '(hello world: events/s are requests/s. server CPU = the api or hello process; client CPU = the load ' +
+    '(hello world and refused: events/s are requests/s. server CPU = the api or hello process; client CPU = the load ' +
       'generator, or for "in process" the whole process: createApiApp from the build + app.get(CommandBus), no HTTP)',
   );
   log();
@@ -301,6 +321,22 @@ async function main(): Promise<void> {
   log(`  in-process 16 / Emmett best:             ${ratio(rateOf(find('in process (CommandBus)', 16)), emmettBest)}`);
   log(`  HTTP 1 client / raw single append:       ${ratio(rateOf(find('HTTP api', 1)), rawSingle)}`);
   log(`  HTTP 64 clients / raw batched (1000/tx): ${ratio(rateOf(find('HTTP api', 64)), rawBatched)}`);
+  log();
+  // What the targets would need of these cores even if a command cost nothing but these (README, "the floor").
+  const hello1 = rateOf(find('HTTP hello world', 1));
+  const hello16 = rateOf(find('HTTP hello world', 16));
+  const helloThenAppend = hello1 === undefined ? undefined : 1 / (1 / hello1 + 1 / rawSingle);
+  log('Ceilings from the baselines of this run (a command that cost nothing else):');
+  log(
+    `  HTTP 1 client, a hello world round trip then a raw durable append, in turn: ` +
+      `${helloThenAppend === undefined ? 'n/a' : `${rate(helloThenAppend)}/s`} = ${ratio(helloThenAppend, rawSingle)} raw (target 0.3x)`,
+  );
+  log(`  HTTP 16 clients at the hello world's own rate: ${ratio(hello16, emmettBest)} Emmett best (target 5x)`);
+  const refused16 = rateOf(find(REFUSED, 16));
+  log(
+    `  HTTP 16 clients, the api refusing every request at validation: ${ratio(refused16, hello16)} the hello world ` +
+      `(target for commands 0.5x), ${ratio(refused16, rawSingle)} raw, ${ratio(refused16, emmettBest)} Emmett best`,
+  );
   log();
   log(
     `Total ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end ${loadavg()

@@ -18,7 +18,7 @@ import {
 interface Options {
   url: string;
   key: string;
-  mode: 'lifecycle' | 'hello';
+  mode: 'lifecycle' | 'hello' | 'refused';
   projects: number;
   clients: number;
 }
@@ -72,7 +72,20 @@ async function main(): Promise<RunReport> {
   };
 
   let work: () => Promise<void>;
-  if (options.mode === 'hello') {
+  if (options.mode === 'refused') {
+    // The api's own HTTP path up to its validation (the key, the guard, the pipe, the log, the problem details),
+    // refused there: a registration whose identifiedOn is no date, 400, nothing read or appended.
+    const perClient = Math.ceil((options.projects * COMMANDS_PER_PROJECT) / options.clients);
+    work = () =>
+      runClients(options.clients, options.clients, async (client) => {
+        for (let index = 0; index < perClient; index += 1)
+          await timedPost(
+            '/api/v1/projects',
+            { ...projectBody(`inv-${client}`, index), identifiedOn: '2014-13-45' },
+            400,
+          );
+      });
+  } else if (options.mode === 'hello') {
     const perClient = Math.ceil((options.projects * COMMANDS_PER_PROJECT) / options.clients);
     work = () =>
       runClients(options.clients, options.clients, async () => {
