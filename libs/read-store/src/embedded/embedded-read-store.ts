@@ -79,7 +79,8 @@ export const embeddedReadStorePath = (dataDir: string): string => join(dataDir, 
  * (the projection runner's) go by primary key, other queries filter a whole collection, kept parsed (and
  * frozen: results are read-only, see `find`) in a bounded DocumentCache that this store's commits patch. A filter
  * that pins a top-level field to scalars is narrowed first by an index of that field the cache builds on first
- * use; mingo still applies the whole filter.
+ * use; mingo still applies the whole filter. Before the start-up warm-up has loaded a collection, a query on it
+ * reads only the rows SQLite finds may match (sql-prefilter.ts) instead of loading it.
  */
 export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
