@@ -113,35 +113,36 @@ const loadGenerator = (port: number, mode: 'lifecycle' | 'hello' | 'refused', pr
     JSON.stringify({ url: `http://127.0.0.1:${port}`, key: BENCH_ADMIN_KEY, mode, projects, clients }),
   ]);
 
-async function httpLifecycle(clients: number, projects = PROJECTS, label = 'HTTP api'): Promise<Measured> {
-  const dataDir = mkdtempSync(join(work, `http-c${clients}-`));
+/**
+ * A fresh api on a data dir of its own under one run of the load generator: the api's CPU, and the events it appended
+ * (the lifecycle's investors, one per client, registered before the timed part, not counted); after the lifecycle,
+ * its memory. `refused` sends the same number of requests, each refused at validation (see load-generator.ts).
+ */
+async function apiUnderLoad(
+  mode: 'lifecycle' | 'refused',
+  clients: number,
+  projects: number,
+  label: string,
+): Promise<Measured> {
+  const dataDir = mkdtempSync(join(work, `${mode}-c${clients}-`));
   const port = await freePort();
   const api = await startApi(dataDir, port);
   try {
     const cpuBefore = cpuSecondsOf(api.pid);
-    const report = await loadGenerator(port, 'lifecycle', projects, clients);
+    const report = await loadGenerator(port, mode, projects, clients);
     const serverCpu = cpuSecondsOf(api.pid) - cpuBefore;
-    const apiMemory = memoryOf(api.pid);
-    // The investors (one per client) were registered before the timed part.
-    return { label, clients, report, events: headOf(dataDir) - clients, serverCpu, apiMemory };
+    if (mode === 'refused') return { label, clients, report, events: headOf(dataDir), serverCpu };
+    return { label, clients, report, events: headOf(dataDir) - clients, serverCpu, apiMemory: memoryOf(api.pid) };
   } finally {
     await api.stop();
   }
 }
 
-/** The api's HTTP path alone: the same number of requests, each refused at validation (see load-generator.ts). */
-async function refusedAtValidation(clients: number): Promise<Measured> {
-  const dataDir = mkdtempSync(join(work, `refused-c${clients}-`));
-  const port = await freePort();
-  const api = await startApi(dataDir, port);
-  try {
-    const cpuBefore = cpuSecondsOf(api.pid);
-    const report = await loadGenerator(port, 'refused', PROJECTS, clients);
-    return { label: REFUSED, clients, report, events: headOf(dataDir), serverCpu: cpuSecondsOf(api.pid) - cpuBefore };
-  } finally {
-    await api.stop();
-  }
-}
+const httpLifecycle = (clients: number, projects = PROJECTS, label = 'HTTP api') =>
+  apiUnderLoad('lifecycle', clients, projects, label);
+
+/** The api's HTTP path alone, up to its validation. */
+const refusedAtValidation = (clients: number) => apiUnderLoad('refused', clients, PROJECTS, REFUSED);
 
 async function helloWorld(clients: number, server: Server, port: number): Promise<Measured> {
   const cpuBefore = cpuSecondsOf(server.pid);
